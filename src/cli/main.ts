@@ -1,0 +1,40 @@
+/**
+ * The `proxynas` command. Data goes to stdout, messages and progress to
+ * stderr; exit code 0 on success, 1 on any error, 2 on a usage error.
+ */
+import { Command, CommanderError } from "commander";
+import { ProxynasError } from "../errors.js";
+import { ownVersion } from "../runtime/report.js";
+import { registerDoctor } from "./commands/doctor.js";
+import { registerNotebooks } from "./commands/notebooks.js";
+
+/**
+ * Runs the CLI on `argv` (without the node and script entries).
+ *
+ * @returns the exit code
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(["doctor", "--format", "json"]);
+ * ```
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = new Command("proxynas")
+    .description("hardware-aware NAS with one proxy device")
+    .version(ownVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  registerDoctor(program);
+  registerNotebooks(program);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ProxynasError) {
+      process.stderr.write(`proxynas: ${e.message}\n`);
+      return e.code === "invalid-argument" ? 2 : 1;
+    }
+    process.stderr.write(`proxynas: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}

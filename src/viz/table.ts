@@ -1,0 +1,127 @@
+/**
+ * Tables for display: a {@link TableView} (column names and rows of cells),
+ * built from records or from anything with a `toTableView()` method, rendered
+ * as HTML or aligned text.
+ */
+import { InvalidArgumentError } from "../errors.js";
+import { escapeHtml } from "./html.js";
+
+/** One table cell. `null`/`undefined` render as empty; NaN renders as `NaN`. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** A table to display. */
+export interface TableView {
+  readonly kind: "table";
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+  readonly caption?: string;
+}
+
+/** Anything that can show itself as a table (e.g. a latency table). */
+export interface TableLike {
+  toTableView(options?: { maxRows?: number }): TableView;
+}
+
+/**
+ * Builds a table view from records (columns = union of keys, in first-seen order)
+ * or from explicit columns and rows.
+ *
+ * @throws {InvalidArgumentError} when a row's length differs from the column count, or a cell is not a scalar
+ * @example
+ * ```ts
+ * table([{ device: "pixel3", ms: 3.6 }, { device: "fpga", ms: 2.57 }], { caption: "Latency" });
+ * table({ columns: ["a", "b"], rows: [[1, 2]] });
+ * ```
+ */
+export function table(
+  source: readonly Readonly<Record<string, Cell>>[] | { readonly columns: readonly string[]; readonly rows: readonly (readonly Cell[])[] },
+  options: { caption?: string } = {},
+): TableView {
+  let columns: string[];
+  let rows: Cell[][];
+  if (Array.isArray(source)) {
+    const records = source as readonly Readonly<Record<string, Cell>>[];
+    const seen = new Set<string>();
+    columns = [];
+    for (const r of records) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), columns.push(k));
+    rows = records.map((r) => columns.map((c) => r[c]));
+  } else {
+    const s = source as { readonly columns: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
+    columns = [...s.columns];
+    rows = s.rows.map((r, i) => {
+      if (r.length !== columns.length) throw new InvalidArgumentError(`table: row ${i} has ${r.length} cells, expected ${columns.length} (one per column)`);
+      return [...r];
+    });
+  }
+  rows.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (c !== null && c !== undefined && !["string", "number", "boolean"].includes(typeof c)) {
+        throw new InvalidArgumentError(`table: cell (row ${i}, column "${columns[j]}") is a ${typeof c}; cells must be strings, numbers, booleans or empty`);
+      }
+    }),
+  );
+  return { kind: "table", columns, rows, ...(options.caption === undefined ? {} : { caption: options.caption }) };
+}
+
+/** Whether a value is a {@link TableView}. */
+export function isTableView(value: unknown): value is TableView {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "table" && Array.isArray((value as { rows?: unknown }).rows);
+}
+
+/** Whether a value has a `toTableView()` method. */
+export function isTableLike(value: unknown): value is TableLike {
+  return typeof value === "object" && value !== null && typeof (value as { toTableView?: unknown }).toTableView === "function";
+}
+
+/**
+ * A cell as text: integers as they are, other numbers with 4 decimals (trailing
+ * zeros trimmed), very small magnitudes in exponent form, NaN as `NaN`.
+ *
+ * @example
+ * ```ts
+ * formatCell(0.690512); // "0.6905"
+ * ```
+ */
+export function formatCell(c: Cell): string {
+  if (c === null || c === undefined) return "";
+  if (typeof c === "number") {
+    if (Number.isNaN(c)) return "NaN";
+    if (!Number.isFinite(c) || Number.isInteger(c)) return String(c);
+    if (Math.abs(c) < 1e-3) return c.toExponential(3);
+    return c.toFixed(4).replace(/\.?0+$/, "");
+  }
+  return String(c);
+}
+
+/**
+ * The table as an HTML `<table>` (numbers right-aligned).
+ *
+ * @example
+ * ```ts
+ * tableHtml(table([{ a: 1 }])); // "<table class=\"proxynas-table\">..."
+ * ```
+ */
+export function tableHtml(view: TableView): string {
+  const head = view.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
+  const body = view.rows
+    .map((r) => `<tr>${r.map((c) => `<td${typeof c === "number" ? ' style="text-align:right"' : ""}>${escapeHtml(formatCell(c))}</td>`).join("")}</tr>`)
+    .join("");
+  const caption = view.caption === undefined ? "" : `<caption>${escapeHtml(view.caption)}</caption>`;
+  return `<table class="proxynas-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/**
+ * The table as aligned plain text, for terminals and `text/plain`.
+ *
+ * @example
+ * ```ts
+ * tableText(table([{ a: 1, b: "x" }])); // "a  b\n-  -\n1  x"
+ * ```
+ */
+export function tableText(view: TableView): string {
+  const cells = [view.columns.map(String), ...view.rows.map((r) => r.map(formatCell))];
+  const widths = view.columns.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? "").length)));
+  const line = (r: readonly string[]) => r.map((c, j) => c.padEnd(widths[j] ?? 0)).join("  ").trimEnd();
+  const out = [line(cells[0] ?? []), line(widths.map((w) => "-".repeat(w))), ...cells.slice(1).map(line)];
+  return (view.caption === undefined ? "" : `${view.caption}\n`) + out.join("\n");
+}
