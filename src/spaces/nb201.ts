@@ -178,8 +178,9 @@ export function nb201FromOneHot(row: ArrayLike<number>): Nb201Arch {
  *   `skip_connect` is the identity, a node sums its inputs in any order. Equal
  *   keys mean the same function; 5,773 classes over the space.
  * - `nasbench201`: NAS-Bench-201's published `to_unique_str(consider_zero=True)`,
- *   which keeps zero terms inside sums ("x + 0" differs from "x"); 6,466
- *   classes, the count the benchmark reports.
+ *   string for string (NATS-Bench's `UniqueString` column), which keeps zero
+ *   terms inside sums ("x + 0" differs from "x"); 6,466 classes, the count the
+ *   benchmark reports.
  */
 export type Nb201IsomorphismRule = "functional" | "nasbench201";
 
@@ -197,7 +198,8 @@ export type Nb201IsomorphismRule = "functional" | "nasbench201";
 export function nb201IsomorphismKey(arch: readonly number[], rule: Nb201IsomorphismRule = "functional"): string {
   checkArch("nb201IsomorphismKey", arch);
   if (rule !== "functional" && rule !== "nasbench201") throw new InvalidArgumentError(`nb201IsomorphismKey: invalid rule ${JSON.stringify(rule)}; valid: functional, nasbench201`);
-  const node: (string | null)[] = ["x"];
+  // the published rule writes the input node as "0"; the functional one as "x"
+  const node: (string | null)[] = [rule === "nasbench201" ? "0" : "x"];
   for (let i = 1; i <= 3; i++) {
     const terms: string[] = [];
     NB201_EDGES.forEach(([to, from], e) => {

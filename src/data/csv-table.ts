@@ -1,0 +1,92 @@
+/**
+ * The wide CSV form of a latency table: header
+ * `index,arch,<device...>[,acc:<name>...]`, one row per architecture in index
+ * order, latencies in ms, accuracies in %, an empty cell for a missing value.
+ * Export and import round-trip.
+ */
+import { readFile } from "node:fs/promises";
+import { InvalidDataError } from "../errors.js";
+import { formatCsv, parseCsv } from "../io/csv.js";
+import type { SpaceName } from "../spaces/space.js";
+import { LatencyTable } from "./latency-table.js";
+
+/** Shortest decimal that reads back as the same double; empty for NaN. */
+function num(v: number): string {
+  return Number.isNaN(v) ? "" : String(v);
+}
+
+/**
+ * The table as CSV text, rows in index order.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("help.csv", tableToCsv(table));
+ * ```
+ */
+export function tableToCsv(table: LatencyTable): string {
+  const order = Array.from(table.indices().entries()).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+  const devices = table.deviceNames;
+  const accs = table.accuracyNames;
+  const lat = devices.map((d) => table.latencyView(d));
+  const acc = accs.map((a) => table.accuracy(a));
+  const records: string[][] = [["index", "arch", ...devices, ...accs.map((a) => `acc:${a}`)]];
+  for (const r of order) records.push([String(table.indexAt(r)), table.archAt(r), ...lat.map((c) => num(c[r] as number)), ...acc.map((c) => num(c[r] as number))]);
+  return formatCsv(records);
+}
+
+/**
+ * Reads a wide CSV as a table of the given search space. An `index` column is
+ * kept as the index, otherwise rows are numbered from 0; `acc:<name>` columns
+ * are accuracies; every other column is a device's latency in ms. Empty cells,
+ * `NaN` and `-1` are missing.
+ *
+ * @throws {InvalidDataError} naming the file, line and column for a missing `arch` column, a value that is not a number, or anything {@link LatencyTable.create} rejects
+ * @example
+ * ```ts
+ * const t = tableFromCsv(readFileSync("mine.csv", "utf8"), { space: "nb201", file: "mine.csv" });
+ * ```
+ */
+export function tableFromCsv(text: string, options: { space: SpaceName; file?: string }): LatencyTable {
+  const file = options.file ?? "<csv>";
+  const records = parseCsv(text, file);
+  if (records.length === 0) throw new InvalidDataError(`${file}: empty; expected a header "index,arch,<device...>[,acc:<name>...]"`);
+  const header = records[0] as string[];
+  const archCol = header.indexOf("arch");
+  if (archCol < 0) throw new InvalidDataError(`${file}: no "arch" column; header is ${header.join(",")}; expected "index,arch,<device...>[,acc:<name>...]"`);
+  const indexCol = header.indexOf("index");
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h)) throw new InvalidDataError(`${file}: column ${JSON.stringify(h)} appears twice in the header`);
+    seen.add(h);
+  }
+  const rows = records.slice(1);
+  const value = (cell: string, line: number, column: string): number => {
+    const t = cell.trim();
+    if (t === "" || t === "NaN" || t === "nan") return Number.NaN;
+    const v = Number(t);
+    if (!Number.isFinite(v)) throw new InvalidDataError(`${file}: line ${line}, column ${column}: ${JSON.stringify(cell)} is not a number`);
+    return v;
+  };
+  const devices: { info: { name: string; source: string }; values: Float64Array }[] = [];
+  const accuracies: Record<string, Float64Array> = {};
+  header.forEach((h, j) => {
+    if (j === archCol || j === indexCol) return;
+    const col = Float64Array.from(rows, (r, k) => value(r[j] as string, k + 2, h));
+    if (h.startsWith("acc:")) accuracies[h.slice(4)] = col;
+    else devices.push({ info: { name: h, source: file }, values: col });
+  });
+  let indices: Int32Array | undefined;
+  if (indexCol >= 0) {
+    indices = Int32Array.from(rows, (r, k) => {
+      const v = Number((r[indexCol] as string).trim());
+      if (!Number.isInteger(v) || v < 0 || (r[indexCol] as string).trim() === "") throw new InvalidDataError(`${file}: line ${k + 2}, column index: ${JSON.stringify(r[indexCol])} is not a non-negative integer`);
+      return v;
+    });
+  }
+  return LatencyTable.create({ space: options.space, archs: rows.map((r) => (r[archCol] as string).trim()), ...(indices ? { indices } : {}), devices, accuracies, source: file });
+}
+
+/** Reads a CSV file as a table (see {@link tableFromCsv}). */
+export async function readTableCsv(path: string, space: SpaceName): Promise<LatencyTable> {
+  return tableFromCsv(await readFile(path, "utf8"), { space, file: path });
+}

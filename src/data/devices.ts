@@ -1,0 +1,67 @@
+/**
+ * Physical devices behind the column names. Some datasets hold the same
+ * device under two names (HW-NAS-Bench's `rice_pixel3` is HELP's `pixel3`,
+ * value for value); a proxy must never be an alias of its target.
+ */
+
+/** Column names that are the same physical device, value for value. */
+export const DEVICE_ALIASES: readonly (readonly string[])[] = [
+  ["pixel3", "rice_pixel3"],
+  ["fpga", "rice_fpga"],
+  ["eyeriss", "rice_eyeriss"],
+  ["raspi4", "rice_raspi4"],
+];
+
+/**
+ * The display names the papers use (OneProxy's heatmap labels).
+ */
+export const DEVICE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  rice_edgegpu: "EdgeGPU",
+  rice_edgetpu: "EdgeTPU",
+  rice_eyeriss: "Eyeriss",
+  rice_fpga: "FPGA",
+  rice_pixel3: "Pixel3",
+  rice_raspi4: "Raspi4",
+  true_630: "Adreno630",
+  true_640: "Adreno640",
+  true_a76: "CortexA76",
+  true_vpu: "MyriadVPU",
+  eagle_gtx: "GTX1080Ti",
+  eagle_cpu_855: "Kryo485",
+  eagle_dsp_855: "Hexagon690",
+  eagle_gpu_855: "Adreno640*",
+  eagle_i7: "i7-7820x",
+  eagle_jetson: "JetsonNano",
+  eagle_jetson_16: "JetsonNano16",
+  eagle_tpu: "EdgeTPU*",
+};
+
+/**
+ * Whether two column names are the same physical device.
+ *
+ * @example
+ * ```ts
+ * sameDevice("rice_pixel3", "pixel3"); // true
+ * ```
+ */
+export function sameDevice(a: string, b: string): boolean {
+  if (a === b) return true;
+  return DEVICE_ALIASES.some((g) => g.includes(a) && g.includes(b));
+}
+
+/**
+ * A proxy pool without the target and its aliases.
+ *
+ * @example
+ * ```ts
+ * proxyPoolFor(["pixel3", "fpga", "true_vpu"], "rice_pixel3"); // ["fpga", "true_vpu"]
+ * ```
+ */
+export function proxyPoolFor(pool: readonly string[], target: string): string[] {
+  return pool.filter((p) => !sameDevice(p, target));
+}
+
+/** The display name of a column (the name itself when none is registered). */
+export function displayName(device: string): string {
+  return DEVICE_DISPLAY_NAMES[device] ?? device;
+}

@@ -1,0 +1,165 @@
+/**
+ * Getting a dataset's files onto this machine: from a local mirror
+ * (`--mirror DIR` / `PROXYNAS_DATA_MIRROR`), or downloaded from their public
+ * sources into the user cache (`$XDG_CACHE_HOME/proxynas`, else
+ * `~/.cache/proxynas`). Every file is checked against its SHA-256. Downloads
+ * are written to a temporary file and renamed only once verified: an
+ * interrupted or failed download never leaves a file that looks valid.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { EnvironmentError, ProxynasError } from "../errors.js";
+import { datasetInfo, type DatasetFile } from "./registry.js";
+
+/** A file's SHA-256 is not the registered one. */
+export class ChecksumError extends ProxynasError {
+  constructor(message: string) {
+    super("checksum", message);
+    this.name = "ChecksumError";
+  }
+}
+
+/** Options of {@link fetchDataset}. */
+export interface FetchOptions {
+  /** Read this local mirror instead of downloading (default `PROXYNAS_DATA_MIRROR`). */
+  readonly mirror?: string;
+  /** Download cache (default `$XDG_CACHE_HOME/proxynas` or `~/.cache/proxynas`). */
+  readonly cacheDir?: string;
+  /** Download from `<baseUrl>/<path>` instead of the public sources (a private mirror server). */
+  readonly baseUrl?: string;
+  /** Progress lines (default: none). */
+  readonly onProgress?: (message: string) => void;
+  /** Per-file download timeout in ms (default 120,000). */
+  readonly timeoutMs?: number;
+  /** Check mirror and cached files' SHA-256 now (default true). Loaders pass false and verify as they read. */
+  readonly verify?: boolean;
+}
+
+/** Where a fetched dataset's files are: `path.join(root, file.path)`. */
+export interface FetchedDataset {
+  readonly name: string;
+  readonly root: string;
+  readonly from: "mirror" | "cache" | "download";
+  readonly files: readonly DatasetFile[];
+}
+
+/** The download cache folder. */
+export function defaultCacheDir(): string {
+  const xdg = process.env["XDG_CACHE_HOME"];
+  return path.join(xdg && xdg !== "" ? xdg : path.join(os.homedir(), ".cache"), "proxynas");
+}
+
+/** The mirror from options or `PROXYNAS_DATA_MIRROR`, if any. */
+export function configuredMirror(options: FetchOptions = {}): string | undefined {
+  const m = options.mirror ?? process.env["PROXYNAS_DATA_MIRROR"];
+  return m === undefined || m === "" ? undefined : path.resolve(m);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Reads a registered file and checks its size and SHA-256.
+ *
+ * @throws {ChecksumError} naming the file, the expected and the actual hash
+ */
+export async function readVerified(root: string, file: DatasetFile): Promise<Buffer> {
+  const full = path.join(root, file.path);
+  const bytes = await readFile(full);
+  if (bytes.length !== file.bytes) throw new ChecksumError(`${full}: ${bytes.length} bytes, expected ${file.bytes}: truncated or a different version; delete it and fetch again`);
+  const h = sha256(bytes);
+  if (h !== file.sha256) throw new ChecksumError(`${full}: SHA-256 ${h}, expected ${file.sha256}: corrupt or a different version; delete it and fetch again`);
+  return bytes;
+}
+
+async function download(url: string, file: DatasetFile, dest: string, options: FetchOptions): Promise<void> {
+  const tmp = `${dest}.part-${process.pid}-${Date.now()}`;
+  await mkdir(path.dirname(dest), { recursive: true });
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 120_000);
+  try {
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: controller.signal, redirect: "follow" });
+    } catch (e) {
+      throw new EnvironmentError(`download of ${url} failed: ${describeFetchError(e)}`, { cause: e });
+    }
+    if (!res.ok) throw new EnvironmentError(`download of ${url} failed: HTTP ${res.status} ${res.statusText}`);
+    let body: Uint8Array;
+    try {
+      body = new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      throw new EnvironmentError(`download of ${url} was interrupted: ${describeFetchError(e)}`, { cause: e });
+    }
+    if (body.length !== file.bytes) throw new ChecksumError(`download of ${url}: got ${body.length} bytes, expected ${file.bytes} (truncated or a different file); nothing was kept`);
+    const h = sha256(body);
+    if (h !== file.sha256) throw new ChecksumError(`download of ${url}: SHA-256 ${h}, expected ${file.sha256}; nothing was kept`);
+    await writeFile(tmp, body);
+    await rename(tmp, dest);
+  } finally {
+    clearTimeout(timer);
+    await rm(tmp, { force: true });
+  }
+}
+
+function describeFetchError(e: unknown): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err.name === "AbortError") return "timed out";
+  return [err.message, err.cause?.code ?? err.cause?.message].filter(Boolean).join(": ");
+}
+
+/**
+ * Makes a dataset's files available and verified.
+ *
+ * @throws {ChecksumError} when a mirror file does not match its registered hash, or a download does not
+ * @throws {EnvironmentError} when a file can be neither read from a mirror nor downloaded, with both ways out
+ * @example
+ * ```ts
+ * const ds = await fetchDataset("help-nb201", { mirror: "../shared/datasets" });
+ * ds.root; // "/abs/path/shared/datasets"
+ * ```
+ */
+export async function fetchDataset(name: string, options: FetchOptions = {}): Promise<FetchedDataset> {
+  const info = datasetInfo(name);
+  const mirror = configuredMirror(options);
+  const progress = options.onProgress ?? (() => undefined);
+  if (mirror) {
+    for (const f of info.files) {
+      if (!existsSync(path.join(mirror, f.path))) throw new EnvironmentError(`dataset ${name}: ${path.join(mirror, f.path)} is missing from the mirror ${mirror}; fix the mirror, or unset PROXYNAS_DATA_MIRROR / --mirror to download from the public sources`);
+      if (options.verify !== false) await readVerified(mirror, f);
+    }
+    return { name, root: mirror, from: "mirror", files: info.files };
+  }
+  const cache = path.resolve(options.cacheDir ?? defaultCacheDir());
+  let downloaded = 0;
+  const total = info.files.length;
+  for (const [i, f] of info.files.entries()) {
+    const dest = path.join(cache, f.path);
+    if (existsSync(dest)) {
+      try {
+        if (options.verify !== false) await readVerified(cache, f);
+        continue;
+      } catch (e) {
+        if (!(e instanceof ChecksumError)) throw e;
+        progress(`${f.path}: cached copy does not verify; downloading again`);
+        await rm(dest, { force: true });
+      }
+    }
+    const url = options.baseUrl ? `${options.baseUrl.replace(/\/$/, "")}/${f.path}` : f.url;
+    progress(`[${i + 1}/${total}] ${f.path} (${(f.bytes / 1024).toFixed(0)} KiB) <- ${url}`);
+    try {
+      await download(url, f, dest, options);
+    } catch (e) {
+      if (e instanceof EnvironmentError) {
+        throw new EnvironmentError(`dataset ${name}: ${e.message}. No network here? Either point PROXYNAS_DATA_MIRROR (or --mirror) at a local copy of the datasets, or fetch on a machine with internet and copy ${cache}`, { cause: e });
+      }
+      throw e;
+    }
+    downloaded++;
+  }
+  return { name, root: cache, from: downloaded > 0 ? "download" : "cache", files: info.files };
+}

@@ -1,0 +1,102 @@
+/**
+ * The FBNet search space (as in HW-NAS-Bench and HELP): 22 searchable layers,
+ * each one of 9 blocks. Canonical string: the 22 block names joined by `-`.
+ */
+import { InvalidArgumentError } from "../errors.js";
+import type { Rng } from "../random.js";
+
+/** The 9 blocks: kernel size, expansion, groups; `skip` is the identity. */
+export const FBNET_BLOCKS = ["k3_e1", "k3_e1_g2", "k3_e3", "k3_e6", "k5_e1", "k5_e1_g2", "k5_e3", "k5_e6", "skip"] as const;
+export type FbnetBlock = (typeof FBNET_BLOCKS)[number];
+/** Number of searchable layers. */
+export const FBNET_LAYERS = 22;
+
+/** An FBNet architecture: a block id (index into {@link FBNET_BLOCKS}) per layer. */
+export type FbnetArch = readonly number[];
+
+const BLOCK_ID: ReadonlyMap<string, number> = new Map(FBNET_BLOCKS.map((b, i) => [b, i]));
+
+function check(where: string, arch: readonly number[]): void {
+  if (!Array.isArray(arch) || arch.length !== FBNET_LAYERS || !arch.every((b) => Number.isInteger(b) && b >= 0 && b < FBNET_BLOCKS.length)) {
+    throw new InvalidArgumentError(`${where}: ${JSON.stringify(arch)} is not an FBNet architecture; expected ${FBNET_LAYERS} block ids in 0..${FBNET_BLOCKS.length - 1}`);
+  }
+}
+
+/**
+ * Parses a canonical FBNet string.
+ *
+ * @throws {InvalidArgumentError} naming the unknown block or the layer count
+ * @example
+ * ```ts
+ * fbnetParse(Array(22).fill("k3_e1").join("-"))[0]; // 0
+ * ```
+ */
+export function fbnetParse(s: string): FbnetArch {
+  const parts = typeof s === "string" ? s.split("-") : [];
+  if (parts.length !== FBNET_LAYERS) throw new InvalidArgumentError(`fbnetParse: ${JSON.stringify(s)} has ${parts.length} layers, expected ${FBNET_LAYERS} block names joined by "-"`);
+  return parts.map((p, i) => {
+    const id = BLOCK_ID.get(p);
+    if (id === undefined) throw new InvalidArgumentError(`fbnetParse: layer ${i} block ${JSON.stringify(p)} is unknown; blocks: ${FBNET_BLOCKS.join(", ")}`);
+    return id;
+  });
+}
+
+/** The canonical string of an FBNet architecture. */
+export function fbnetFormat(arch: readonly number[]): string {
+  check("fbnetFormat", arch);
+  return arch.map((b) => FBNET_BLOCKS[b]).join("-");
+}
+
+/** One-hot features: 22 layers x 9 blocks (198 values), layer-major. */
+export function fbnetOneHot(arch: readonly number[]): Float64Array {
+  check("fbnetOneHot", arch);
+  const x = new Float64Array(FBNET_LAYERS * FBNET_BLOCKS.length);
+  arch.forEach((b, l) => (x[l * FBNET_BLOCKS.length + b] = 1));
+  return x;
+}
+
+/**
+ * Per-layer features: kernel size, expansion, groups, and 1 for skip (4 per layer, 88 values).
+ *
+ * @example
+ * ```ts
+ * fbnetLayerFeatures(fbnetParse(Array(22).fill("k5_e1_g2").join("-"))).slice(0, 4); // [5, 1, 2, 0]
+ * ```
+ */
+export function fbnetLayerFeatures(arch: readonly number[]): Float64Array {
+  check("fbnetLayerFeatures", arch);
+  const x = new Float64Array(FBNET_LAYERS * 4);
+  arch.forEach((b, l) => {
+    const name = FBNET_BLOCKS[b] as string;
+    const m = /^k(\d)_e(\d)(?:_g(\d))?$/.exec(name);
+    if (m) {
+      x[l * 4] = Number(m[1]);
+      x[l * 4 + 1] = Number(m[2]);
+      x[l * 4 + 2] = Number(m[3] ?? 1);
+    } else x[l * 4 + 3] = 1;
+  });
+  return x;
+}
+
+/** A uniformly random architecture. */
+export function fbnetSample(rng: Rng): FbnetArch {
+  return Array.from({ length: FBNET_LAYERS }, () => rng.int(FBNET_BLOCKS.length));
+}
+
+/**
+ * Mutates each layer with probability `rate` (at least one layer always changes) to a different block.
+ *
+ * @example
+ * ```ts
+ * const child = fbnetMutate(parent, seededRng(1), 0.1);
+ * ```
+ */
+export function fbnetMutate(arch: readonly number[], rng: Rng, rate = 1 / FBNET_LAYERS): FbnetArch {
+  check("fbnetMutate", arch);
+  const out = [...arch];
+  const forced = rng.int(FBNET_LAYERS);
+  for (let l = 0; l < FBNET_LAYERS; l++) {
+    if (l === forced || rng.next() < rate) out[l] = ((out[l] as number) + 1 + rng.int(FBNET_BLOCKS.length - 1)) % FBNET_BLOCKS.length;
+  }
+  return out;
+}
