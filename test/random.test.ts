@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { seededRng } from "../src/random.js";
+
+describe("seededRng", () => {
+  it("gives the same sequence for the same seed and different ones otherwise", () => {
+    const a = Array.from({ length: 5 }, ((r) => () => r.next())(seededRng(42)));
+    const b = Array.from({ length: 5 }, ((r) => () => r.next())(seededRng(42)));
+    const c = Array.from({ length: 5 }, ((r) => () => r.next())(seededRng(43)));
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+  it("int(n) is roughly uniform", () => {
+    const r = seededRng(1);
+    const counts = new Array(5).fill(0);
+    for (let i = 0; i < 50_000; i++) counts[r.int(5)]++;
+    for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(400);
+    expect(() => r.int(0)).toThrowError(/not a positive integer/);
+    expect(() => seededRng(1.5)).toThrowError(/seed 1.5 is not an integer/);
+  });
+});
