@@ -16,7 +16,34 @@ export { initBackend, activeBackend, tfjs, BACKEND_REQUESTS, type BackendReport,
 export { matmulBenchmark, type MatmulTiming, type MatmulBenchmarkOptions } from "./runtime/matmul-benchmark.js";
 export { runtimeReport, formatRuntimeReport, packageVersion, type RuntimeReport } from "./runtime/report.js";
 
+export { seededRng, type Rng } from "./random.js";
+
+export { readPickle, unpickle, UnsafePickleError, type PyValue } from "./io/pickle.js";
+export { readTorch, parseTorch, isTensor, type Tensor, type TensorDtype } from "./io/torch.js";
+export { parseCsv, readCsv } from "./io/csv.js";
+export { parseLookupTable, readLookupTable, type LutEntry } from "./io/lookup-table.js";
+
+export { SPACE_NAMES, parseSpace, canonicalArch, type SpaceName } from "./spaces/space.js";
+export {
+  NB201_OPS, NB201_EDGES, NB201_SIZE, Nb201Index, nb201Parse, nb201Format, nb201Code, nb201FromCode, nb201Enumerate, nb201OneHot, nb201FromOneHot, nb201IsomorphismKey,
+  type Nb201Arch, type Nb201Op, type Nb201IsomorphismRule,
+} from "./spaces/nb201.js";
+export { FBNET_BLOCKS, FBNET_LAYERS, fbnetParse, fbnetFormat, fbnetOneHot, fbnetLayerFeatures, fbnetSample, fbnetMutate, type FbnetArch, type FbnetBlock } from "./spaces/fbnet.js";
+export {
+  OFA_LAYOUT, OFA_KERNELS, OFA_EXPANDS, OFA_DEPTHS, ofaNormalize, ofaParse, ofaFormat, ofaAccuracyFeatures, ofaSample, ofaMutate, ofaLayerKeys, type OfaArch,
+} from "./spaces/ofa.js";
+
 export { dataFrameFromColumns } from "./data/dataframe.js";
+export { LatencyTable, MISSING_SENTINEL, type DeviceInfo, type MissingCount, type ColumnSummary, type LatencyTableInput } from "./data/latency-table.js";
+export { tableToCsv, tableFromCsv, readTableCsv } from "./data/csv-table.js";
+export { listDatasets, datasetInfo, sourceUrl, DATASET_NAMES, type DatasetInfo, type DatasetFile, type DatasetKind } from "./data/registry.js";
+export { fetchDataset, ChecksumError, defaultCacheDir, type FetchOptions, type FetchedDataset } from "./data/fetch.js";
+export { loadTable, TABLE_DATASETS, type LoadTableOptions } from "./data/load.js";
+export { loadHelpNb201, loadHelpOfa, loadNb201Index, loadReferenceArchitectures } from "./data/load-help.js";
+export { loadOneProxy } from "./data/load-oneproxy.js";
+export { loadNb201Accuracy } from "./data/load-nats.js";
+export { loadLookupTables, loadOfaAccuracyPredictorWeights, type LookupTable } from "./data/load-lut.js";
+export { DEVICE_ALIASES, DEVICE_DISPLAY_NAMES, sameDevice, proxyPoolFor, displayName } from "./data/devices.js";
 
 export { figure, isFigure, describeFigure, type Figure, type Trace, type Layout } from "./viz/figure.js";
 export { table, isTableView, tableHtml, tableText, formatCell, type TableView, type TableLike, type Cell } from "./viz/table.js";

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { ProxynasError } from "../errors.js";
 import { ownVersion } from "../runtime/report.js";
+import { registerDatasets } from "./commands/datasets.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerNotebooks } from "./commands/notebooks.js";
 
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerDoctor(program);
   registerNotebooks(program);
+  registerDatasets(program);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;

@@ -28,7 +28,7 @@ export interface FetchOptions {
   readonly mirror?: string;
   /** Download cache (default `$XDG_CACHE_HOME/proxynas` or `~/.cache/proxynas`). */
   readonly cacheDir?: string;
-  /** Download from `<baseUrl>/<path>` instead of the public sources (a private mirror server). */
+  /** Download from `<baseUrl>/<path>` instead of the public sources (a private mirror server; default `PROXYNAS_DATA_URL`). */
   readonly baseUrl?: string;
   /** Progress lines (default: none). */
   readonly onProgress?: (message: string) => void;
@@ -149,7 +149,8 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
         await rm(dest, { force: true });
       }
     }
-    const url = options.baseUrl ? `${options.baseUrl.replace(/\/$/, "")}/${f.path}` : f.url;
+    const baseUrl = options.baseUrl ?? (process.env["PROXYNAS_DATA_URL"] || undefined);
+    const url = baseUrl ? `${baseUrl.replace(/\/$/, "")}/${f.path}` : f.url;
     progress(`[${i + 1}/${total}] ${f.path} (${(f.bytes / 1024).toFixed(0)} KiB) <- ${url}`);
     try {
       await download(url, f, dest, options);
