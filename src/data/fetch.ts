@@ -1,6 +1,7 @@
 /**
  * Getting a dataset's files onto this machine: from a local mirror
- * (`--mirror DIR` / `PROXYNAS_DATA_MIRROR`), or downloaded from their public
+ * (`--mirror DIR` / `PROXYNAS_DATA_MIRROR` / a `../shared/datasets` beside the
+ * project), or downloaded from their public
  * sources into the user cache (`$XDG_CACHE_HOME/proxynas`, else
  * `~/.cache/proxynas`). Every file is checked against its SHA-256. Downloads
  * are written to a temporary file and renamed only once verified: an
@@ -24,8 +25,8 @@ export class ChecksumError extends ProxynasError {
 
 /** Options of {@link fetchDataset}. */
 export interface FetchOptions {
-  /** Read this local mirror instead of downloading (default `PROXYNAS_DATA_MIRROR`). */
-  readonly mirror?: string;
+  /** Read this local mirror instead of downloading (see {@link configuredMirror}); `false` never reads a mirror. */
+  readonly mirror?: string | false;
   /** Download cache (default `$XDG_CACHE_HOME/proxynas` or `~/.cache/proxynas`). */
   readonly cacheDir?: string;
   /** Download from `<baseUrl>/<path>` instead of the public sources (a private mirror server; default `PROXYNAS_DATA_URL`). */
@@ -52,10 +53,27 @@ export function defaultCacheDir(): string {
   return path.join(xdg && xdg !== "" ? xdg : path.join(os.homedir(), ".cache"), "proxynas");
 }
 
-/** The mirror from options or `PROXYNAS_DATA_MIRROR`, if any. */
+/** Where a mirror beside the project is looked for when none is configured. */
+export const SIBLING_MIRROR = path.join("..", "shared", "datasets");
+
+/**
+ * The mirror to read: `options.mirror`, else `PROXYNAS_DATA_MIRROR`, else a
+ * `../shared/datasets` folder (relative to the working directory) holding a
+ * `SHA256SUMS`, else none (download). `mirror: false` or
+ * `PROXYNAS_DATA_MIRROR=none` turns mirrors off.
+ *
+ * @example
+ * ```ts
+ * configuredMirror({ mirror: "/data/hwnas" }); // "/data/hwnas"
+ * ```
+ */
 export function configuredMirror(options: FetchOptions = {}): string | undefined {
+  if (options.mirror === false) return undefined;
   const m = options.mirror ?? process.env["PROXYNAS_DATA_MIRROR"];
-  return m === undefined || m === "" ? undefined : path.resolve(m);
+  if (m === "none") return undefined;
+  if (m !== undefined && m !== "") return path.resolve(m);
+  const sibling = path.resolve(SIBLING_MIRROR);
+  return existsSync(path.join(sibling, "SHA256SUMS")) ? sibling : undefined;
 }
 
 function sha256(bytes: Uint8Array): string {

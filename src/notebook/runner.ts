@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { configuredMirror } from "../data/fetch.js";
 import { EnvironmentError, ExecutionError, NotFoundError } from "../errors.js";
 
 /** Debian's Python, which carries Jupyter (the `python3` on PATH may not). */
@@ -112,6 +113,9 @@ export async function runNotebooks(options: NotebookRunOptions = {}): Promise<No
   const notebooks = listNotebooks(options.notebooksDir ?? "notebooks", options.only);
   mkdirSync(outDir, { recursive: true });
   const env = jupyterEnv(options.jupyterPath);
+  // the kernel runs in the notebook's folder: hand it the mirror as an absolute path
+  const mirror = configuredMirror();
+  if (mirror) env["PROXYNAS_DATA_MIRROR"] = mirror;
   const script = path.join(packageRoot(), "scripts", "execute_notebook.py");
   const results: NotebookRunResult[] = [];
   for (const nb of notebooks) {

@@ -10,7 +10,7 @@ import { FBNET_BLOCKS, fbnetFormat, fbnetSample } from "../../src/spaces/fbnet.j
 import { mirrorDir } from "../helpers/mirror.js";
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: "", ...env }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: "none", ...env }, maxBuffer: 64 << 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -69,20 +69,20 @@ describe("fetchDataset from a server", () => {
   it("downloads, verifies and then serves from the cache", async () => {
     const cache = fresh();
     const lines: string[] = [];
-    const first = await fetchDataset("proxylessnas-mobile-lut", { cacheDir: cache, baseUrl: `${base}/ok`, onProgress: (l) => lines.push(l) });
+    const first = await fetchDataset("proxylessnas-mobile-lut", { mirror: false, cacheDir: cache, baseUrl: `${base}/ok`, onProgress: (l) => lines.push(l) });
     expect(first.from).toBe("download");
     expect(lines[0]).toMatch(/^\[1\/1\] ofa\/proxylessnas\/mobile_trim\.yaml \(10 KiB\) <- http:\/\/127\.0\.0\.1/);
     expect(readFileSync(path.join(cache, "ofa/proxylessnas/mobile_trim.yaml"))).toEqual(readFileSync(path.join(mirrorDir(), "ofa/proxylessnas/mobile_trim.yaml")));
     const n = hits.length;
-    const second = await fetchDataset("proxylessnas-mobile-lut", { cacheDir: cache, baseUrl: `${base}/ok` });
+    const second = await fetchDataset("proxylessnas-mobile-lut", { mirror: false, cacheDir: cache, baseUrl: `${base}/ok` });
     expect(second.from).toBe("cache");
     expect(hits.length).toBe(n);
   });
   it("re-downloads a cached file that no longer verifies", async () => {
     const cache = fresh();
-    await fetchDataset("proxylessnas-mobile-lut", { cacheDir: cache, baseUrl: `${base}/ok` });
+    await fetchDataset("proxylessnas-mobile-lut", { mirror: false, cacheDir: cache, baseUrl: `${base}/ok` });
     writeFileSync(path.join(cache, "ofa/proxylessnas/mobile_trim.yaml"), "corrupted");
-    const again = await fetchDataset("proxylessnas-mobile-lut", { cacheDir: cache, baseUrl: `${base}/ok` });
+    const again = await fetchDataset("proxylessnas-mobile-lut", { mirror: false, cacheDir: cache, baseUrl: `${base}/ok` });
     expect(again.from).toBe("download");
   });
   it.each([
@@ -92,7 +92,7 @@ describe("fetchDataset from a server", () => {
     ["404", EnvironmentError, /HTTP 404.*Either point PROXYNAS_DATA_MIRROR \(or --mirror\) at a local copy/],
   ] as const)("%s: a clear error and no file that looks valid", async (mode, type, message) => {
     const cache = fresh();
-    const err = await fetchDataset("proxylessnas-mobile-lut", { cacheDir: cache, baseUrl: `${base}/${mode}` }).catch((e: unknown) => e);
+    const err = await fetchDataset("proxylessnas-mobile-lut", { mirror: false, cacheDir: cache, baseUrl: `${base}/${mode}` }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(type);
     expect((err as Error).message).toMatch(message);
     expect(filesIn(cache)).toEqual([]);
@@ -102,7 +102,7 @@ describe("fetchDataset from a server", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const err = await fetchDataset("proxylessnas-mobile-lut", { cacheDir: fresh(), baseUrl: `http://127.0.0.1:${port}` }).catch((e: unknown) => e as Error);
+    const err = await fetchDataset("proxylessnas-mobile-lut", { mirror: false, cacheDir: fresh(), baseUrl: `http://127.0.0.1:${port}` }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(EnvironmentError);
     expect((err as Error).message).toMatch(/failed: .*ECONNREFUSED.*Either point PROXYNAS_DATA_MIRROR \(or --mirror\)/);
   });
@@ -120,5 +120,25 @@ describe("fetchDataset from a mirror", () => {
     writeFileSync(f, b);
     await expect(fetchDataset("proxylessnas-mobile-lut", { mirror: dir })).rejects.toThrowError(/mobile_trim\.yaml: SHA-256 [0-9a-f]{64}, expected 087e855e/);
     await expect(fetchDataset("ofa-accuracy-predictor", { mirror: dir })).rejects.toThrowError(/acc_predictor\.pth is missing from the mirror/);
+  });
+});
+
+describe("configuredMirror", () => {
+  it("takes the option, then PROXYNAS_DATA_MIRROR, then ../shared/datasets; false and 'none' turn it off", async () => {
+    const { configuredMirror } = await import("../../src/data/fetch.js");
+    const prev = process.env["PROXYNAS_DATA_MIRROR"];
+    try {
+      delete process.env["PROXYNAS_DATA_MIRROR"];
+      expect(configuredMirror({ mirror: "/x/y" })).toBe("/x/y");
+      expect(configuredMirror({ mirror: false })).toBeUndefined();
+      expect(configuredMirror()).toBe(path.resolve("..", "shared", "datasets")); // tests run from the project root, beside shared/
+      process.env["PROXYNAS_DATA_MIRROR"] = "/from/env";
+      expect(configuredMirror()).toBe("/from/env");
+      process.env["PROXYNAS_DATA_MIRROR"] = "none";
+      expect(configuredMirror()).toBeUndefined();
+    } finally {
+      if (prev === undefined) delete process.env["PROXYNAS_DATA_MIRROR"];
+      else process.env["PROXYNAS_DATA_MIRROR"] = prev;
+    }
   });
 });
