@@ -45,7 +45,10 @@ export { loadNb201Accuracy } from "./data/load-nats.js";
 export { loadLookupTables, loadOfaAccuracyPredictorWeights, type LookupTable } from "./data/load-lut.js";
 export { DEVICE_ALIASES, DEVICE_DISPLAY_NAMES, sameDevice, proxyPoolFor, displayName } from "./data/devices.js";
 
+export { quantiles, quantileSorted } from "./stats/quantile.js";
+
 export { figure, isFigure, describeFigure, type Figure, type Trace, type Layout } from "./viz/figure.js";
+export { latencyDistributionFigure, type LatencyDistributionOptions } from "./viz/latency-distribution.js";
 export { table, isTableView, tableHtml, tableText, formatCell, type TableView, type TableLike, type Cell } from "./viz/table.js";
 export { figurePage, figureHtml } from "./viz/html.js";
 export { exportFigures, chromiumPath, withBrowser, IMAGE_FORMATS, type ImageFormat, type ExportJob, type ExportOptions } from "./viz/export.js";

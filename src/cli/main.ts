@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { ProxynasError } from "../errors.js";
 import { ownVersion } from "../runtime/report.js";
+import { registerBench } from "./commands/bench.js";
 import { registerDatasets } from "./commands/datasets.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerNotebooks } from "./commands/notebooks.js";
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerDoctor(program);
   registerNotebooks(program);
   registerDatasets(program);
+  registerBench(program);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;

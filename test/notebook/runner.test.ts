@@ -88,3 +88,17 @@ describe("listNotebooks", () => {
     expect(() => listNotebooks("notebooks", ["nope"])).toThrowError(/notebook nope not found in notebooks; available: 00-quickstart.ipynb/);
   });
 });
+
+describe("checkJupyter", () => {
+  it("explains a missing Jupyter or kernel with the command that fixes it", async () => {
+    const { checkJupyter } = await import("../../src/notebook/runner.js");
+    expect(() => checkJupyter({ python: "/nonexistent/python3" })).toThrowError(/Jupyter needs \/nonexistent\/python3, which does not exist; install it: apt-get update && apt-get install -y jupyter-notebook jupyter-nbconvert/);
+    const prev = process.env["JUPYTER_PATH"];
+    delete process.env["JUPYTER_PATH"];
+    try {
+      expect(() => checkJupyter({ jupyterPath: "/nonexistent/jupyter-path" })).toThrowError(/the tslab kernel is not registered for Jupyter \(looked in JUPYTER_PATH=\/nonexistent\/jupyter-path\); register it: npm run setup/);
+    } finally {
+      if (prev !== undefined) process.env["JUPYTER_PATH"] = prev;
+    }
+  });
+});
