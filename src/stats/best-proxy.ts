@@ -1,0 +1,63 @@
+/**
+ * Which proxy serves which target: the best-correlated device for each
+ * target, never the target itself or an alias of it, and the paper's rule as a
+ * verdict: SRCC >= 0.9 means "reuse the proxy's architectures as they are",
+ * below means "adapt".
+ */
+import { sameDevice } from "../data/devices.js";
+import { InvalidArgumentError } from "../errors.js";
+import type { MonotonicityMatrix } from "./monotonicity-matrix.js";
+
+/** The paper's threshold for reusing a proxy's architectures unchanged. */
+export const REUSE_THRESHOLD = 0.9;
+
+/** The verdict for one (proxy, target) pair. */
+export type ProxyVerdict = "reuse" | "adapt";
+
+/** The paper's rule for one correlation. NaN (no evidence) is "adapt". */
+export function proxyVerdict(r: number, threshold = REUSE_THRESHOLD): ProxyVerdict {
+  return r >= threshold ? "reuse" : "adapt";
+}
+
+/** The best proxy of one target. */
+export interface BestProxy {
+  readonly target: string;
+  readonly proxy: string;
+  readonly value: number;
+  readonly pairs: number;
+  readonly verdict: ProxyVerdict;
+}
+
+/**
+ * For each target, the device of the pool with the highest correlation
+ * (excluding the target and its aliases).
+ *
+ * @param options.pool - candidate proxies (default: every device of the matrix)
+ * @param options.targets - default: every device of the matrix
+ * @throws {InvalidArgumentError} for a device not in the matrix, or a target with no candidate left
+ * @example
+ * ```ts
+ * bestProxies(m, { targets: ["pixel3"] }); // [{ target: "pixel3", proxy: "...", value: 0.97, verdict: "reuse" }]
+ * ```
+ */
+export function bestProxies(m: MonotonicityMatrix, options: { pool?: readonly string[]; targets?: readonly string[]; threshold?: number } = {}): BestProxy[] {
+  const at = (d: string) => {
+    const i = m.devices.indexOf(d);
+    if (i < 0) throw new InvalidArgumentError(`bestProxies: ${d} is not in the matrix; devices: ${m.devices.join(", ")}`);
+    return i;
+  };
+  const pool = options.pool ?? m.devices;
+  return (options.targets ?? m.devices).map((target) => {
+    const t = at(target);
+    let best: BestProxy | undefined;
+    for (const p of pool) {
+      if (sameDevice(p, target)) continue;
+      const i = at(p);
+      const value = (m.matrix[i] as number[])[t] as number;
+      if (Number.isNaN(value)) continue;
+      if (!best || value > best.value) best = { target, proxy: p, value, pairs: (m.pairs[i] as number[])[t] as number, verdict: proxyVerdict(value, options.threshold) };
+    }
+    if (!best) throw new InvalidArgumentError(`bestProxies: no proxy for ${target} in the pool (${pool.join(", ")}) once the target and its aliases are left out`);
+    return best;
+  });
+}
