@@ -43,12 +43,25 @@ export { loadHelpNb201, loadHelpOfa, loadNb201Index, loadReferenceArchitectures 
 export { loadOneProxy } from "./data/load-oneproxy.js";
 export { loadNb201Accuracy } from "./data/load-nats.js";
 export { loadLookupTables, loadOfaAccuracyPredictorWeights, type LookupTable } from "./data/load-lut.js";
-export { DEVICE_ALIASES, DEVICE_DISPLAY_NAMES, sameDevice, proxyPoolFor, displayName } from "./data/devices.js";
+export { DEVICE_ALIASES, DEVICE_DISPLAY_NAMES, sameDevice, proxyPoolFor, displayName, deviceFamily, type DeviceFamily } from "./data/devices.js";
+export { ONEPROXY_PAPER_VPU_ROW } from "./data/published.js";
 
 export { quantiles, quantileSorted } from "./stats/quantile.js";
+export { averageRanks } from "./stats/rank.js";
+export { argsortFloat64, denseRanks } from "./stats/argsort.js";
+export { spearman, pearson, CORRELATION_METHODS, type Correlation, type CorrelationMethod } from "./stats/correlation.js";
+export { kendall } from "./stats/kendall.js";
+export { correlate } from "./stats/correlate.js";
+export { bootstrapCorrelation, type BootstrapInterval } from "./stats/bootstrap.js";
+export { paretoFront } from "./stats/pareto.js";
+export { topKAgreement, paretoAgreement } from "./stats/agreement.js";
+export { monotonicityMatrix, reorderMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
+export { clusterOrder } from "./stats/cluster.js";
+export { bestProxies, proxyVerdict, REUSE_THRESHOLD, type BestProxy, type ProxyVerdict } from "./stats/best-proxy.js";
 
 export { figure, isFigure, describeFigure, type Figure, type Trace, type Layout } from "./viz/figure.js";
 export { latencyDistributionFigure, type LatencyDistributionOptions } from "./viz/latency-distribution.js";
+export { monotonicityHeatmap, rankScatterFigure, familyCorrelationFigure, type HeatmapOptions, type HeatmapScale } from "./viz/monotonicity-figures.js";
 export { table, isTableView, tableHtml, tableText, formatCell, type TableView, type TableLike, type Cell } from "./viz/table.js";
 export { figurePage, figureHtml } from "./viz/html.js";
 export { exportFigures, chromiumPath, withBrowser, IMAGE_FORMATS, type ImageFormat, type ExportJob, type ExportOptions } from "./viz/export.js";

@@ -8,6 +8,7 @@ import { ownVersion } from "../runtime/report.js";
 import { registerBench } from "./commands/bench.js";
 import { registerDatasets } from "./commands/datasets.js";
 import { registerDoctor } from "./commands/doctor.js";
+import { registerMonotonicity } from "./commands/monotonicity.js";
 import { registerNotebooks } from "./commands/notebooks.js";
 
 /**
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerDoctor(program);
   registerNotebooks(program);
   registerDatasets(program);
+  registerMonotonicity(program);
   registerBench(program);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -65,3 +65,31 @@ export function proxyPoolFor(pool: readonly string[], target: string): string[] 
 export function displayName(device: string): string {
   return DEVICE_DISPLAY_NAMES[device] ?? device;
 }
+
+/** Hardware families, for grouping devices in figures. */
+export type DeviceFamily = "desktop GPU" | "server/desktop CPU" | "mobile CPU" | "mobile GPU" | "mobile DSP" | "edge GPU" | "accelerator" | "FPGA" | "embedded CPU";
+
+const FAMILY_RULES: readonly (readonly [RegExp, DeviceFamily])[] = [
+  [/^(1080ti|2080ti|titan_rtx|titanx|titanxp|titan_xp|v100)_\d+$|^eagle_gtx$/, "desktop GPU"],
+  [/^(gold_\d+|silver_\d+r?|eagle_i7)$/, "server/desktop CPU"],
+  [/^(pixel2|pixel3|rice_pixel3|samsung_a50|samsung_s7|essential_ph_1|true_a76|eagle_cpu_855)$/, "mobile CPU"],
+  [/^(true_630|true_640|eagle_gpu_855)$/, "mobile GPU"],
+  [/^eagle_dsp_855$/, "mobile DSP"],
+  [/^(rice_edgegpu|eagle_jetson|eagle_jetson_16)$/, "edge GPU"],
+  [/^(eyeriss|rice_eyeriss|rice_edgetpu|eagle_tpu|true_vpu)$/, "accelerator"],
+  [/^(fpga|rice_fpga)$/, "FPGA"],
+  [/^(raspi4|rice_raspi4)$/, "embedded CPU"],
+];
+
+/**
+ * The hardware family of a public dataset's device column, or `undefined` for
+ * an unknown (e.g. user-measured) column.
+ *
+ * @example
+ * ```ts
+ * deviceFamily("titan_rtx_256"); // "desktop GPU"
+ * ```
+ */
+export function deviceFamily(device: string): DeviceFamily | undefined {
+  return FAMILY_RULES.find(([re]) => re.test(device))?.[1];
+}

@@ -1,0 +1,27 @@
+/**
+ * Numbers published by the papers proxynas is measured against (METHODS.md).
+ * They are reference marks to compare with, never inputs to a computation.
+ */
+
+/**
+ * OneProxy's NAS-Bench-201 heatmap, Myriad VPU (`true_vpu`) as the proxy:
+ * SRCC with each target before adaptation ("proxy") and after ("adaProxy").
+ */
+export const ONEPROXY_PAPER_VPU_ROW: Readonly<Record<string, { readonly proxy: number; readonly adaProxy: number }>> = {
+  rice_edgegpu: { proxy: 0.75, adaProxy: 0.92 },
+  rice_edgetpu: { proxy: 0.87, adaProxy: 0.9 },
+  rice_eyeriss: { proxy: 0.67, adaProxy: 0.98 },
+  rice_fpga: { proxy: 0.67, adaProxy: 0.99 },
+  rice_pixel3: { proxy: 0.61, adaProxy: 0.9 },
+  rice_raspi4: { proxy: 0.65, adaProxy: 0.91 },
+  true_630: { proxy: 0.76, adaProxy: 0.93 },
+  true_640: { proxy: 0.76, adaProxy: 0.93 },
+  true_a76: { proxy: 0.74, adaProxy: 0.92 },
+  eagle_gtx: { proxy: 0.69, adaProxy: 0.9 },
+  eagle_cpu_855: { proxy: 0.88, adaProxy: 0.96 },
+  eagle_dsp_855: { proxy: 0.89, adaProxy: 0.91 },
+  eagle_gpu_855: { proxy: 0.74, adaProxy: 0.91 },
+  eagle_i7: { proxy: 0.68, adaProxy: 0.9 },
+  eagle_jetson: { proxy: 0.84, adaProxy: 0.94 },
+  eagle_jetson_16: { proxy: 0.8, adaProxy: 0.9 },
+};
