@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LatencyTable } from "../../src/data/latency-table.js";
+import { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
 import { bestProxies, proxyVerdict } from "../../src/stats/best-proxy.js";
 import { clusterOrder } from "../../src/stats/cluster.js";
@@ -78,6 +78,16 @@ describe("monotonicity matrix on HELP", () => {
     expect(() => monotonicityMatrix(help, { devices: ["pixel3", "pixel9"] })).toThrowError(/device "pixel9" is not in help-nb201; devices: 1080ti_1/);
     expect(() => monotonicityMatrix(help, { devices: ["pixel3"] })).toThrowError(/needs at least 2 devices, got 1/);
     expect(() => monotonicityMatrix(help, { devices: ["pixel3", "pixel3"] })).toThrowError(/named twice/);
+    const disjoint = LatencyTable.create({
+      space: "nb201",
+      archs: [help.archAt(0), help.archAt(1), help.archAt(2), help.archAt(3)],
+      devices: [
+        { info: { name: "a", source: "t" }, values: [1, 2, Number.NaN, Number.NaN] },
+        { info: { name: "b", source: "t" }, values: [Number.NaN, Number.NaN, 3, 4] },
+      ],
+      source: "disjoint.csv",
+    });
+    expect(() => monotonicityMatrix(disjoint)).toThrowError(/devices a and b of disjoint\.csv share no row where both have a latency/);
   });
 });
 
