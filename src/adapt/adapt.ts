@@ -1,0 +1,144 @@
+/**
+ * Adapting proxies to a target device from K measurements: build the
+ * proxy-side context once, choose which K architectures to measure, read the
+ * target only there, predict every architecture, and (when the target column
+ * is known, as in evaluations) report the SRCC before and after.
+ */
+import { sameDevice } from "../data/devices.js";
+import type { LatencyTable } from "../data/latency-table.js";
+import { InvalidArgumentError, InvalidDataError } from "../errors.js";
+import { nb201FeatureMatrix } from "../predict/nb201-features.js";
+import { ridgeFit, ridgePredict, hstack } from "../predict/ridge.js";
+import { spearman } from "../stats/correlation.js";
+import { ADAPT_METHODS, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
+import { selectSamples, type SelectionStrategy } from "./select.js";
+
+/** Penalty of the proxies' own linear fits (well-posed one-hot systems; tiny). */
+const PROXY_FIT_PENALTY = 1e-3;
+
+/**
+ * The proxy-side context of a table: features and each proxy's latencies and
+ * linear fits. Computed once per (table, proxies), reused for every target.
+ *
+ * @throws {InvalidArgumentError} for a table that is not NAS-Bench-201, no proxy, or a proxy with missing latencies
+ * @example
+ * ```ts
+ * const ctx = adaptContext(help, ["1080ti_1", "pixel3"]);
+ * ```
+ */
+export function adaptContext(table: LatencyTable, proxies: readonly string[]): AdaptContext {
+  if (table.space !== "nb201") throw new InvalidArgumentError(`adapt: only NAS-Bench-201 tables are supported so far, got ${table.space}`);
+  if (proxies.length === 0) throw new InvalidArgumentError("adapt: give at least one proxy");
+  const archs = table.archs();
+  const onehot = nb201FeatureMatrix(archs, "onehot");
+  const live = nb201FeatureMatrix(archs, "live");
+  const both = hstack([onehot, live]);
+  const cols = proxies.map((p) => {
+    const latency = table.latency(p);
+    const missing = latency.reduce((k, v) => k + (Number.isNaN(v) ? 1 : 0), 0);
+    if (missing > 0) throw new InvalidArgumentError(`adapt: proxy ${p} has ${missing} missing latencies in ${table.source}; a proxy must be measured on every architecture`);
+    return { name: p, latency };
+  });
+  const fitted = cols.map((c) => ridgePredict(ridgeFit(both, c.latency, new Float64Array(both.cols).fill(PROXY_FIT_PENALTY)).model, both));
+  const operatorModels = cols.map((c) => ridgeFit(onehot, c.latency, new Float64Array(onehot.cols).fill(PROXY_FIT_PENALTY)).model);
+  return { onehot, live, proxies: cols, fitted, operatorModels };
+}
+
+/** Options of {@link adaptTarget}. */
+export interface AdaptOptions {
+  /** Target rows to read (K), validation included. */
+  readonly samples: number;
+  readonly method?: AdaptMethod;
+  readonly select?: SelectionStrategy;
+  readonly seed?: number;
+  /** AdaProxy: validation samples within K, and the norm on b. */
+  readonly validation?: number;
+  readonly norm?: AdaProxyNorm;
+}
+
+/** What {@link adaptTarget} measured and predicted. */
+export interface Adaptation {
+  readonly method: AdaptMethod;
+  readonly select: SelectionStrategy;
+  /** Rows read on the target (K of them), in order. */
+  readonly measuredRows: readonly number[];
+  /** Rows whose measurement failed (missing latency), not used in the fit. */
+  readonly failedRows: readonly number[];
+  /** The proxy the samples pick (highest SRCC on them). */
+  readonly pickedProxy: string;
+  /** Predicted latency (ms) of every row. */
+  readonly predictions: Float64Array;
+}
+
+/**
+ * Adapts to a target from K measurements. `measure(row)` is called once for
+ * each chosen row and nowhere else: it returns the latency in ms, or NaN when
+ * the measurement failed.
+ *
+ * @throws {InvalidArgumentError} when K is not in 3..rows, or fewer than 3 measurements succeed
+ * @example
+ * ```ts
+ * const ctx = adaptContext(table, ["true_vpu"]);
+ * const target = table.latency("eagle_gtx");
+ * const a = adaptTarget(ctx, (r) => target[r], { samples: 20, seed: 1 });
+ * ```
+ */
+export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number, options: AdaptOptions): Adaptation {
+  const n = ctx.onehot.rows;
+  const k = options.samples;
+  if (!Number.isInteger(k) || k < 3 || k > n) throw new InvalidArgumentError(`adapt: samples ${k} must be an integer in 3..${n}`);
+  const method = options.method ?? "proxy-ridge";
+  if (!ADAPT_METHODS.includes(method)) throw new InvalidArgumentError(`adapt: invalid method ${JSON.stringify(method)}; valid: ${ADAPT_METHODS.join(", ")}`);
+  const select = options.select ?? "stratified";
+  const rows = selectSamples(ctx.proxies.map((p) => p.latency), k, { strategy: select, seed: options.seed ?? 0 });
+  const ok: number[] = [];
+  const values: number[] = [];
+  const failed: number[] = [];
+  for (const r of rows) {
+    const v = measure(r);
+    if (typeof v !== "number" || Number.isNaN(v)) failed.push(r);
+    else if (!(v >= 0) || !Number.isFinite(v)) throw new InvalidDataError(`adapt: measured latency ${v} at row ${r} is not valid; valid: a finite value >= 0 ms, or NaN for a failed measurement`);
+    else {
+      ok.push(r);
+      values.push(v);
+    }
+  }
+  if (ok.length < 3) throw new InvalidArgumentError(`adapt: only ${ok.length} of ${k} measurements succeeded (${failed.length} failed); need at least 3`);
+  const m: Measured = { rows: ok, values: Float64Array.from(values) };
+  const predictions = runMethod(method, ctx, m, { ...(options.norm === undefined ? {} : { norm: options.norm }), ...(options.validation === undefined ? {} : { validation: options.validation }), seed: options.seed ?? 0 });
+  return { method, select, measuredRows: rows, failedRows: failed, pickedProxy: (ctx.proxies[bestProxyOnSamples(ctx, m)] as { name: string }).name, predictions };
+}
+
+/** SRCCs of an adaptation against the known target column. */
+export interface AdaptationScore {
+  /** The picked proxy against the target over all rows with a valid target latency. */
+  readonly srccBefore: number;
+  /** The prediction against the target over the same rows. */
+  readonly srccAfter: number;
+  /** The same, excluding the measured rows. */
+  readonly srccUnmeasured: number;
+  readonly rows: number;
+}
+
+/**
+ * Scores an adaptation against the target column (evaluations only: a real
+ * user has no such column).
+ */
+export function scoreAdaptation(ctx: AdaptContext, a: Adaptation, target: Float64Array): AdaptationScore {
+  const proxy = (ctx.proxies.find((p) => p.name === a.pickedProxy) as { latency: Float64Array }).latency;
+  const measured = new Set(a.measuredRows);
+  const unmeasuredPred = Float64Array.from(a.predictions, (v, r) => (measured.has(r) ? Number.NaN : v));
+  const after = spearman(a.predictions, target);
+  return { srccBefore: spearman(proxy, target).value, srccAfter: after.value, srccUnmeasured: spearman(unmeasuredPred, target).value, rows: after.pairs };
+}
+
+/**
+ * The proxies of a pool usable for a target: the target and its aliases removed.
+ *
+ * @throws {InvalidArgumentError} when a proxy equals the target, or none is left
+ */
+export function checkProxies(proxies: readonly string[], target: string): void {
+  for (const p of proxies) {
+    if (sameDevice(p, target)) throw new InvalidArgumentError(`adapt: proxy ${p} is ${p === target ? "the target itself" : `the same physical device as the target ${target}`}; remove it from the proxies`);
+  }
+}

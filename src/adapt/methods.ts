@@ -1,0 +1,297 @@
+/**
+ * Adaptation methods: given every architecture's features, the proxies'
+ * latencies on every architecture, and the target's latency on K measured
+ * rows, predict the target's latency on every row.
+ *
+ * - `proxy-ridge` (default): target ≈ intercept + Σ_j α_j z(proxy_j) +
+ *   Σ_j β_j z(linear fit of proxy_j) + per-operator correction (one-hot and
+ *   live one-hot), in milliseconds, where latency is close to additive over
+ *   the cell's edges. Three penalties (proxies, one-hot, live) are chosen on a
+ *   grid by exact leave-one-out error on the K samples. With one proxy, the
+ *   fitted-proxy column plus the one-hot correction is AdaProxy's
+ *   `x . (w * (a + b)) + c`, solved well-conditioned.
+ * - `adaproxy`: the paper's objective exactly, `y = x . (w * (a 1 + b)) + c`
+ *   with `mean (y_hat - y)^2 + λ ||b||_p`, p in {1, 2, inf}, w the proxy's
+ *   operator-level linear model, λ chosen by SRCC on V validation samples.
+ * - `least-squares`: ridge on operator features from the K samples alone (no proxy).
+ * - `proxy`: no adaptation: the proxy (best by SRCC on the samples) as the prediction.
+ */
+import { InvalidArgumentError, oneOf } from "../errors.js";
+import { seededRng } from "../random.js";
+import { spearman } from "../stats/correlation.js";
+import { blockRidge } from "../predict/block-ridge.js";
+import { hstack, ridgeFit, ridgePredict, takeRows, type Matrix } from "../predict/ridge.js";
+
+export type AdaptMethod = "proxy-ridge" | "adaproxy" | "least-squares" | "proxy";
+export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "adaproxy", "least-squares", "proxy"];
+
+/** AdaProxy's norm on b. */
+export type AdaProxyNorm = 1 | 2 | "inf";
+
+/** What every method sees. */
+export interface AdaptContext {
+  /** One-hot operator features (n x 30). */
+  readonly onehot: Matrix;
+  /** Live one-hot operator features (n x 30). */
+  readonly live: Matrix;
+  /** Proxies' latencies (ms) on every row, complete. */
+  readonly proxies: readonly { readonly name: string; readonly latency: Float64Array }[];
+  /** Each proxy's linear fit on one-hot + live features over all rows. */
+  readonly fitted: readonly Float64Array[];
+  /** Each proxy's operator-level model on one-hot features only (AdaProxy's w), weights and intercept. */
+  readonly operatorModels: readonly { readonly intercept: number; readonly weights: Float64Array }[];
+}
+
+/** The target's measured latencies. */
+export interface Measured {
+  readonly rows: readonly number[];
+  readonly values: Float64Array;
+}
+
+/** Options of the methods. */
+export interface MethodOptions {
+  /** AdaProxy: norm on b (default 2). */
+  readonly norm?: AdaProxyNorm;
+  /** AdaProxy: validation samples for λ (default: 1 in 7 of K, at least 2). */
+  readonly validation?: number;
+  /** Seed for the AdaProxy validation split. */
+  readonly seed?: number;
+}
+
+/** Penalty grid shared by the methods that choose penalties by leave-one-out. */
+export const PENALTY_GRID: readonly number[] = [1e-2, 1e-1, 1, 10, 100, 1000];
+/** AdaProxy's λ grid. */
+export const ADAPROXY_LAMBDAS: readonly number[] = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100];
+
+function zscore(v: ArrayLike<number>): Float64Array {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m += v[i] as number;
+  m /= v.length;
+  let ss = 0;
+  for (let i = 0; i < v.length; i++) ss += ((v[i] as number) - m) ** 2;
+  const s = Math.sqrt(ss / v.length) || 1;
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = ((v[i] as number) - m) / s;
+  return out;
+}
+
+function standardiseTarget(values: Float64Array): { y: Float64Array; mean: number; sd: number } {
+  let m = 0;
+  for (const v of values) m += v;
+  m /= values.length;
+  let ss = 0;
+  for (const v of values) ss += (v - m) ** 2;
+  const sd = Math.sqrt(ss / values.length) || 1;
+  return { y: Float64Array.from(values, (v) => (v - m) / sd), mean: m, sd };
+}
+
+/**
+ * Block ridge on the measured rows of a design (penalties by exact
+ * leave-one-out, see predict/block-ridge.ts); predicts every row in the
+ * target's units.
+ */
+export function blockRidgePredict(x: Matrix, blocks: readonly number[], m: Measured, grid: readonly number[] = PENALTY_GRID): Float64Array {
+  const t = standardiseTarget(m.values);
+  const fit = blockRidge(takeRows(x, m.rows), blocks, t.y, grid);
+  return ridgePredict({ intercept: fit.intercept, weights: fit.weights }, x).map((v) => v * t.sd + t.mean);
+}
+
+/** The proxy-ridge design of a context (computed once per context). */
+const designs = new WeakMap<AdaptContext, { x: Matrix; blocks: number[] }>();
+function proxyRidgeDesign(ctx: AdaptContext): { x: Matrix; blocks: number[] } {
+  let d = designs.get(ctx);
+  if (!d) {
+    const proxyCols: Float64Array[] = [];
+    ctx.proxies.forEach((p, j) => proxyCols.push(zscore(p.latency), zscore(ctx.fitted[j] as Float64Array)));
+    d = { x: hstack([...proxyCols, ctx.onehot, ctx.live]), blocks: [proxyCols.length, ctx.onehot.cols, ctx.live.cols] };
+    designs.set(ctx, d);
+  }
+  return d;
+}
+
+function proxyRidge(ctx: AdaptContext, m: Measured): Float64Array {
+  const d = proxyRidgeDesign(ctx);
+  return blockRidgePredict(d.x, d.blocks, m);
+}
+
+function leastSquares(ctx: AdaptContext, m: Measured): Float64Array {
+  return blockRidgePredict(hstack([ctx.onehot, ctx.live]), [ctx.onehot.cols, ctx.live.cols], m);
+}
+
+/** The proxy with the highest SRCC against the target on the measured rows (ties: first in the pool). */
+export function bestProxyOnSamples(ctx: AdaptContext, m: Measured): number {
+  let best = 0;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  ctx.proxies.forEach((p, j) => {
+    const v = spearman(m.rows.map((r) => p.latency[r] as number), m.values).value;
+    if (v > bestValue) {
+      bestValue = v;
+      best = j;
+    }
+  });
+  return best;
+}
+
+/** AdaProxy's columns for one proxy: s = x.w (n), u = x * w (n x 30). */
+function adaProxyDesign(ctx: AdaptContext, j: number): Matrix {
+  const w = (ctx.operatorModels[j] as { weights: Float64Array }).weights;
+  const n = ctx.onehot.rows;
+  const p = ctx.onehot.cols;
+  const data = new Float64Array(n * (p + 1));
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let f = 0; f < p; f++) {
+      const u = (ctx.onehot.data[i * p + f] as number) * (w[f] as number);
+      data[i * (p + 1) + 1 + f] = u;
+      s += u;
+    }
+    data[i * (p + 1)] = s;
+  }
+  return { rows: n, cols: p + 1, data };
+}
+
+/** Largest eigenvalue of X'X / n (power iteration), for the proximal step size. */
+function lipschitz(x: Matrix): number {
+  let v = new Float64Array(x.cols).fill(1 / Math.sqrt(x.cols));
+  let lambda = 0;
+  for (let it = 0; it < 100; it++) {
+    const xv = new Float64Array(x.rows);
+    for (let i = 0; i < x.rows; i++) for (let j = 0; j < x.cols; j++) xv[i] = (xv[i] as number) + (x.data[i * x.cols + j] as number) * (v[j] as number);
+    const w = new Float64Array(x.cols);
+    for (let i = 0; i < x.rows; i++) for (let j = 0; j < x.cols; j++) w[j] = (w[j] as number) + (x.data[i * x.cols + j] as number) * (xv[i] as number);
+    lambda = Math.hypot(...w) / x.rows;
+    const norm = Math.hypot(...w) || 1;
+    v = w.map((q) => q / norm);
+  }
+  return lambda;
+}
+
+/** Euclidean projection onto the l1 ball of radius r (Duchi et al. 2008). */
+function projectL1(v: Float64Array, r: number): Float64Array {
+  let l1 = 0;
+  for (const q of v) l1 += Math.abs(q);
+  if (l1 <= r) return v.slice();
+  const u = Float64Array.from(v, Math.abs).sort().reverse();
+  let cum = 0;
+  let theta = 0;
+  for (let k = 0; k < u.length; k++) {
+    cum += u[k] as number;
+    const t = (cum - r) / (k + 1);
+    if ((u[k] as number) > t) theta = t;
+  }
+  return v.map((q) => Math.sign(q) * Math.max(Math.abs(q) - theta, 0));
+}
+
+/**
+ * Minimises mean (c + a s + u.b - y)^2 + λ ||b||_p over (c, a, b): closed form
+ * for p = 2 (λ ||b||²), accelerated proximal gradient (FISTA) for p = 1 and inf.
+ * Columns: 0 = s, 1.. = u. Returns [c, a, b...].
+ */
+export function fitAdaProxyObjective(x: Matrix, y: Float64Array, lambda: number, norm: AdaProxyNorm): Float64Array {
+  const n = x.rows;
+  if (norm === 2) {
+    const pen = new Float64Array(x.cols).fill(lambda * n);
+    pen[0] = 1e-9 * n;
+    const { model } = ridgeFit(x, y, pen);
+    return Float64Array.from([model.intercept, ...model.weights]);
+  }
+  // centre to remove the intercept, then FISTA on (a, b)
+  const p = x.cols;
+  const mx = new Float64Array(p);
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    my += y[i] as number;
+    for (let j = 0; j < p; j++) mx[j] = (mx[j] as number) + (x.data[i * p + j] as number);
+  }
+  my /= n;
+  for (let j = 0; j < p; j++) mx[j] = (mx[j] as number) / n;
+  const xc: Matrix = { rows: n, cols: p, data: Float64Array.from(x.data, (v, k) => v - (mx[k % p] as number)) };
+  const yc = Float64Array.from(y, (v) => v - my);
+  const step = 1 / (2 * lipschitz(xc) + 1e-12);
+  let theta = new Float64Array(p);
+  let z = theta.slice();
+  let t = 1;
+  for (let it = 0; it < 3000; it++) {
+    const r = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = -(yc[i] as number);
+      for (let j = 0; j < p; j++) s += (xc.data[i * p + j] as number) * (z[j] as number);
+      r[i] = s;
+    }
+    const g = new Float64Array(p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) g[j] = (g[j] as number) + (2 / n) * (xc.data[i * p + j] as number) * (r[i] as number);
+    const v = Float64Array.from(z, (q, j) => q - step * (g[j] as number));
+    const b = v.subarray(1);
+    const proxB = norm === 1 ? b.map((q) => Math.sign(q) * Math.max(Math.abs(q) - step * lambda, 0)) : b.map((q, k) => q - (projectL1(b, step * lambda)[k] as number));
+    const next = new Float64Array(p);
+    next[0] = v[0] as number;
+    next.set(proxB, 1);
+    const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
+    let delta = 0;
+    z = Float64Array.from(next, (q, j) => {
+      delta = Math.max(delta, Math.abs(q - (theta[j] as number)));
+      return q + ((t - 1) / tNext) * (q - (theta[j] as number));
+    });
+    theta = next;
+    t = tNext;
+    if (delta < 1e-10) break;
+  }
+  let c = my;
+  for (let j = 0; j < p; j++) c -= (mx[j] as number) * (theta[j] as number);
+  return Float64Array.from([c, ...theta]);
+}
+
+function adaProxy(ctx: AdaptContext, m: Measured, options: MethodOptions): Float64Array {
+  const j = bestProxyOnSamples(ctx, m);
+  const design = adaProxyDesign(ctx, j);
+  const norm = options.norm ?? 2;
+  const k = m.rows.length;
+  const v = Math.min(options.validation ?? Math.max(2, Math.round(k / 7)), k - 2);
+  const order = m.rows.map((_, i) => i);
+  const rng = seededRng(options.seed ?? 0);
+  for (let i = order.length - 1; i > 0; i--) {
+    const s = rng.int(i + 1);
+    [order[i], order[s]] = [order[s] as number, order[i] as number];
+  }
+  const val = order.slice(0, v);
+  const train = order.slice(v);
+  const t = standardiseTarget(m.values);
+  const xt = takeRows(design, train.map((i) => m.rows[i] as number));
+  const yt = Float64Array.from(train, (i) => t.y[i] as number);
+  const predict = (theta: Float64Array, rows: readonly number[]) =>
+    rows.map((r) => {
+      let s = theta[0] as number;
+      for (let q = 0; q < design.cols; q++) s += (theta[q + 1] as number) * (design.data[r * design.cols + q] as number);
+      return s;
+    });
+  let best: { srcc: number; theta: Float64Array } | undefined;
+  for (const lambda of ADAPROXY_LAMBDAS) {
+    const theta = fitAdaProxyObjective(xt, yt, lambda, norm);
+    const pv = predict(theta, val.map((i) => m.rows[i] as number));
+    const s = v >= 2 ? spearman(pv, val.map((i) => t.y[i] as number)).value : 0;
+    const score = Number.isNaN(s) ? -2 : s;
+    if (!best || score > best.srcc) best = { srcc: score, theta };
+  }
+  const all = Array.from({ length: design.rows }, (_, r) => r);
+  return Float64Array.from(predict((best as { theta: Float64Array }).theta, all), (q) => q * t.sd + t.mean);
+}
+
+/**
+ * Predicts the target on every row with a method.
+ *
+ * @throws {InvalidArgumentError} for an unknown method or fewer than 3 measured rows
+ */
+export function runMethod(method: AdaptMethod, ctx: AdaptContext, m: Measured, options: MethodOptions = {}): Float64Array {
+  oneOf("adapt: method", method, ADAPT_METHODS);
+  if (m.rows.length < 3) throw new InvalidArgumentError(`adapt: ${m.rows.length} valid target measurements; need at least 3`);
+  switch (method) {
+    case "proxy-ridge":
+      return proxyRidge(ctx, m);
+    case "adaproxy":
+      return adaProxy(ctx, m, options);
+    case "least-squares":
+      return leastSquares(ctx, m);
+    case "proxy":
+      return (ctx.proxies[bestProxyOnSamples(ctx, m)] as { latency: Float64Array }).latency.slice();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Which K architectures to measure on the target, using only proxy-side
+ * information (the target's latencies are unknown at this point).
+ *
+ * - `random`: uniformly at random.
+ * - `stratified` (default): the rows sorted by the proxies' first principal
+ *   component (their common latency ranking; for one proxy, its own latency),
+ *   cut into K strata of equal size, one random row from each: the samples
+ *   span the whole latency range instead of clustering in the middle.
+ */
+import { InvalidArgumentError, oneOf } from "../errors.js";
+import { seededRng } from "../random.js";
+import { argsortFloat64 } from "../stats/argsort.js";
+
+export type SelectionStrategy = "random" | "stratified";
+export const SELECTION_STRATEGIES: readonly SelectionStrategy[] = ["random", "stratified"];
+
+function standardised(v: ArrayLike<number>): Float64Array {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m += v[i] as number;
+  m /= v.length;
+  let ss = 0;
+  for (let i = 0; i < v.length; i++) ss += ((v[i] as number) - m) ** 2;
+  const s = Math.sqrt(ss / v.length) || 1;
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = ((v[i] as number) - m) / s;
+  return out;
+}
+
+/** First principal component scores of standardised columns (power iteration, deterministic). */
+export function firstComponent(columns: readonly ArrayLike<number>[]): Float64Array {
+  if (columns.length === 1) return standardised(columns[0] as ArrayLike<number>);
+  const z = columns.map(standardised);
+  const k = z.length;
+  const n = (z[0] as Float64Array).length;
+  const c = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) {
+    let s = 0;
+    const a = z[i] as Float64Array;
+    const b = z[j] as Float64Array;
+    for (let r = 0; r < n; r++) s += (a[r] as number) * (b[r] as number);
+    c[i * k + j] = s;
+    c[j * k + i] = s;
+  }
+  let v = new Float64Array(k).fill(1 / Math.sqrt(k));
+  for (let it = 0; it < 200; it++) {
+    const w = new Float64Array(k);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) w[i] = (w[i] as number) + (c[i * k + j] as number) * (v[j] as number);
+    const norm = Math.hypot(...w) || 1;
+    for (let i = 0; i < k; i++) w[i] = (w[i] as number) / norm;
+    v = w;
+  }
+  const scores = new Float64Array(n);
+  for (let j = 0; j < k; j++) for (let r = 0; r < n; r++) scores[r] = (scores[r] as number) + (v[j] as number) * ((z[j] as Float64Array)[r] as number);
+  return scores;
+}
+
+/**
+ * Chooses K rows to measure.
+ *
+ * @param proxyColumns - latencies (ms) of the proxies on every row (no missing values)
+ * @param candidates - rows that may be chosen (default: all)
+ * @throws {InvalidArgumentError} when K is not in 1..(number of candidates)
+ * @example
+ * ```ts
+ * selectSamples([table.latency("true_vpu")], 20, { strategy: "stratified", seed: 0 });
+ * ```
+ */
+export function selectSamples(proxyColumns: readonly ArrayLike<number>[], k: number, options: { strategy?: SelectionStrategy; seed?: number; candidates?: readonly number[] } = {}): number[] {
+  const strategy = oneOf("selectSamples: strategy", options.strategy ?? "stratified", SELECTION_STRATEGIES);
+  const n = (proxyColumns[0] as ArrayLike<number>).length;
+  const candidates = options.candidates ?? Array.from({ length: n }, (_, i) => i);
+  if (!Number.isInteger(k) || k < 1 || k > candidates.length) throw new InvalidArgumentError(`selectSamples: K ${k} must be an integer in 1..${candidates.length} (the candidate rows)`);
+  const rng = seededRng(options.seed ?? 0);
+  if (strategy === "random") {
+    const pool = [...candidates];
+    for (let i = 0; i < k; i++) {
+      const j = i + rng.int(pool.length - i);
+      [pool[i], pool[j]] = [pool[j] as number, pool[i] as number];
+    }
+    return pool.slice(0, k).sort((a, b) => a - b);
+  }
+  const pc = firstComponent(proxyColumns);
+  const scores = Float64Array.from(candidates, (r) => pc[r] as number);
+  const order = argsortFloat64(scores);
+  const out: number[] = [];
+  for (let s = 0; s < k; s++) {
+    const lo = Math.floor((s * candidates.length) / k);
+    const hi = Math.floor(((s + 1) * candidates.length) / k);
+    out.push(candidates[order[lo + rng.int(hi - lo)] as number] as number);
+  }
+  return out.sort((a, b) => a - b);
+}

@@ -1,0 +1,78 @@
+/**
+ * A latency predictor that is linear in operator features (ridge, so the
+ * rank-deficient one-hot encoding stays well-conditioned: no huge weights).
+ */
+import type { LatencyTable } from "../data/latency-table.js";
+import { InvalidArgumentError, InvalidDataError } from "../errors.js";
+import { nb201FeatureMatrix, type Nb201FeatureSet } from "./nb201-features.js";
+import { ridgeFit, ridgePredict, takeRows, type RidgeModel } from "./ridge.js";
+
+/** The serialised form of a {@link LinearLatencyPredictor}. */
+export interface LinearPredictorJson {
+  readonly kind: "linear";
+  readonly space: "nb201";
+  readonly features: Nb201FeatureSet;
+  readonly intercept: number;
+  readonly weights: readonly number[];
+  readonly device: string;
+  readonly rows: number;
+}
+
+/** Default ridge penalty: small, only to make the one-hot system well-posed. */
+export const LINEAR_DEFAULT_PENALTY = 1e-3;
+
+/** Linear latency predictor on NAS-Bench-201 operator features. */
+export class LinearLatencyPredictor {
+  private constructor(
+    readonly model: RidgeModel,
+    readonly features: Nb201FeatureSet,
+    readonly device: string,
+    readonly rows: number,
+  ) {}
+
+  /**
+   * Fits on a device's valid latencies (all rows, or the given ones).
+   *
+   * @throws {InvalidArgumentError} for a table of another space
+   * @throws {InvalidDataError} when fewer than 2 rows have a latency
+   * @example
+   * ```ts
+   * const p = LinearLatencyPredictor.fit(help, "pixel3");
+   * p.predict(help.archs());
+   * ```
+   */
+  static fit(table: LatencyTable, device: string, options: { features?: Nb201FeatureSet; penalty?: number; rows?: readonly number[] } = {}): LinearLatencyPredictor {
+    if (table.space !== "nb201") throw new InvalidArgumentError(`LinearLatencyPredictor: only NAS-Bench-201 tables are supported, got ${table.space}`);
+    const lat = table.latencyView(device);
+    const rows = (options.rows ?? Array.from({ length: table.rows }, (_, i) => i)).filter((r) => !Number.isNaN(lat[r] as number));
+    if (rows.length < 2) throw new InvalidDataError(`LinearLatencyPredictor: device ${device} has ${rows.length} valid rows; need at least 2`);
+    const features = options.features ?? "onehot+live";
+    const x = takeRows(nb201FeatureMatrix(table.archs(), features), rows);
+    const penalty = new Float64Array(x.cols).fill(options.penalty ?? LINEAR_DEFAULT_PENALTY);
+    const { model } = ridgeFit(x, rows.map((r) => lat[r] as number), penalty);
+    return new LinearLatencyPredictor(model, features, device, rows.length);
+  }
+
+  /** Predicted latency (ms) of each architecture (canonical NAS-Bench-201 strings). */
+  predict(archs: readonly string[]): Float64Array {
+    return ridgePredict(this.model, nb201FeatureMatrix(archs, this.features));
+  }
+
+  toJSON(): LinearPredictorJson {
+    return { kind: "linear", space: "nb201", features: this.features, intercept: this.model.intercept, weights: Array.from(this.model.weights), device: this.device, rows: this.rows };
+  }
+
+  /**
+   * Restores a predictor from {@link toJSON}'s output.
+   *
+   * @throws {InvalidDataError} when the JSON is not a linear predictor
+   */
+  static fromJSON(json: unknown): LinearLatencyPredictor {
+    const j = json as Partial<LinearPredictorJson>;
+    const n = j.features === "onehot+live" ? 60 : 30;
+    if (j?.kind !== "linear" || j.space !== "nb201" || !Array.isArray(j.weights) || j.weights.length !== n || typeof j.intercept !== "number") {
+      throw new InvalidDataError(`LinearLatencyPredictor.fromJSON: not a serialised linear predictor (expected kind "linear", space "nb201", ${n} weights)`);
+    }
+    return new LinearLatencyPredictor({ intercept: j.intercept, weights: Float64Array.from(j.weights) }, j.features as Nb201FeatureSet, j.device ?? "", j.rows ?? 0);
+  }
+}

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../src/adapt/adapt.js";
+import { fitAdaProxyObjective, type AdaptContext } from "../../src/adapt/methods.js";
+import { selectSamples } from "../../src/adapt/select.js";
+import type { LatencyTable } from "../../src/data/latency-table.js";
+import { loadTable } from "../../src/data/load.js";
+import { nb201LiveEdges } from "../../src/predict/nb201-features.js";
+import { seededRng } from "../../src/random.js";
+import { nb201Parse } from "../../src/spaces/nb201.js";
+import { mirrorDir } from "../helpers/mirror.js";
+
+let oneproxy: LatencyTable;
+let ctx: AdaptContext;
+beforeAll(async () => {
+  oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
+  ctx = adaptContext(oneproxy, ["true_vpu"]);
+});
+
+describe("live edges", () => {
+  it("an edge is live when it lies on an input-to-output path of non-none edges", () => {
+    expect(nb201LiveEdges(nb201Parse("|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|"))).toEqual([false, false, false, true, false, false]);
+    expect(nb201LiveEdges(nb201Parse("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|none~0|none~1|avg_pool_3x3~2|"))).toEqual([true, false, true, false, false, true]);
+    expect(nb201LiveEdges(nb201Parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|")).some(Boolean)).toBe(false);
+  });
+});
+
+describe("selectSamples", () => {
+  it("is seeded, returns K distinct rows, and stratified samples span the proxy's range", () => {
+    const vpu = oneproxy.latency("true_vpu");
+    const a = selectSamples([vpu], 20, { seed: 3 });
+    expect(a).toEqual(selectSamples([vpu], 20, { seed: 3 }));
+    expect(new Set(a).size).toBe(20);
+    const sorted = Float64Array.from(vpu).sort();
+    const picked = a.map((r) => vpu[r] as number);
+    expect(Math.min(...picked)).toBeLessThanOrEqual(sorted[Math.floor(vpu.length / 20)] as number);
+    expect(Math.max(...picked)).toBeGreaterThanOrEqual(sorted[Math.floor((19 * vpu.length) / 20)] as number);
+    expect(() => selectSamples([vpu], 5000)).toThrowError(/K 5000 must be an integer in 1..1999/);
+  });
+});
+
+describe("adaptTarget", () => {
+  it("reads the target only at the measured rows: corrupting every other value changes nothing", () => {
+    const target = oneproxy.latency("eagle_gtx");
+    const read: number[] = [];
+    const a = adaptTarget(ctx, (r) => (read.push(r), target[r] as number), { samples: 20, seed: 2 });
+    expect(read.sort((x, y) => x - y)).toEqual([...a.measuredRows].sort((x, y) => x - y));
+    const measured = new Set(a.measuredRows);
+    const corrupted = Float64Array.from(target, (v, r) => (measured.has(r) ? v : 1e6 * Math.random()));
+    const b = adaptTarget(ctx, (r) => corrupted[r] as number, { samples: 20, seed: 2 });
+    expect(Array.from(b.predictions)).toEqual(Array.from(a.predictions));
+  });
+  it("improves the SRCC over the unadapted proxy and is deterministic per seed", () => {
+    const target = oneproxy.latency("eagle_gtx");
+    const a = adaptTarget(ctx, (r) => target[r] as number, { samples: 70, seed: 0 });
+    const s = scoreAdaptation(ctx, a, target);
+    expect(s.srccBefore).toBeCloseTo(0.6905, 4);
+    expect(s.srccAfter).toBeGreaterThan(0.85);
+    expect(s.srccUnmeasured).toBeGreaterThan(0.85);
+    expect(s.rows).toBe(1999);
+  });
+  it("failed measurements (missing latencies) are reported and not used", () => {
+    const tpu = oneproxy.latency("rice_edgetpu");
+    const a = adaptTarget(ctx, (r) => tpu[r] as number, { samples: 70, seed: 1 });
+    expect(a.failedRows.length).toBe(a.measuredRows.filter((r) => Number.isNaN(tpu[r] as number)).length);
+    expect(scoreAdaptation(ctx, a, tpu).rows).toBe(1740);
+  });
+  it("bad input: typed errors", () => {
+    const t = oneproxy.latency("eagle_gtx");
+    expect(() => adaptTarget(ctx, (r) => t[r] as number, { samples: 2 })).toThrowError(/samples 2 must be an integer in 3..1999/);
+    expect(() => adaptTarget(ctx, () => Number.NaN, { samples: 10 })).toThrowError(/only 0 of 10 measurements succeeded/);
+    expect(() => adaptTarget(ctx, () => -5, { samples: 10 })).toThrowError(/measured latency -5 at row \d+ is not valid/);
+    expect(() => adaptTarget(ctx, (r) => t[r] as number, { samples: 10, method: "magic" as never })).toThrowError(/invalid method "magic"/);
+    expect(() => checkProxies(["pixel3"], "rice_pixel3")).toThrowError(/proxy pixel3 is the same physical device as the target rice_pixel3/);
+    expect(() => checkProxies(["true_vpu"], "true_vpu")).toThrowError(/is the target itself/);
+    expect(() => adaptContext(oneproxy, ["rice_edgetpu"])).toThrowError(/proxy rice_edgetpu has 259 missing latencies/);
+  });
+});
+
+describe("AdaProxy objective", () => {
+  const rng = seededRng(9);
+  const n = 40;
+  const p = 6;
+  const x = { rows: n, cols: p, data: Float64Array.from({ length: n * p }, () => rng.next()) };
+  const y = Float64Array.from({ length: n }, (_, i) => 1 + 2 * (x.data[i * p] as number) + 0.5 * (x.data[i * p + 3] as number));
+  const loss = (th: Float64Array, lam: number, norm: 1 | "inf") => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      let f = th[0] as number;
+      for (let j = 0; j < p; j++) f += (th[j + 1] as number) * (x.data[i * p + j] as number);
+      s += (f - (y[i] as number)) ** 2;
+    }
+    const b = Array.from(th.subarray(2));
+    return s / n + lam * (norm === 1 ? b.reduce((q, v) => q + Math.abs(v), 0) : Math.max(...b.map(Math.abs)));
+  };
+  it.each([1, "inf"] as const)("p = %s: the proximal solver reaches a minimum (no perturbation lowers the loss)", (norm) => {
+    const th = fitAdaProxyObjective(x, y, 0.05, norm);
+    const base = loss(th, 0.05, norm);
+    for (let j = 0; j < th.length; j++) for (const d of [1e-4, -1e-4]) {
+      const t2 = th.slice();
+      t2[j] = (t2[j] as number) + d;
+      expect(loss(t2, 0.05, norm)).toBeGreaterThanOrEqual(base - 1e-9);
+    }
+  });
+  it("p = 2 is the closed form and b shrinks as λ grows", () => {
+    const small = fitAdaProxyObjective(x, y, 1e-6, 2);
+    const large = fitAdaProxyObjective(x, y, 10, 2);
+    const norm = (t: Float64Array) => Math.hypot(...Array.from(t.subarray(2)));
+    expect(norm(large)).toBeLessThan(norm(small));
+  });
+});

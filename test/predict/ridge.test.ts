@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { blockRidge } from "../../src/predict/block-ridge.js";
+import { ridgeFit, ridgePredict, takeRows, type Matrix } from "../../src/predict/ridge.js";
+import { seededRng } from "../../src/random.js";
+
+function randomMatrix(rows: number, cols: number, seed: number): Matrix {
+  const rng = seededRng(seed);
+  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => rng.next() - 0.5) };
+}
+
+describe("ridgeFit", () => {
+  it("recovers an exact linear relation and its leave-one-out residuals equal refitting without each row", () => {
+    const x = randomMatrix(12, 3, 1);
+    const y = Array.from({ length: 12 }, (_, i) => 2 + 3 * (x.data[i * 3] as number) - (x.data[i * 3 + 2] as number) + 0.01 * Math.sin(i));
+    const pen = [0.5, 0.5, 0.5];
+    const { model, looResiduals } = ridgeFit(x, y, pen, { loo: true });
+    for (let i = 0; i < 12; i++) {
+      const keep = Array.from({ length: 12 }, (_, r) => r).filter((r) => r !== i);
+      const m = ridgeFit(takeRows(x, keep), keep.map((r) => y[r] as number), pen).model;
+      const pred = ridgePredict(m, takeRows(x, [i]))[0] as number;
+      expect(looResiduals?.[i]).toBeCloseTo((y[i] as number) - pred, 9);
+    }
+    expect(ridgeFit(x, y, [1e-9, 1e-9, 1e-9]).model.weights[0]).toBeCloseTo(3, 1);
+    expect(model.weights).toHaveLength(3);
+  });
+  it("stays well-conditioned on a rank-deficient one-hot encoding", () => {
+    // two one-hot blocks that each sum to the intercept
+    const rows = [[1, 0, 1, 0], [0, 1, 1, 0], [1, 0, 0, 1], [0, 1, 0, 1], [1, 0, 1, 0]];
+    const x = { rows: 5, cols: 4, data: Float64Array.from(rows.flat()) };
+    const { model } = ridgeFit(x, [3, 4, 5, 6, 3], [1e-6, 1e-6, 1e-6, 1e-6]);
+    expect(Math.max(...Array.from(model.weights, Math.abs))).toBeLessThan(10);
+    expect(ridgePredict(model, x)[1]).toBeCloseTo(4, 4);
+  });
+  it("rejects mismatched sizes and negative penalties", () => {
+    const x = randomMatrix(4, 2, 2);
+    expect(() => ridgeFit(x, [1, 2, 3], [1, 1])).toThrowError(/4 rows but 3 targets/);
+    expect(() => ridgeFit(x, [1, 2, 3, 4], [1, -1])).toThrowError(/penalty -1 of column 1 must be >= 0/);
+  });
+});
+
+describe("blockRidge (dual form)", () => {
+  it("picks the penalties whose exact leave-one-out MSE is smallest, matching brute-force refits", () => {
+    const x = randomMatrix(10, 8, 3);
+    const rng = seededRng(4);
+    const y = Array.from({ length: 10 }, (_, i) => (x.data[i * 8] as number) * 4 + (x.data[i * 8 + 5] as number) + 0.1 * (rng.next() - 0.5));
+    const grid = [0.01, 1, 100];
+    const fit = blockRidge(x, [4, 4], y, grid);
+    let bestMse = Number.POSITIVE_INFINITY;
+    let bestPen: number[] = [];
+    for (const a of grid) for (const b of grid) {
+      const pen = [a, a, a, a, b, b, b, b];
+      const { looResiduals } = ridgeFit(x, y, pen, { loo: true });
+      const mse = Array.from(looResiduals as Float64Array).reduce((s, e) => s + e * e, 0) / 10;
+      if (mse < bestMse - 1e-12) {
+        bestMse = mse;
+        bestPen = [a, b];
+      }
+    }
+    expect(fit.penalties).toEqual(bestPen);
+    expect(fit.looMse).toBeCloseTo(bestMse, 9);
+    const primal = ridgeFit(x, y, [...Array(4).fill(bestPen[0]), ...Array(4).fill(bestPen[1])]).model;
+    expect(fit.intercept).toBeCloseTo(primal.intercept, 9);
+    fit.weights.forEach((w, j) => expect(w).toBeCloseTo(primal.weights[j] as number, 9));
+  });
+  it("rejects bad input", () => {
+    const x = randomMatrix(2, 2, 5);
+    expect(() => blockRidge(x, [2], [1, 2], [1])).toThrowError(/at least 3 samples/);
+    expect(() => blockRidge(randomMatrix(4, 3, 6), [2], [1, 2, 3, 4], [1])).toThrowError(/blocks cover 2 columns, the samples have 3/);
+  });
+});
