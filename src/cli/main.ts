@@ -8,6 +8,7 @@ import { ownVersion } from "../runtime/report.js";
 import { registerBench } from "./commands/bench.js";
 import { registerDatasets } from "./commands/datasets.js";
 import { registerDoctor } from "./commands/doctor.js";
+import { registerEval } from "./commands/eval.js";
 import { registerMonotonicity } from "./commands/monotonicity.js";
 import { registerNotebooks } from "./commands/notebooks.js";
 
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerDatasets(program);
   registerMonotonicity(program);
   registerBench(program);
+  registerEval(program);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;

@@ -1,0 +1,170 @@
+/**
+ * The evaluation protocols of proxy adaptation (METHODS.md, issue "AdaProxy
+ * done right"): which dataset, proxies, targets and sample counts, and the
+ * published numbers each is compared with.
+ *
+ * - `oneproxy`: `oneproxy-nb201`, proxy `true_vpu`, every other device a
+ *   target, K in {10, 20, 70}. Reference: the paper's AdaProxy row.
+ * - `help`: `help-nb201`, HELP's 9 training devices as the proxy pool, its 6
+ *   test devices as targets, K in {5, 10, 20}. Reference: HELP at K = 10.
+ */
+import type { LatencyTable } from "../data/latency-table.js";
+import { loadTable } from "../data/load.js";
+import { ONEPROXY_PAPER_VPU_ROW } from "../data/published.js";
+import type { FetchOptions } from "../data/fetch.js";
+import { hstack, ridgeFit, ridgePredict } from "../predict/ridge.js";
+import { spearman } from "../stats/correlation.js";
+import { adaptContext, adaptTarget, scoreAdaptation } from "./adapt.js";
+import type { AdaptContext, AdaptMethod } from "./methods.js";
+import type { SelectionStrategy } from "./select.js";
+
+export type ProtocolName = "oneproxy" | "help";
+export const PROTOCOL_NAMES: readonly ProtocolName[] = ["oneproxy", "help"];
+
+/** A protocol's definition. */
+export interface Protocol {
+  readonly name: ProtocolName;
+  readonly dataset: string;
+  readonly proxies: readonly string[];
+  readonly targets: readonly string[];
+  readonly ks: readonly number[];
+  /** Published SRCC per target to compare with, and at which K. */
+  readonly reference: { readonly label: string; readonly k: number; readonly values: Readonly<Record<string, number>> };
+}
+
+/** HELP (NeurIPS 2021), 10 target samples, its split. */
+export const HELP_PAPER_K10: Readonly<Record<string, number>> = { titan_rtx_256: 0.987, gold_6226: 0.989, fpga: 0.985, pixel2: 0.802, raspi4: 0.89, eyeriss: 0.94 };
+
+export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = {
+  oneproxy: {
+    name: "oneproxy",
+    dataset: "oneproxy-nb201",
+    proxies: ["true_vpu"],
+    targets: Object.keys(ONEPROXY_PAPER_VPU_ROW),
+    ks: [10, 20, 70],
+    reference: { label: "OneProxy paper, AdaProxy (60 + 10 samples)", k: 70, values: Object.fromEntries(Object.entries(ONEPROXY_PAPER_VPU_ROW).map(([d, v]) => [d, v.adaProxy])) },
+  },
+  help: {
+    name: "help",
+    dataset: "help-nb201",
+    proxies: ["1080ti_1", "1080ti_32", "1080ti_256", "silver_4114", "silver_4210r", "samsung_a50", "pixel3", "essential_ph_1", "samsung_s7"],
+    targets: ["titan_rtx_256", "gold_6226", "fpga", "pixel2", "raspi4", "eyeriss"],
+    ks: [5, 10, 20],
+    reference: { label: "HELP (meta-learned), 10 samples", k: 10, values: HELP_PAPER_K10 },
+  },
+};
+
+/** One adaptation run of a protocol. */
+export interface ProtocolRun {
+  readonly protocol: ProtocolName;
+  readonly target: string;
+  readonly k: number;
+  readonly method: AdaptMethod;
+  readonly select: SelectionStrategy;
+  readonly seed: number;
+  readonly srccBefore: number;
+  readonly srccAfter: number;
+  readonly srccUnmeasured: number;
+  readonly ms: number;
+}
+
+/** Options of {@link runProtocol}. */
+export interface RunProtocolOptions extends FetchOptions {
+  readonly seeds?: number;
+  readonly methods?: readonly AdaptMethod[];
+  readonly select?: SelectionStrategy;
+  /** Sample counts (default: the protocol's). */
+  readonly ks?: readonly number[];
+  readonly onProgress?: (line: string) => void;
+  /** A table already loaded (default: the protocol's dataset). */
+  readonly table?: LatencyTable;
+}
+
+/**
+ * Runs a protocol: every target x K x method x seed.
+ *
+ * @example
+ * ```ts
+ * const runs = await runProtocol(PROTOCOLS.help, { seeds: 10 });
+ * summarise(runs);
+ * ```
+ */
+export async function runProtocol(p: Protocol, options: RunProtocolOptions = {}): Promise<{ runs: ProtocolRun[]; ceilings: Record<string, number> }> {
+  const table = options.table ?? (await loadTable(p.dataset, options));
+  const ctx = adaptContext(table, p.proxies);
+  const seeds = options.seeds ?? 10;
+  const methods = options.methods ?? ["proxy-ridge", "adaproxy", "proxy", "least-squares"];
+  const select = options.select ?? "stratified";
+  const runs: ProtocolRun[] = [];
+  const ceilings: Record<string, number> = {};
+  for (const target of p.targets) {
+    const col = table.latency(target);
+    ceilings[target] = ceilingSrcc(ctx, col);
+    for (const k of options.ks ?? p.ks) {
+      for (const method of methods) {
+        for (let seed = 0; seed < seeds; seed++) {
+          const t0 = performance.now();
+          const a = adaptTarget(ctx, (r) => col[r] as number, { samples: k, method, select, seed });
+          const ms = performance.now() - t0;
+          const s = scoreAdaptation(ctx, a, col);
+          runs.push({ protocol: p.name, target, k, method, select, seed, srccBefore: s.srccBefore, srccAfter: s.srccAfter, srccUnmeasured: s.srccUnmeasured, ms });
+        }
+      }
+      options.onProgress?.(`${p.name}: ${target} K=${k} done`);
+    }
+  }
+  return { runs, ceilings };
+}
+
+/**
+ * The ceiling of the proxy-ridge model on a target: fitted on every valid row
+ * (small fixed penalty), SRCC of its fit. What K samples can at best approach.
+ */
+export function ceilingSrcc(ctx: AdaptContext, target: Float64Array): number {
+  const rows: number[] = [];
+  for (let r = 0; r < target.length; r++) if (!Number.isNaN(target[r] as number)) rows.push(r);
+  const cols: Float64Array[] = [];
+  ctx.proxies.forEach((p, j) => cols.push(p.latency, ctx.fitted[j] as Float64Array));
+  const x = hstack([...cols, ctx.onehot, ctx.live]);
+  const xs = { rows: rows.length, cols: x.cols, data: new Float64Array(rows.length * x.cols) };
+  rows.forEach((r, i) => xs.data.set(x.data.subarray(r * x.cols, (r + 1) * x.cols), i * x.cols));
+  const { model } = ridgeFit(xs, rows.map((r) => target[r] as number), new Float64Array(x.cols).fill(1e-3));
+  return spearman(ridgePredict(model, x), target).value;
+}
+
+/** Mean over seeds of one (target, K, method). */
+export interface ProtocolSummary {
+  readonly target: string;
+  readonly k: number;
+  readonly method: AdaptMethod;
+  readonly srccAfter: number;
+  readonly srccBefore: number;
+  readonly srccUnmeasured: number;
+  readonly seeds: number;
+  readonly msPerCall: number;
+}
+
+/** Means over seeds, per (target, K, method), in run order. */
+export function summarise(runs: readonly ProtocolRun[]): ProtocolSummary[] {
+  const groups = new Map<string, ProtocolRun[]>();
+  for (const r of runs) {
+    const key = `${r.target}\u0000${r.k}\u0000${r.method}`;
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return [...groups.values()].map((g) => {
+    const f = g[0] as ProtocolRun;
+    return {
+      target: f.target,
+      k: f.k,
+      method: f.method,
+      srccAfter: mean(g.map((r) => r.srccAfter)),
+      srccBefore: mean(g.map((r) => r.srccBefore)),
+      srccUnmeasured: mean(g.map((r) => r.srccUnmeasured)),
+      seeds: g.length,
+      msPerCall: mean(g.map((r) => r.ms)),
+    };
+  });
+}

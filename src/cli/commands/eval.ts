@@ -1,0 +1,92 @@
+/**
+ * `proxynas eval`: the evaluation protocols, printed as tables with the bars
+ * and published numbers beside them. It reports; it does not fail on a missed bar.
+ */
+import type { Command } from "commander";
+import { PROTOCOL_NAMES, PROTOCOLS, runProtocol, summarise, type ProtocolName, type ProtocolSummary } from "../../adapt/protocols.js";
+import { configuredMirror } from "../../data/fetch.js";
+import { InvalidArgumentError, oneOf } from "../../errors.js";
+import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
+import { table, tableText, type Cell } from "../../viz/table.js";
+import { mirrorOption } from "./datasets.js";
+
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/** The bars of each protocol, as lines `bar: ... -> met|missed`. */
+function bars(name: ProtocolName, s: readonly ProtocolSummary[]): string[] {
+  const p = PROTOCOLS[name];
+  const at = (k: number, method = "proxy-ridge") => s.filter((x) => x.k === k && x.method === method);
+  const mean = (xs: readonly ProtocolSummary[]) => xs.reduce((a, x) => a + x.srccAfter, 0) / xs.length;
+  const out: string[] = [];
+  if (name === "oneproxy") {
+    const k70 = at(70);
+    if (k70.length) {
+      const miss = k70.filter((x) => x.srccAfter < (p.reference.values[x.target] as number));
+      out.push(`bar: K=70, every target >= the paper's AdaProxy row: ${k70.length - miss.length}/${k70.length} targets -> ${miss.length ? `missed (${miss.map((x) => `${x.target} ${r3(x.srccAfter)} < ${p.reference.values[x.target]}`).join(", ")})` : "met"}`);
+    }
+    const k20 = at(20);
+    if (k20.length) {
+      const m = mean(k20);
+      const lo = Math.min(...k20.map((x) => x.srccAfter));
+      out.push(`bar: K=20, mean over targets >= 0.92: ${r3(m)} -> ${m >= 0.92 ? "met" : "missed"}`);
+      out.push(`bar: K=20, no target below 0.88: min ${r3(lo)} -> ${lo >= 0.88 ? "met" : "missed"}`);
+    }
+  } else {
+    for (const [k, bar] of [[10, 0.95], [20, 0.965]] as const) {
+      const xs = at(k);
+      if (xs.length) out.push(`bar: K=${k}, mean over targets >= ${bar}${k === 10 ? " (HELP: 0.932)" : ""}: ${r3(mean(xs))} -> ${mean(xs) >= bar ? "met" : "missed"}`);
+    }
+  }
+  return out;
+}
+
+export function registerEval(program: Command): void {
+  mirrorOption(
+    program
+      .command("eval")
+      .description("run the adaptation protocols (oneproxy, help) and print SRCC tables with the bars and published numbers")
+      .option("--protocol <name>", `${PROTOCOL_NAMES.join("|")}|all`, "all")
+      .option("--seeds <n>", "seeds per (target, K, method)", "10")
+      .option("--quick", "3 seeds (for CI)")
+      .option("--format <fmt>", "text|csv|json", "text"),
+  ).action(async (opts: { protocol: string; seeds: string; quick?: boolean; format: string; mirror?: string }) => {
+    const format = oneOf("--format", opts.format, ["text", "csv", "json"] as const);
+    const names: ProtocolName[] = opts.protocol === "all" ? [...PROTOCOL_NAMES] : [oneOf("--protocol", opts.protocol, PROTOCOL_NAMES)];
+    const seeds = opts.quick ? 3 : Number(opts.seeds);
+    if (!Number.isInteger(seeds) || seeds < 1) throw new InvalidArgumentError(`--seeds: ${opts.seeds} must be a positive integer`);
+    const mirror = configuredMirror(opts.mirror ? { mirror: opts.mirror } : {});
+    const runtime = await runtimeReport("wasm");
+    const results: Record<string, unknown> = {};
+    const csv: string[] = ["protocol,target,k,method,seeds,srcc_before,srcc_after,srcc_unmeasured,ms_per_call"];
+    if (format === "text") process.stdout.write(`runtime (evaluations pin wasm; these methods use no tfjs):\n${formatRuntimeReport(runtime)}\n`);
+    for (const name of names) {
+      const p = PROTOCOLS[name];
+      process.stderr.write(`eval: ${name} (${p.targets.length} targets x K ${p.ks.join("/")} x 4 methods x ${seeds} seeds)\n`);
+      const t0 = performance.now();
+      const { runs, ceilings } = await runProtocol(p, { seeds, ...(mirror ? { mirror } : {}), onProgress: (l) => process.stderr.write(`  ${l}\n`) });
+      const seconds = (performance.now() - t0) / 1000;
+      const s = summarise(runs);
+      for (const x of s) csv.push([name, x.target, x.k, x.method, x.seeds, x.srccBefore, x.srccAfter, x.srccUnmeasured, x.msPerCall].join(","));
+      results[name] = { summary: s, ceilings, bars: bars(name, s), seconds, seeds };
+      if (format !== "text") continue;
+      const methods = [...new Set(s.map((x) => x.method))];
+      const rows: Record<string, Cell>[] = [];
+      const row = (label: string, k: number | string, get: (t: string) => number | undefined) => {
+        const vals = p.targets.map(get);
+        const ok = vals.filter((v): v is number => v !== undefined);
+        rows.push({ method: label, K: k, ...Object.fromEntries(p.targets.map((t, i) => [t, vals[i] === undefined ? "" : r3(vals[i] as number)])), mean: ok.length ? r3(ok.reduce((a, b) => a + b, 0) / ok.length) : "", min: ok.length ? r3(Math.min(...ok)) : "" });
+      };
+      for (const k of p.ks) for (const m of methods) row(m, k, (t) => s.find((x) => x.k === k && x.method === m && x.target === t)?.srccAfter);
+      row("proxy picked, unadapted", "all", (t) => s.find((x) => x.target === t && x.method === "proxy-ridge")?.srccBefore);
+      row(`published: ${p.reference.label}`, p.reference.k, (t) => p.reference.values[t]);
+      row("ceiling: proxy-ridge fitted on all rows", "all", (t) => ceilings[t]);
+      const ms = s.filter((x) => x.method === "proxy-ridge");
+      process.stdout.write(`\n== protocol ${name}: ${p.dataset}, proxies ${p.proxies.join(", ")}; SRCC of the adapted prediction vs the target over all rows with a valid latency; mean of ${seeds} seeds; selection: stratified\n`);
+      process.stdout.write(`${tableText(table(rows))}\n`);
+      process.stdout.write(`${bars(name, s).join("\n")}\n`);
+      process.stdout.write(`time: ${seconds.toFixed(1)} s; proxy-ridge adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
+    }
+    if (format === "csv") process.stdout.write(`${csv.join("\n")}\n`);
+    if (format === "json") process.stdout.write(`${JSON.stringify({ runtime, protocols: results })}\n`);
+  });
+}
