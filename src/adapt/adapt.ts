@@ -54,6 +54,8 @@ export interface AdaptOptions {
   /** AdaProxy: validation samples within K, and the norm on b. */
   readonly validation?: number;
   readonly norm?: AdaProxyNorm;
+  /** Rows to measure, when already chosen (e.g. the user measured them); default: chosen by `select`. */
+  readonly rows?: readonly number[];
 }
 
 /** What {@link adaptTarget} measured and predicted. */
@@ -90,7 +92,10 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
   const method = options.method ?? "proxy-ridge";
   if (!ADAPT_METHODS.includes(method)) throw new InvalidArgumentError(`adapt: invalid method ${JSON.stringify(method)}; valid: ${ADAPT_METHODS.join(", ")}`);
   const select = options.select ?? "stratified";
-  const rows = selectSamples(ctx.proxies.map((p) => p.latency), k, { strategy: select, seed: options.seed ?? 0 });
+  const rows = options.rows ? [...options.rows] : selectSamples(ctx.proxies.map((p) => p.latency), k, { strategy: select, seed: options.seed ?? 0 });
+  if (options.rows && (rows.length !== k || new Set(rows).size !== k || rows.some((r) => !Number.isInteger(r) || r < 0 || r >= n))) {
+    throw new InvalidArgumentError(`adapt: rows must be ${k} distinct rows in 0..${n - 1}`);
+  }
   const ok: number[] = [];
   const values: number[] = [];
   const failed: number[] = [];

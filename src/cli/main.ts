@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { ProxynasError } from "../errors.js";
 import { ownVersion } from "../runtime/report.js";
+import { registerAdapt } from "./commands/adapt.js";
 import { registerBench } from "./commands/bench.js";
 import { registerDatasets } from "./commands/datasets.js";
 import { registerDoctor } from "./commands/doctor.js";
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerNotebooks(program);
   registerDatasets(program);
   registerMonotonicity(program);
+  registerAdapt(program);
   registerBench(program);
   registerEval(program);
   try {

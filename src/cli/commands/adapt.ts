@@ -1,0 +1,148 @@
+/**
+ * `proxynas select` and `proxynas adapt`: choose the K architectures to measure
+ * on a target, and adapt proxies to it from those measurements (simulated from
+ * a table's target column, or the user's own `arch,latency_ms` CSV).
+ */
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../adapt/adapt.js";
+import { ADAPT_METHODS, type AdaProxyNorm } from "../../adapt/methods.js";
+import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
+import type { LatencyTable } from "../../data/latency-table.js";
+import { loadTable } from "../../data/load.js";
+import { InvalidArgumentError, InvalidDataError, oneOf } from "../../errors.js";
+import { readCsv } from "../../io/csv.js";
+import { parseSpace } from "../../spaces/space.js";
+import { csvField } from "../format.js";
+import { mirrorOption } from "./datasets.js";
+
+function int(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name}: ${JSON.stringify(v)} must be an integer >= ${min}`);
+  return n;
+}
+
+async function load(source: string, opts: { mirror?: string; space?: string }): Promise<LatencyTable> {
+  return loadTable(source, { ...(opts.mirror ? { mirror: opts.mirror } : {}), ...(opts.space ? { space: parseSpace(opts.space) } : {}) });
+}
+
+/** The user's measurements: CSV `arch,latency_ms` (or a wide CSV with an `arch` column and one latency column, chosen by --column). */
+async function readMeasurements(file: string, table: LatencyTable, column?: string): Promise<Map<number, number>> {
+  const records = await readCsv(file);
+  const header = records[0] ?? [];
+  const a = header.indexOf("arch");
+  const cols = header.filter((h) => h !== "arch" && h !== "index" && !h.startsWith("acc:"));
+  const name = column ?? (header.includes("latency_ms") ? "latency_ms" : cols.length === 1 ? cols[0] : undefined);
+  if (a < 0 || name === undefined || !header.includes(name)) {
+    throw new InvalidDataError(`${file}: expected columns arch,latency_ms (or one latency column, or --column NAME); header: ${header.join(",")}`);
+  }
+  const j = header.indexOf(name);
+  const out = new Map<number, number>();
+  records.slice(1).forEach((r, k) => {
+    const row = table.rowOfArch((r[a] as string).trim());
+    if (row === undefined) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is not in ${table.source}`);
+    const cell = (r[j] as string).trim();
+    const v = cell === "" ? Number.NaN : Number(cell);
+    if (cell !== "" && !(Number.isFinite(v) && v >= 0)) throw new InvalidDataError(`${file}: line ${k + 2}, column ${name}: ${JSON.stringify(cell)} is not a latency (a finite number >= 0 ms; empty for a failed measurement)`);
+    if (out.has(row)) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is measured twice`);
+    out.set(row, v);
+  });
+  return out;
+}
+
+export function registerAdapt(program: Command): void {
+  mirrorOption(
+    program
+      .command("select")
+      .description("choose the K architectures to measure on a new target (CSV index,arch); proxy-side information only")
+      .argument("<source>", "a dataset name or a CSV file")
+      .requiredOption("--proxy <list>", "proxy device(s), comma-separated")
+      .requiredOption("--samples <K>", "how many architectures to measure")
+      .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
+      .option("--seed <n>", "seed", "0")
+      .option("--space <space>", "search space of a CSV file"),
+  ).action(async (source: string, opts: { proxy: string; samples: string; select: string; seed: string; space?: string; mirror?: string }) => {
+    const table = await load(source, opts);
+    const proxies = opts.proxy.split(",").map((p) => p.trim());
+    const rows = selectSamples(proxies.map((p) => table.latency(p)), int("--samples", opts.samples, 1) as number, { strategy: oneOf("--select", opts.select, SELECTION_STRATEGIES), seed: int("--seed", opts.seed, 0) as number });
+    process.stdout.write(`index,arch\n${rows.map((r) => `${table.indexAt(r)},${csvField(table.archAt(r))}`).join("\n")}\n`);
+  });
+  mirrorOption(
+    program
+      .command("adapt")
+      .description("adapt proxies to a target from K measurements; prints one JSON object (srccBefore/After/Unmeasured when the target column is known)")
+      .argument("<source>", "a dataset name or a CSV file")
+      .requiredOption("--proxy <list>", "proxy device(s), comma-separated")
+      .option("--target <device>", "the target column (simulated measurements)")
+      .option("--measurements <file>", "your measurements: CSV arch,latency_ms (real flow)")
+      .option("--column <name>", "latency column of --measurements when it holds several")
+      .option("--samples <K>", "target rows to read, validation included (simulated flow)")
+      .option("--validation <V>", "AdaProxy: validation samples within K")
+      .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ridge")
+      .option("--norm <p>", "AdaProxy: 1|2|inf", "2")
+      .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
+      .option("--seed <n>", "seed", "0")
+      .option("--predictions <file>", "write the prediction of every architecture as CSV index,predicted")
+      .option("--space <space>", "search space of a CSV file")
+      .option("--format <fmt>", "json", "json"),
+  ).action(async (source: string, opts: Record<string, string | undefined>) => {
+    oneOf("--format", opts["format"], ["json"] as const);
+    const method = oneOf("--method", opts["method"], ADAPT_METHODS);
+    const select = oneOf("--select", opts["select"], SELECTION_STRATEGIES);
+    const normRaw = oneOf("--norm", opts["norm"], ["1", "2", "inf"] as const);
+    const norm: AdaProxyNorm = normRaw === "inf" ? "inf" : (Number(normRaw) as 1 | 2);
+    const seed = int("--seed", opts["seed"], 0) as number;
+    const table = await load(source, { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}), ...(opts["space"] ? { space: opts["space"] } : {}) });
+    const proxies = (opts["proxy"] as string).split(",").map((p) => p.trim());
+    const target = opts["target"];
+    if ((target === undefined) === (opts["measurements"] === undefined)) throw new InvalidArgumentError("adapt: give exactly one of --target (simulated) or --measurements (your CSV)");
+    let measure: (row: number) => number;
+    let samples: number;
+    let rows: number[] | undefined;
+    let targetCol: Float64Array | undefined;
+    if (target !== undefined) {
+      checkProxies(proxies, target);
+      targetCol = table.latency(target);
+      const valid = targetCol.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0);
+      if (valid === 0) throw new InvalidArgumentError(`adapt: target ${target} has no valid latency in ${table.source}`);
+      samples = int("--samples", opts["samples"], 3) ?? 20;
+      if (samples > valid) throw new InvalidArgumentError(`adapt: --samples ${samples} is more than the ${valid} rows with a valid ${target} latency`);
+      const col = targetCol;
+      measure = (r) => col[r] as number;
+    } else {
+      const m = await readMeasurements(opts["measurements"] as string, table, opts["column"]);
+      rows = [...m.keys()];
+      samples = rows.length;
+      measure = (r) => m.get(r) as number;
+    }
+    const ctx = adaptContext(table, proxies);
+    const a = adaptTarget(ctx, measure, {
+      samples,
+      method,
+      select,
+      seed,
+      norm,
+      ...(rows ? { rows } : {}),
+      ...(opts["validation"] !== undefined ? { validation: int("--validation", opts["validation"], 1) as number } : {}),
+    });
+    const score = targetCol ? scoreAdaptation(ctx, a, targetCol) : undefined;
+    if (opts["predictions"]) {
+      writeFileSync(opts["predictions"], `index,predicted\n${Array.from(a.predictions, (v, r) => `${table.indexAt(r)},${v}`).join("\n")}\n`);
+      process.stderr.write(`predictions for ${table.rows} architectures written to ${opts["predictions"]}\n`);
+    }
+    process.stdout.write(
+      `${JSON.stringify({
+        proxy: proxies.join(","),
+        target: target ?? null,
+        samples,
+        method,
+        select: rows ? "given" : select,
+        pickedProxy: a.pickedProxy,
+        ...(score ? { srccBefore: score.srccBefore, srccAfter: score.srccAfter, srccUnmeasured: score.srccUnmeasured, rows: score.rows } : {}),
+        measured: a.measuredRows.map((r) => table.indexAt(r)),
+        failed: a.failedRows.map((r) => table.indexAt(r)),
+      })}\n`,
+    );
+  });
+}

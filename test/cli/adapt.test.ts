@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LatencyTable } from "../../src/data/latency-table.js";
+import { loadTable } from "../../src/data/load.js";
+import { mirrorDir } from "../helpers/mirror.js";
+
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+let oneproxy: LatencyTable;
+beforeAll(async () => {
+  oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
+});
+
+describe("proxynas adapt (simulated)", () => {
+  it("prints the JSON contract and writes every prediction", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-"));
+    const pred = path.join(dir, "p.csv");
+    const r = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--samples", "20", "--seed", "3", "--predictions", pred);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(["proxy", "target", "samples", "method", "select", "srccBefore", "srccAfter", "srccUnmeasured", "measured"]));
+    expect(j["samples"]).toBe(20);
+    expect(j["method"]).toBe("proxy-ridge");
+    expect(j["srccBefore"]).toBeCloseTo(0.6905, 4);
+    expect(j["measured"]).toHaveLength(20);
+    const lines = readFileSync(pred, "utf8").trimEnd().split("\n");
+    expect(lines[0]).toBe("index,predicted");
+    expect(lines).toHaveLength(2000);
+  });
+  it("typed errors: proxy equal to the target (or its alias), K beyond the valid rows, unknown method", () => {
+    expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "true_vpu", "--samples", "20").stderr).toMatch(/proxy true_vpu is the target itself/);
+    expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "rice_edgetpu", "--samples", "1800").stderr).toMatch(/--samples 1800 is more than the 1740 rows with a valid rice_edgetpu latency/);
+    const m = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--method", "magic");
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/invalid value "magic"; valid: proxy-ridge, adaproxy, least-squares, proxy/);
+  });
+});
+
+describe("the real-user flow goes through the same code", () => {
+  it("select -> my measurements -> adapt --measurements gives the simulated predictions", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-"));
+    const sel = cli("select", "oneproxy-nb201", "--proxy", "true_vpu", "--samples", "20", "--seed", "5");
+    expect(sel.code).toBe(0);
+    const rows = sel.stdout.trimEnd().split("\n").slice(1).map((l) => l.split(","));
+    expect(rows).toHaveLength(20);
+    const gtx = oneproxy.latency("eagle_gtx");
+    const mine = path.join(dir, "mine.csv");
+    writeFileSync(mine, `arch,latency_ms\n${rows.map(([, arch]) => `${arch},${gtx[oneproxy.rowOfArch(arch as string) as number]}`).join("\n")}\n`);
+    const real = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", mine, "--predictions", path.join(dir, "real.csv"));
+    const sim = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--samples", "20", "--seed", "5", "--predictions", path.join(dir, "sim.csv"));
+    expect(real.code).toBe(0);
+    expect(JSON.parse(real.stdout).select).toBe("given");
+    expect(readFileSync(path.join(dir, "real.csv"), "utf8")).toBe(readFileSync(path.join(dir, "sim.csv"), "utf8"));
+  });
+  it("names the file and line of a bad measurement", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-"));
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, `arch,latency_ms\n${oneproxy.archAt(0)},fast\n`);
+    expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", bad).stderr).toMatch(/bad\.csv: line 2, column latency_ms: "fast" is not a latency/);
+    writeFileSync(bad, "arch,latency_ms\n|none~0|+|none~0|none~1|+|none~0|none~1|none~2|,3\n");
+    expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", bad).stderr).toMatch(/bad\.csv: line 2: architecture .* is not in oneproxy-nb201/);
+  });
+});
