@@ -54,6 +54,7 @@ describe("the real-user flow goes through the same code", () => {
     const real = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", mine, "--predictions", path.join(dir, "real.csv"));
     const sim = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--samples", "20", "--seed", "5", "--predictions", path.join(dir, "sim.csv"));
     expect(real.code).toBe(0);
+    expect(sim.code).toBe(0);
     expect(JSON.parse(real.stdout).select).toBe("given");
     expect(readFileSync(path.join(dir, "real.csv"), "utf8")).toBe(readFileSync(path.join(dir, "sim.csv"), "utf8"));
   });
