@@ -78,6 +78,9 @@ export { ridgeFit, ridgePredict, takeRows, hstack, type Matrix, type RidgeModel,
 export { blockRidge, type BlockRidgeFit } from "./predict/block-ridge.js";
 export { nb201Features, nb201FeatureMatrix, nb201LiveEdges, NB201_FEATURE_SETS, type Nb201FeatureSet } from "./predict/nb201-features.js";
 export { LinearLatencyPredictor, type LinearPredictorJson } from "./predict/linear-predictor.js";
+export { LookupTablePredictor, type Calibration, type LutPredictorJson } from "./predict/lut-predictor.js";
+export { MlpLatencyPredictor, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
+export { predictionMetrics, type PredictionMetrics } from "./predict/metrics.js";
 export { adaptContext, adaptTarget, scoreAdaptation, checkProxies, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
 export { ADAPT_METHODS, runMethod, fitAdaProxyObjective, type AdaptMethod, type AdaProxyNorm, type AdaptContext, type Measured } from "./adapt/methods.js";
 export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
