@@ -7,7 +7,15 @@ import { tableToCsv } from "../../data/csv-table.js";
 import { configuredMirror } from "../../data/fetch.js";
 import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError } from "../../errors.js";
+import { spawnSync } from "node:child_process";
+import { adaptContext, adaptTarget } from "../../adapt/adapt.js";
+import type { AdaptContext } from "../../adapt/methods.js";
+import { PROTOCOLS } from "../../adapt/protocols.js";
 import type { LatencyTable } from "../../data/latency-table.js";
+import { MlpLatencyPredictor } from "../../predict/mlp-predictor.js";
+import { nb201FeatureMatrix } from "../../predict/nb201-features.js";
+import { takeRows } from "../../predict/ridge.js";
+import { initBackend } from "../../runtime/backend.js";
 import { timePythonOnColumns } from "../../runtime/python-reference.js";
 import { timeRuns, type Timing } from "../../runtime/timing.js";
 import { monotonicityMatrix } from "../../stats/monotonicity-matrix.js";
@@ -56,11 +64,61 @@ const CASES: readonly BenchCase[] = [
     }),
   },
   {
+    name: "adapt call, help protocol: 9 proxies, K=20, all 15,625 rows predicted (context built)",
+    targetMs: 100,
+    setup: (m) => cachedAdapt(m),
+    run: async (m) => {
+      const { ctx, target } = await cachedAdapt(m);
+      return adaptTarget(ctx, (r) => target[r] as number, { samples: 20, seed: 0 });
+    },
+  },
+  {
+    name: "MLP training 30-64-64-1, Adam, 5,000 rows, 50 epochs, batch 256 (tfjs wasm)",
+    targetMs: undefined,
+    setup: async (m) => {
+      await initBackend("wasm");
+      return cachedHelp(m);
+    },
+    run: async (m) => {
+      const t = await cachedHelp(m);
+      const rows = Array.from({ length: 5000 }, (_, i) => i * 3);
+      const x = takeRows(nb201FeatureMatrix(t.archs(), "onehot"), rows);
+      const lat = t.latencyView("raspi4");
+      return MlpLatencyPredictor.fit(x, rows.map((r) => lat[r] as number), { epochs: 50, batchSize: 256, validation: 0, seed: 0, backend: "wasm" });
+    },
+    reference: async () => ({ label: "same network in PyTorch CPU", ms: torchMlpReference() }),
+  },
+  {
     name: "export help-nb201 as CSV (after loading)",
     targetMs: undefined,
     run: async (m) => tableToCsv(await loadTable("help-nb201", m ? { mirror: m } : {})),
   },
 ];
+
+let adaptCache: Promise<{ ctx: AdaptContext; target: Float64Array }> | undefined;
+function cachedAdapt(m: string | undefined): Promise<{ ctx: AdaptContext; target: Float64Array }> {
+  adaptCache ??= cachedHelp(m).then((t) => ({ ctx: adaptContext(t, PROTOCOLS.help.proxies), target: t.latency("raspi4") }));
+  return adaptCache;
+}
+
+/** PyTorch CPU time of the same MLP training, when python3-torch is installed (else undefined). */
+function torchMlpReference(): number | undefined {
+  const r = spawnSync("/usr/bin/python3", ["-c", "import torch"], { encoding: "utf8" });
+  if (r.status !== 0) return undefined;
+  const code = [
+    "import torch, time",
+    "torch.manual_seed(0); X = torch.rand(5000, 30); y = torch.rand(5000, 1)",
+    "net = torch.nn.Sequential(torch.nn.Linear(30, 64), torch.nn.ReLU(), torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 1))",
+    "opt = torch.optim.Adam(net.parameters(), 1e-3); t = time.perf_counter()",
+    "for e in range(50):",
+    "    perm = torch.randperm(5000)",
+    "    for s in range(0, 5000, 256):",
+    "        i = perm[s:s+256]; opt.zero_grad(); loss = ((net(X[i]) - y[i]) ** 2).mean(); loss.backward(); opt.step()",
+    "print((time.perf_counter() - t) * 1000)",
+  ].join("\n");
+  const out = spawnSync("/usr/bin/python3", ["-c", code], { encoding: "utf8" });
+  return out.status === 0 ? Number(out.stdout.trim()) : undefined;
+}
 
 let helpCache: { mirror: string | undefined; table: Promise<LatencyTable> } | undefined;
 /** The matrix benchmarks time the computation, not the loading: load once. */
@@ -95,7 +153,7 @@ export function registerBench(program: Command): void {
         runs: t.runs - 1,
         "target ms": c.targetMs ?? "",
         status: c.targetMs === undefined ? "" : t.medianMs <= c.targetMs ? "met" : "missed",
-        reference: ref ? ref.label : "",
+        reference: ref ? (ref.ms === undefined ? `${ref.label} (not installed)` : ref.label) : "",
         "reference ms": ref?.ms === undefined ? "" : round(ref.ms),
         "speed-up vs reference": ref?.ms === undefined ? "" : Math.round((ref.ms / t.medianMs) * 100) / 100,
       });
