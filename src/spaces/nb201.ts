@@ -48,6 +48,35 @@ const OP_ID: ReadonlyMap<string, number> = new Map(NB201_OPS.map((o, i) => [o, i
  * ```
  */
 export function nb201Parse(s: string): Nb201Arch {
+  const code = canonicalCodes().get(s);
+  if (code !== undefined) return nb201FromCode(code);
+  return parseSlow(s);
+}
+
+let codes: Map<string, number> | undefined;
+/** Every canonical string -> its code (built once; every valid string is canonical). */
+function canonicalCodes(): Map<string, number> {
+  if (!codes) {
+    codes = new Map();
+    for (let c = 0; c < NB201_SIZE; c++) codes.set(nb201Format(nb201FromCode(c)), c);
+  }
+  return codes;
+}
+
+/**
+ * Whether a string is a canonical NAS-Bench-201 architecture (a fast check).
+ *
+ * @example
+ * ```ts
+ * isNb201Canonical("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"); // true
+ * ```
+ */
+export function isNb201Canonical(s: string): boolean {
+  return canonicalCodes().has(s);
+}
+
+/** The detailed parser: says why a string is not an architecture. */
+function parseSlow(s: string): Nb201Arch {
   const bad = (why: string): never => {
     throw new InvalidArgumentError(`nb201Parse: ${JSON.stringify(s)} is not a NAS-Bench-201 architecture: ${why}; expected "|op~0|+|op~0|op~1|+|op~0|op~1|op~2|" with op one of ${NB201_OPS.join(", ")}`);
   };

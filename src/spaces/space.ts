@@ -4,7 +4,7 @@
  */
 import { oneOf } from "../errors.js";
 import { fbnetFormat, fbnetParse } from "./fbnet.js";
-import { nb201Format, nb201Parse } from "./nb201.js";
+import { isNb201Canonical, nb201Format, nb201Parse } from "./nb201.js";
 import { ofaFormat, ofaParse } from "./ofa.js";
 
 /**
@@ -36,7 +36,7 @@ export function parseSpace(name: unknown): SpaceName {
 export function canonicalArch(space: SpaceName, arch: string): string {
   switch (space) {
     case "nb201":
-      return nb201Format(nb201Parse(arch));
+      return isNb201Canonical(arch) ? arch : nb201Format(nb201Parse(arch));
     case "ofa-mbv3":
       return ofaFormat(ofaParse(arch));
     case "fbnet":
