@@ -167,18 +167,28 @@ export class MlpLatencyPredictor {
           const j = rng.int(i + 1);
           [perm[i], perm[j]] = [perm[j] as number, perm[i] as number];
         }
-        let epochLoss = 0;
+        // one shuffled copy per epoch, then contiguous slices: no per-batch gather,
+        // and the loss is summed on the backend and read once per epoch (no per-step sync)
+        const ids = tf.tensor1d(perm, "int32");
+        const xs = tf.gather(xTrain, ids) as import("@tensorflow/tfjs").Tensor2D;
+        const ys = tf.gather(yTrain, ids) as import("@tensorflow/tfjs").Tensor2D;
+        ids.dispose();
+        let lossSum = tf.scalar(0);
         for (let start = 0; start < perm.length; start += batchSize) {
-          const idx = perm.slice(start, start + batchSize);
-          const loss = tf.tidy(() => {
-            const ids = tf.tensor1d(idx, "int32");
-            const xb = tf.gather(xTrain, ids) as import("@tensorflow/tfjs").Tensor2D;
-            const yb = tf.gather(yTrain, ids);
-            return optimizer.minimize(() => tf.losses.meanSquaredError(yb, forward(xb)) as import("@tensorflow/tfjs").Scalar, true, vars) as import("@tensorflow/tfjs").Scalar;
+          const size = Math.min(batchSize, perm.length - start);
+          const next = tf.tidy(() => {
+            const xb = tf.slice(xs, [start, 0], [size, p]);
+            const yb = tf.slice(ys, [start, 0], [size, 1]);
+            const loss = optimizer.minimize(() => tf.losses.meanSquaredError(yb, forward(xb)) as import("@tensorflow/tfjs").Scalar, true, vars) as import("@tensorflow/tfjs").Scalar;
+            return tf.add(lossSum, tf.mul(loss, size));
           });
-          epochLoss += (await loss.data())[0] as number * idx.length;
-          loss.dispose();
+          lossSum.dispose();
+          lossSum = next as import("@tensorflow/tfjs").Scalar;
         }
+        const epochLoss = (await lossSum.data())[0] as number;
+        lossSum.dispose();
+        xs.dispose();
+        ys.dispose();
         let valLoss = Number.NaN;
         if (xVal && yVal) {
           const vl = tf.tidy(() => tf.losses.meanSquaredError(yVal, forward(xVal)));
