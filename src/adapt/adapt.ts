@@ -26,7 +26,7 @@ const PROXY_FIT_PENALTY = 1e-3;
  * const ctx = adaptContext(help, ["1080ti_1", "pixel3"]);
  * ```
  */
-export function adaptContext(table: LatencyTable, proxies: readonly string[]): AdaptContext {
+export function adaptContext(table: LatencyTable, proxies: readonly string[], options: { prior?: LatencyTable } = {}): AdaptContext {
   if (table.space !== "nb201") throw new InvalidArgumentError(`adapt: only NAS-Bench-201 tables are supported so far, got ${table.space}`);
   if (proxies.length === 0) throw new InvalidArgumentError("adapt: give at least one proxy");
   const archs = table.archs();
@@ -41,7 +41,30 @@ export function adaptContext(table: LatencyTable, proxies: readonly string[]): A
   });
   const fitted = cols.map((c) => ridgePredict(ridgeFit(both, c.latency, new Float64Array(both.cols).fill(PROXY_FIT_PENALTY)).model, both));
   const operatorModels = cols.map((c) => ridgeFit(onehot, c.latency, new Float64Array(onehot.cols).fill(PROXY_FIT_PENALTY)).model);
-  return { onehot, live, proxies: cols, fitted, operatorModels };
+  const prior = options.prior ? priorModels(options.prior, archs, proxies) : [];
+  return { onehot, live, proxies: cols, fitted, operatorModels, prior };
+}
+
+/**
+ * Every device of a prior table (other than the proxies) as a linear model on
+ * one-hot + live features, fitted on its own rows and evaluated on `archs`.
+ */
+function priorModels(prior: LatencyTable, archs: readonly string[], proxies: readonly string[]): { name: string; fitted: Float64Array }[] {
+  if (prior.space !== "nb201") throw new InvalidArgumentError(`adapt: the prior table must be NAS-Bench-201, got ${prior.space}`);
+  const target = hstack([nb201FeatureMatrix(archs, "onehot"), nb201FeatureMatrix(archs, "live")]);
+  const priorArchs = prior.archs();
+  const source = hstack([nb201FeatureMatrix(priorArchs, "onehot"), nb201FeatureMatrix(priorArchs, "live")]);
+  return prior.deviceNames
+    .filter((d) => !proxies.some((p) => sameDevice(p, d)))
+    .map((d) => {
+      const lat = prior.latencyView(d);
+      const rows: number[] = [];
+      for (let r = 0; r < lat.length; r++) if (!Number.isNaN(lat[r] as number)) rows.push(r);
+      const xs = { rows: rows.length, cols: source.cols, data: new Float64Array(rows.length * source.cols) };
+      rows.forEach((r, i) => xs.data.set(source.data.subarray(r * source.cols, (r + 1) * source.cols), i * source.cols));
+      const model = ridgeFit(xs, rows.map((r) => lat[r] as number), new Float64Array(source.cols).fill(PROXY_FIT_PENALTY)).model;
+      return { name: d, fitted: ridgePredict(model, target) };
+    });
 }
 
 /** Options of {@link adaptTarget}. */
@@ -56,6 +79,8 @@ export interface AdaptOptions {
   readonly norm?: AdaProxyNorm;
   /** Rows to measure, when already chosen (e.g. the user measured them); default: chosen by `select`. */
   readonly rows?: readonly number[];
+  /** The target's column name when it has one: devices related to it are left out of the prior. */
+  readonly target?: string;
 }
 
 /** What {@link adaptTarget} measured and predicted. */
@@ -110,7 +135,12 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
   }
   if (ok.length < 3) throw new InvalidArgumentError(`adapt: only ${ok.length} of ${k} measurements succeeded (${failed.length} failed); need at least 3`);
   const m: Measured = { rows: ok, values: Float64Array.from(values) };
-  const predictions = runMethod(method, ctx, m, { ...(options.norm === undefined ? {} : { norm: options.norm }), ...(options.validation === undefined ? {} : { validation: options.validation }), seed: options.seed ?? 0 });
+  const predictions = runMethod(method, ctx, m, {
+    ...(options.norm === undefined ? {} : { norm: options.norm }),
+    ...(options.validation === undefined ? {} : { validation: options.validation }),
+    ...(options.target === undefined ? {} : { target: options.target }),
+    seed: options.seed ?? 0,
+  });
   return { method, select, measuredRows: rows, failedRows: failed, pickedProxy: (ctx.proxies[bestProxyOnSamples(ctx, m)] as { name: string }).name, predictions };
 }
 

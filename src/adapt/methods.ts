@@ -7,7 +7,9 @@
  *   Σ_j β_j z(linear fit of proxy_j) + per-operator correction (one-hot and
  *   live one-hot), in milliseconds, where latency is close to additive over
  *   the cell's edges. Three penalties (proxies, one-hot, live) are chosen on a
- *   grid by exact leave-one-out error on the K samples. With one proxy, the
+ *   grid by exact leave-one-out error on the K samples. With a prior (other
+ *   devices' operator models, see `adaptContext`), those form a fourth block:
+ *   the ways devices are known to differ. With one proxy, the
  *   fitted-proxy column plus the one-hot correction is AdaProxy's
  *   `x . (w * (a + b)) + c`, solved well-conditioned.
  * - `adaproxy`: the paper's objective exactly, `y = x . (w * (a 1 + b)) + c`
@@ -16,6 +18,7 @@
  * - `least-squares`: ridge on operator features from the K samples alone (no proxy).
  * - `proxy`: no adaptation: the proxy (best by SRCC on the samples) as the prediction.
  */
+import { relatedDevice } from "../data/devices.js";
 import { InvalidArgumentError, oneOf } from "../errors.js";
 import { seededRng } from "../random.js";
 import { spearman } from "../stats/correlation.js";
@@ -40,6 +43,12 @@ export interface AdaptContext {
   readonly fitted: readonly Float64Array[];
   /** Each proxy's operator-level model on one-hot features only (AdaProxy's w), weights and intercept. */
   readonly operatorModels: readonly { readonly intercept: number; readonly weights: Float64Array }[];
+  /**
+   * Prior knowledge: other devices' linear models (fitted on their own table)
+   * evaluated on every row. proxy-ridge uses them as a basis for the
+   * correction, leaving out devices related to the target.
+   */
+  readonly prior: readonly { readonly name: string; readonly fitted: Float64Array }[];
 }
 
 /** The target's measured latencies. */
@@ -56,6 +65,8 @@ export interface MethodOptions {
   readonly validation?: number;
   /** Seed for the AdaProxy validation split. */
   readonly seed?: number;
+  /** The target's column name, to leave related devices out of the prior. */
+  readonly target?: string;
 }
 
 /** Penalty grid shared by the methods that choose penalties by leave-one-out. */
@@ -96,21 +107,29 @@ export function blockRidgePredict(x: Matrix, blocks: readonly number[], m: Measu
   return ridgePredict({ intercept: fit.intercept, weights: fit.weights }, x).map((v) => v * t.sd + t.mean);
 }
 
-/** The proxy-ridge design of a context (computed once per context). */
-const designs = new WeakMap<AdaptContext, { x: Matrix; blocks: number[] }>();
-function proxyRidgeDesign(ctx: AdaptContext): { x: Matrix; blocks: number[] } {
-  let d = designs.get(ctx);
+/** The proxy-ridge design of a context and a set of prior devices (computed once each). */
+const designs = new WeakMap<AdaptContext, Map<string, { x: Matrix; blocks: number[] }>>();
+function proxyRidgeDesign(ctx: AdaptContext, target: string | undefined): { x: Matrix; blocks: number[] } {
+  const prior = ctx.prior.filter((p) => target === undefined || !relatedDevice(p.name, target));
+  const key = prior.map((p) => p.name).join(",");
+  let byPrior = designs.get(ctx);
+  if (!byPrior) designs.set(ctx, (byPrior = new Map()));
+  let d = byPrior.get(key);
   if (!d) {
     const proxyCols: Float64Array[] = [];
     ctx.proxies.forEach((p, j) => proxyCols.push(zscore(p.latency), zscore(ctx.fitted[j] as Float64Array)));
-    d = { x: hstack([...proxyCols, ctx.onehot, ctx.live]), blocks: [proxyCols.length, ctx.onehot.cols, ctx.live.cols] };
-    designs.set(ctx, d);
+    const priorCols = prior.map((p) => zscore(p.fitted));
+    d = {
+      x: hstack([...proxyCols, ...priorCols, ctx.onehot, ctx.live]),
+      blocks: [proxyCols.length, ...(priorCols.length ? [priorCols.length] : []), ctx.onehot.cols, ctx.live.cols],
+    };
+    byPrior.set(key, d);
   }
   return d;
 }
 
-function proxyRidge(ctx: AdaptContext, m: Measured): Float64Array {
-  const d = proxyRidgeDesign(ctx);
+function proxyRidge(ctx: AdaptContext, m: Measured, options: MethodOptions): Float64Array {
+  const d = proxyRidgeDesign(ctx, options.target);
   return blockRidgePredict(d.x, d.blocks, m);
 }
 
@@ -286,7 +305,7 @@ export function runMethod(method: AdaptMethod, ctx: AdaptContext, m: Measured, o
   if (m.rows.length < 3) throw new InvalidArgumentError(`adapt: ${m.rows.length} valid target measurements; need at least 3`);
   switch (method) {
     case "proxy-ridge":
-      return proxyRidge(ctx, m);
+      return proxyRidge(ctx, m, options);
     case "adaproxy":
       return adaProxy(ctx, m, options);
     case "least-squares":

@@ -28,6 +28,12 @@ export interface Protocol {
   readonly proxies: readonly string[];
   readonly targets: readonly string[];
   readonly ks: readonly number[];
+  /**
+   * A dataset of other devices used as prior knowledge by the extra method
+   * `proxy-ridge+prior` (devices related to each target are left out). The
+   * published methods use no prior: that variant is reported apart.
+   */
+  readonly prior?: string;
   /** Published SRCC per target to compare with, and at which K. */
   readonly reference: { readonly label: string; readonly k: number; readonly values: Readonly<Record<string, number>> };
 }
@@ -42,6 +48,7 @@ export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = {
     proxies: ["true_vpu"],
     targets: Object.keys(ONEPROXY_PAPER_VPU_ROW),
     ks: [10, 20, 70],
+    prior: "help-nb201",
     reference: { label: "OneProxy paper, AdaProxy (60 + 10 samples)", k: 70, values: Object.fromEntries(Object.entries(ONEPROXY_PAPER_VPU_ROW).map(([d, v]) => [d, v.adaProxy])) },
   },
   help: {
@@ -59,7 +66,8 @@ export interface ProtocolRun {
   readonly protocol: ProtocolName;
   readonly target: string;
   readonly k: number;
-  readonly method: AdaptMethod;
+  /** The method, or `proxy-ridge+prior` for proxy-ridge with the protocol's prior. */
+  readonly method: AdaptMethod | "proxy-ridge+prior";
   readonly select: SelectionStrategy;
   readonly seed: number;
   readonly srccBefore: number;
@@ -78,6 +86,8 @@ export interface RunProtocolOptions extends FetchOptions {
   readonly onProgress?: (line: string) => void;
   /** A table already loaded (default: the protocol's dataset). */
   readonly table?: LatencyTable;
+  /** `false` skips the protocol's prior variant. */
+  readonly prior?: false;
 }
 
 /**
@@ -92,6 +102,7 @@ export interface RunProtocolOptions extends FetchOptions {
 export async function runProtocol(p: Protocol, options: RunProtocolOptions = {}): Promise<{ runs: ProtocolRun[]; ceilings: Record<string, number> }> {
   const table = options.table ?? (await loadTable(p.dataset, options));
   const ctx = adaptContext(table, p.proxies);
+  const withPrior = p.prior && options.prior !== false ? adaptContext(table, p.proxies, { prior: await loadTable(p.prior, options) }) : undefined;
   const seeds = options.seeds ?? 10;
   const methods = options.methods ?? ["proxy-ridge", "adaproxy", "proxy", "least-squares"];
   const select = options.select ?? "stratified";
@@ -101,13 +112,15 @@ export async function runProtocol(p: Protocol, options: RunProtocolOptions = {})
     const col = table.latency(target);
     ceilings[target] = ceilingSrcc(ctx, col);
     for (const k of options.ks ?? p.ks) {
-      for (const method of methods) {
+      const variants: [AdaptContext, AdaptMethod, ProtocolRun["method"]][] = methods.map((m) => [ctx, m, m]);
+      if (withPrior) variants.push([withPrior, "proxy-ridge", "proxy-ridge+prior"]);
+      for (const [c, method, label] of variants) {
         for (let seed = 0; seed < seeds; seed++) {
           const t0 = performance.now();
-          const a = adaptTarget(ctx, (r) => col[r] as number, { samples: k, method, select, seed });
+          const a = adaptTarget(c, (r) => col[r] as number, { samples: k, method, select, seed, target });
           const ms = performance.now() - t0;
-          const s = scoreAdaptation(ctx, a, col);
-          runs.push({ protocol: p.name, target, k, method, select, seed, srccBefore: s.srccBefore, srccAfter: s.srccAfter, srccUnmeasured: s.srccUnmeasured, ms });
+          const s = scoreAdaptation(c, a, col);
+          runs.push({ protocol: p.name, target, k, method: label, select, seed, srccBefore: s.srccBefore, srccAfter: s.srccAfter, srccUnmeasured: s.srccUnmeasured, ms });
         }
       }
       options.onProgress?.(`${p.name}: ${target} K=${k} done`);
@@ -136,7 +149,7 @@ export function ceilingSrcc(ctx: AdaptContext, target: Float64Array): number {
 export interface ProtocolSummary {
   readonly target: string;
   readonly k: number;
-  readonly method: AdaptMethod;
+  readonly method: ProtocolRun["method"];
   readonly srccAfter: number;
   readonly srccBefore: number;
   readonly srccUnmeasured: number;

@@ -93,3 +93,22 @@ const FAMILY_RULES: readonly (readonly [RegExp, DeviceFamily])[] = [
 export function deviceFamily(device: string): DeviceFamily | undefined {
   return FAMILY_RULES.find(([re]) => re.test(device))?.[1];
 }
+
+/**
+ * Columns that are the same hardware model measured in different studies (not
+ * the same values): a target's prior knowledge must not include them either.
+ */
+export const SAME_HARDWARE_MODEL: readonly (readonly string[])[] = [["eagle_gtx", "1080ti_1", "1080ti_32", "1080ti_256"]];
+
+/**
+ * Whether two columns are the same physical device (an alias) or the same
+ * hardware model measured elsewhere.
+ *
+ * @example
+ * ```ts
+ * relatedDevice("eagle_gtx", "1080ti_32"); // true
+ * ```
+ */
+export function relatedDevice(a: string, b: string): boolean {
+  return sameDevice(a, b) || SAME_HARDWARE_MODEL.some((g) => g.includes(a) && g.includes(b));
+}

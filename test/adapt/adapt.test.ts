@@ -108,3 +108,23 @@ describe("AdaProxy objective", () => {
     expect(norm(large)).toBeLessThan(norm(small));
   });
 });
+
+describe("prior knowledge", () => {
+  it("devices related to the target are left out of the prior", async () => {
+    const { relatedDevice } = await import("../../src/data/devices.js");
+    expect(relatedDevice("eagle_gtx", "1080ti_256")).toBe(true);
+    expect(relatedDevice("rice_fpga", "fpga")).toBe(true);
+    expect(relatedDevice("eagle_gtx", "titan_rtx_1")).toBe(false);
+    const help = await loadTable("help-nb201", { mirror: mirrorDir() });
+    const target = oneproxy.latency("rice_fpga");
+    // a prior holding only the target's alias must change nothing
+    const onlyAlias = adaptContext(oneproxy, ["true_vpu"], { prior: help.selectDevices(["fpga"]) });
+    const without = adaptTarget(ctx, (r) => target[r] as number, { samples: 20, seed: 4, target: "rice_fpga" });
+    const withAlias = adaptTarget(onlyAlias, (r) => target[r] as number, { samples: 20, seed: 4, target: "rice_fpga" });
+    expect(Array.from(withAlias.predictions)).toEqual(Array.from(without.predictions));
+    // an unrelated prior device is used
+    const other = adaptContext(oneproxy, ["true_vpu"], { prior: help.selectDevices(["titan_rtx_1", "raspi4"]) });
+    const withOther = adaptTarget(other, (r) => target[r] as number, { samples: 20, seed: 4, target: "rice_fpga" });
+    expect(Array.from(withOther.predictions)).not.toEqual(Array.from(without.predictions));
+  });
+});

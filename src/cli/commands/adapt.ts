@@ -84,6 +84,7 @@ export function registerAdapt(program: Command): void {
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
       .option("--seed <n>", "seed", "0")
       .option("--predictions <file>", "write the prediction of every architecture as CSV index,predicted")
+      .option("--prior <dataset>", "proxy-ridge: other devices' operator models as prior knowledge (e.g. help-nb201); devices related to --target are left out")
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "json", "json"),
   ).action(async (source: string, opts: Record<string, string | undefined>) => {
@@ -116,7 +117,8 @@ export function registerAdapt(program: Command): void {
       samples = rows.length;
       measure = (r) => m.get(r) as number;
     }
-    const ctx = adaptContext(table, proxies);
+    const prior = opts["prior"] ? await load(opts["prior"], { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}) }) : undefined;
+    const ctx = adaptContext(table, proxies, prior ? { prior } : {});
     const a = adaptTarget(ctx, measure, {
       samples,
       method,
@@ -124,6 +126,7 @@ export function registerAdapt(program: Command): void {
       seed,
       norm,
       ...(rows ? { rows } : {}),
+      ...(target !== undefined ? { target } : {}),
       ...(opts["validation"] !== undefined ? { validation: int("--validation", opts["validation"], 1) as number } : {}),
     });
     const score = targetCol ? scoreAdaptation(ctx, a, targetCol) : undefined;
