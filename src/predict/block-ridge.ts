@@ -9,39 +9,37 @@
  * Dual: with G = Σ_b X_b X_b' / λ_b, the residuals α and c solve
  * [[G + I, 1], [1', 0]] [α; c] = [y; 0], w_b = X_b' α / λ_b; and the exact
  * leave-one-out residual of sample i is α_i / (M^-1)_ii (the LS-SVM identity,
- * Cawley & Talbot 2004).
+ * Cawley & Talbot 2004). M is never formed: with A = G + I factored by
+ * Cholesky, its border has a closed form (see the loop).
  */
 import { InvalidArgumentError } from "../errors.js";
 import type { Matrix } from "./ridge.js";
 
-/** Inverse of a small square matrix by Gauss-Jordan elimination with partial pivoting. */
-function invert(a: Float64Array, n: number): Float64Array {
-  const m = a.slice();
+/** Cholesky factor (lower, row-major) of a symmetric positive-definite matrix. */
+function cholesky(a: Float64Array, n: number): Float64Array {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i * n + j] as number;
+      for (let q = 0; q < j; q++) s -= (l[i * n + q] as number) * (l[j * n + q] as number);
+      if (i === j) {
+        if (!(s > 0)) throw new InvalidArgumentError("blockRidge: the kernel system is not positive definite");
+        l[i * n + i] = Math.sqrt(s);
+      } else l[i * n + j] = s / (l[j * n + j] as number);
+    }
+  }
+  return l;
+}
+
+/** Inverse of a lower-triangular matrix (lower, row-major). */
+function lowerInverse(l: Float64Array, n: number): Float64Array {
   const inv = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
-  for (let col = 0; col < n; col++) {
-    let piv = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r * n + col] as number) > Math.abs(m[piv * n + col] as number)) piv = r;
-    const pv = m[piv * n + col] as number;
-    if (Math.abs(pv) < 1e-300) throw new InvalidArgumentError("blockRidge: singular system");
-    if (piv !== col) {
-      for (let j = 0; j < n; j++) {
-        [m[col * n + j], m[piv * n + j]] = [m[piv * n + j] as number, m[col * n + j] as number];
-        [inv[col * n + j], inv[piv * n + j]] = [inv[piv * n + j] as number, inv[col * n + j] as number];
-      }
-    }
-    for (let j = 0; j < n; j++) {
-      m[col * n + j] = (m[col * n + j] as number) / pv;
-      inv[col * n + j] = (inv[col * n + j] as number) / pv;
-    }
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const f = m[r * n + col] as number;
-      if (f === 0) continue;
-      for (let j = 0; j < n; j++) {
-        m[r * n + j] = (m[r * n + j] as number) - f * (m[col * n + j] as number);
-        inv[r * n + j] = (inv[r * n + j] as number) - f * (inv[col * n + j] as number);
-      }
+  for (let j = 0; j < n; j++) {
+    inv[j * n + j] = 1 / (l[j * n + j] as number);
+    for (let i = j + 1; i < n; i++) {
+      let s = 0;
+      for (let q = j; q < i; q++) s -= (l[i * n + q] as number) * (inv[q * n + j] as number);
+      inv[i * n + j] = s / (l[i * n + i] as number);
     }
   }
   return inv;
@@ -93,39 +91,70 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
     grams.push(g);
     off += size;
   }
-  const n = k + 1;
+  const a = new Float64Array(k * k);
   const choice = new Array<number>(blocks.length).fill(0);
   const total = grid.length ** blocks.length;
   let best: { mse: number; penalties: number[]; alpha: Float64Array; c: number } | undefined;
-  const mat = new Float64Array(n * n);
   for (let combo = 0; combo < total; combo++) {
     let rest = combo;
     for (let b = 0; b < blocks.length; b++) {
       choice[b] = grid[rest % grid.length] as number;
       rest = Math.floor(rest / grid.length);
     }
-    mat.fill(0);
+    // A = G + I (symmetric positive definite); the border is solved in closed form:
+    // u = A^-1 1, s = 1'u; c = u'y / s; α = A^-1 y - c u; (M^-1)_ii = (A^-1)_ii - u_i^2 / s
+    a.fill(0);
     for (let b = 0; b < blocks.length; b++) {
       const g = grams[b] as Float64Array;
       const inv = 1 / (choice[b] as number);
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) mat[i * n + j] = (mat[i * n + j] as number) + inv * (g[i * k + j] as number);
+      for (let i = 0; i < k * k; i++) a[i] = (a[i] as number) + inv * (g[i] as number);
     }
+    for (let i = 0; i < k; i++) a[i * k + i] = (a[i * k + i] as number) + 1;
+    const linv = lowerInverse(cholesky(a, k), k);
+    const ainvY = new Float64Array(k);
+    const u = new Float64Array(k);
+    const diag = new Float64Array(k);
+    // A^-1 = L^-T L^-1: apply to y and 1, and take the diagonal
+    const ly = new Float64Array(k);
+    const l1 = new Float64Array(k);
     for (let i = 0; i < k; i++) {
-      mat[i * n + i] = (mat[i * n + i] as number) + 1;
-      mat[i * n + k] = 1;
-      mat[k * n + i] = 1;
+      let sy = 0;
+      let s1 = 0;
+      for (let j = 0; j <= i; j++) {
+        const v = linv[i * k + j] as number;
+        sy += v * (y[j] as number);
+        s1 += v;
+      }
+      ly[i] = sy;
+      l1[i] = s1;
     }
-    const minv = invert(mat, n);
+    for (let j = 0; j < k; j++) {
+      let sy = 0;
+      let s1 = 0;
+      let dd = 0;
+      for (let i = j; i < k; i++) {
+        const v = linv[i * k + j] as number;
+        sy += v * (ly[i] as number);
+        s1 += v * (l1[i] as number);
+        dd += v * v;
+      }
+      ainvY[j] = sy;
+      u[j] = s1;
+      diag[j] = dd;
+    }
+    let sU = 0;
+    let uy = 0;
+    for (let i = 0; i < k; i++) {
+      sU += u[i] as number;
+      uy += (u[i] as number) * (y[i] as number);
+    }
+    const c = uy / sU;
     const alpha = new Float64Array(k);
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (minv[i * n + j] as number) * (y[j] as number);
-      if (i < k) alpha[i] = s;
-      else c = s;
-    }
     let mse = 0;
-    for (let i = 0; i < k; i++) mse += ((alpha[i] as number) / (minv[i * n + i] as number)) ** 2;
+    for (let i = 0; i < k; i++) {
+      alpha[i] = (ainvY[i] as number) - c * (u[i] as number);
+      mse += ((alpha[i] as number) / ((diag[i] as number) - (u[i] as number) ** 2 / sU)) ** 2;
+    }
     mse /= k;
     if (!best || mse < best.mse - 1e-12) best = { mse, penalties: [...choice], alpha, c };
   }
