@@ -22,6 +22,7 @@ import { relatedDevice } from "../data/devices.js";
 import { InvalidArgumentError, oneOf } from "../errors.js";
 import { seededRng } from "../random.js";
 import { spearman } from "../stats/correlation.js";
+import { zscore } from "../stats/zscore.js";
 import { blockRidge } from "../predict/block-ridge.js";
 import { hstack, ridgeFit, ridgePredict, takeRows, type Matrix } from "../predict/ridge.js";
 
@@ -73,18 +74,6 @@ export interface MethodOptions {
 export const PENALTY_GRID: readonly number[] = [1e-2, 1e-1, 1, 10, 100, 1000];
 /** AdaProxy's λ grid. */
 export const ADAPROXY_LAMBDAS: readonly number[] = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100];
-
-function zscore(v: ArrayLike<number>): Float64Array {
-  let m = 0;
-  for (let i = 0; i < v.length; i++) m += v[i] as number;
-  m /= v.length;
-  let ss = 0;
-  for (let i = 0; i < v.length; i++) ss += ((v[i] as number) - m) ** 2;
-  const s = Math.sqrt(ss / v.length) || 1;
-  const out = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = ((v[i] as number) - m) / s;
-  return out;
-}
 
 function standardiseTarget(values: Float64Array): { y: Float64Array; mean: number; sd: number } {
   let m = 0;

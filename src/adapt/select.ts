@@ -11,26 +11,15 @@
 import { InvalidArgumentError, oneOf } from "../errors.js";
 import { seededRng } from "../random.js";
 import { argsortFloat64 } from "../stats/argsort.js";
+import { zscore } from "../stats/zscore.js";
 
 export type SelectionStrategy = "random" | "stratified";
 export const SELECTION_STRATEGIES: readonly SelectionStrategy[] = ["random", "stratified"];
 
-function standardised(v: ArrayLike<number>): Float64Array {
-  let m = 0;
-  for (let i = 0; i < v.length; i++) m += v[i] as number;
-  m /= v.length;
-  let ss = 0;
-  for (let i = 0; i < v.length; i++) ss += ((v[i] as number) - m) ** 2;
-  const s = Math.sqrt(ss / v.length) || 1;
-  const out = new Float64Array(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = ((v[i] as number) - m) / s;
-  return out;
-}
-
-/** First principal component scores of standardised columns (power iteration, deterministic). */
+/** First principal component scores of zscore columns (power iteration, deterministic). */
 export function firstComponent(columns: readonly ArrayLike<number>[]): Float64Array {
-  if (columns.length === 1) return standardised(columns[0] as ArrayLike<number>);
-  const z = columns.map(standardised);
+  if (columns.length === 1) return zscore(columns[0] as ArrayLike<number>);
+  const z = columns.map(zscore);
   const k = z.length;
   const n = (z[0] as Float64Array).length;
   const c = new Float64Array(k * k);

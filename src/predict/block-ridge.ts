@@ -13,37 +13,8 @@
  * Cholesky, its border has a closed form (see the loop).
  */
 import { InvalidArgumentError } from "../errors.js";
+import { cholesky, lowerInverse } from "./cholesky.js";
 import type { Matrix } from "./ridge.js";
-
-/** Cholesky factor (lower, row-major) of a symmetric positive-definite matrix. */
-function cholesky(a: Float64Array, n: number): Float64Array {
-  const l = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i * n + j] as number;
-      for (let q = 0; q < j; q++) s -= (l[i * n + q] as number) * (l[j * n + q] as number);
-      if (i === j) {
-        if (!(s > 0)) throw new InvalidArgumentError("blockRidge: the kernel system is not positive definite");
-        l[i * n + i] = Math.sqrt(s);
-      } else l[i * n + j] = s / (l[j * n + j] as number);
-    }
-  }
-  return l;
-}
-
-/** Inverse of a lower-triangular matrix (lower, row-major). */
-function lowerInverse(l: Float64Array, n: number): Float64Array {
-  const inv = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    inv[j * n + j] = 1 / (l[j * n + j] as number);
-    for (let i = j + 1; i < n; i++) {
-      let s = 0;
-      for (let q = j; q < i; q++) s -= (l[i * n + q] as number) * (inv[q * n + j] as number);
-      inv[i * n + j] = s / (l[i * n + i] as number);
-    }
-  }
-  return inv;
-}
 
 /** A fitted block-ridge model. */
 export interface BlockRidgeFit {
@@ -110,7 +81,7 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
       for (let i = 0; i < k * k; i++) a[i] = (a[i] as number) + inv * (g[i] as number);
     }
     for (let i = 0; i < k; i++) a[i * k + i] = (a[i * k + i] as number) + 1;
-    const linv = lowerInverse(cholesky(a, k), k);
+    const linv = lowerInverse(cholesky(a, k, "blockRidge"), k);
     const ainvY = new Float64Array(k);
     const u = new Float64Array(k);
     const diag = new Float64Array(k);

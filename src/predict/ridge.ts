@@ -8,6 +8,7 @@
  * intercept) stay well-conditioned.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { cholesky, choleskySolve } from "./cholesky.js";
 
 /** A dense row-major matrix. */
 export interface Matrix {
@@ -20,38 +21,6 @@ export interface Matrix {
 export interface RidgeModel {
   readonly intercept: number;
   readonly weights: Float64Array;
-}
-
-/** Cholesky factor L (lower, row-major) of a symmetric positive-definite matrix, in place of a copy. */
-function cholesky(a: Float64Array, p: number): Float64Array {
-  const l = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i * p + j] as number;
-      for (let k = 0; k < j; k++) s -= (l[i * p + k] as number) * (l[j * p + k] as number);
-      if (i === j) {
-        if (!(s > 0)) throw new InvalidArgumentError(`ridge: the system is not positive definite (pivot ${s} at column ${i}); give every non-intercept column a positive penalty`);
-        l[i * p + i] = Math.sqrt(s);
-      } else l[i * p + j] = s / (l[j * p + j] as number);
-    }
-  }
-  return l;
-}
-
-function cholSolve(l: Float64Array, p: number, b: Float64Array): Float64Array {
-  const y = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let s = b[i] as number;
-    for (let k = 0; k < i; k++) s -= (l[i * p + k] as number) * (y[k] as number);
-    y[i] = s / (l[i * p + i] as number);
-  }
-  const x = new Float64Array(p);
-  for (let i = p - 1; i >= 0; i--) {
-    let s = y[i] as number;
-    for (let k = i + 1; k < p; k++) s -= (l[k * p + i] as number) * (x[k] as number);
-    x[i] = s / (l[i * p + i] as number);
-  }
-  return x;
 }
 
 /** The fit and, when asked, its leave-one-out residuals. */
@@ -96,15 +65,15 @@ export function ridgeFit(x: Matrix, y: ArrayLike<number>, penalty: ArrayLike<num
   }
   for (let j = 0; j < p; j++) for (let k = j + 1; k < p; k++) a[j * p + k] = a[k * p + j] as number;
   for (let j = 1; j < p; j++) a[j * p + j] = (a[j * p + j] as number) + (penalty[j - 1] as number);
-  const l = cholesky(a, p);
-  const w = cholSolve(l, p, b);
+  const l = cholesky(a, p, "ridgeFit");
+  const w = choleskySolve(l, p, b);
   const model = { intercept: w[0] as number, weights: w.slice(1) };
   if (!options.loo) return { model };
   const res = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     row[0] = 1;
     for (let j = 1; j < p; j++) row[j] = x.data[i * x.cols + j - 1] as number;
-    const s = cholSolve(l, p, row);
+    const s = choleskySolve(l, p, row);
     let h = 0;
     let fit = 0;
     for (let j = 0; j < p; j++) {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { cholesky, choleskySolve, lowerInverse } from "../../src/predict/cholesky.js";
+
+describe("cholesky", () => {
+  const a = new Float64Array([4, 2, 0.6, 2, 5, 1, 0.6, 1, 3]);
+  it("factors, solves and inverts", () => {
+    const l = cholesky(a, 3, "t");
+    const x = choleskySolve(l, 3, [1, 2, 3]);
+    for (let i = 0; i < 3; i++) expect((a[i * 3] as number) * (x[0] as number) + (a[i * 3 + 1] as number) * (x[1] as number) + (a[i * 3 + 2] as number) * (x[2] as number)).toBeCloseTo(i + 1, 12);
+    const li = lowerInverse(l, 3);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
+      let s = 0;
+      for (let q = 0; q < 3; q++) s += (li[i * 3 + q] as number) * (l[q * 3 + j] as number);
+      expect(s).toBeCloseTo(i === j ? 1 : 0, 12);
+    }
+  });
+  it("names the caller when the matrix is not positive definite", () => {
+    expect(() => cholesky(new Float64Array([1, 2, 2, 1]), 2, "ridgeFit")).toThrowError(/ridgeFit: the system is not positive definite/);
+  });
+});
