@@ -3,6 +3,7 @@
  * tabular data as CSV or JSON.
  */
 import { oneOf } from "../errors.js";
+import { csvField as quoteCsv } from "../io/csv.js";
 import type { Cell, TableView } from "../viz/table.js";
 
 /** Output formats of tabular commands. */
@@ -14,11 +15,10 @@ export function parseFormat(value: unknown): OutputFormat {
   return oneOf("--format", value, OUTPUT_FORMATS);
 }
 
-/** One CSV field (RFC 4180 quoting); empty for missing values. */
+/** One CSV cell (RFC 4180 quoting); empty for missing values. */
 export function csvField(c: Cell): string {
   if (c === null || c === undefined || (typeof c === "number" && Number.isNaN(c))) return "";
-  const s = String(c);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return quoteCsv(String(c));
 }
 
 /**
