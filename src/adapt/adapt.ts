@@ -114,7 +114,7 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
   const n = ctx.onehot.rows;
   const k = options.samples;
   if (!Number.isInteger(k) || k < 3 || k > n) throw new InvalidArgumentError(`adapt: samples ${k} must be an integer in 3..${n}`);
-  const method = options.method ?? "proxy-ridge";
+  const method = options.method ?? "proxy-ensemble";
   if (!ADAPT_METHODS.includes(method)) throw new InvalidArgumentError(`adapt: invalid method ${JSON.stringify(method)}; valid: ${ADAPT_METHODS.join(", ")}`);
   const select = options.select ?? "stratified";
   const rows = options.rows ? [...options.rows] : selectSamples(ctx.proxies.map((p) => p.latency), k, { strategy: select, seed: options.seed ?? 0 });

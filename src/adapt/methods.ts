@@ -3,7 +3,7 @@
  * latencies on every architecture, and the target's latency on K measured
  * rows, predict the target's latency on every row.
  *
- * - `proxy-ridge` (default): target ≈ intercept + Σ_j α_j z(proxy_j) +
+ * - `proxy-ridge`: target ≈ intercept + Σ_j α_j z(proxy_j) +
  *   Σ_j β_j z(linear fit of proxy_j) + per-operator correction (one-hot and
  *   live one-hot), in milliseconds, where latency is close to additive over
  *   the cell's edges. Three penalties (proxies, one-hot, live) are chosen on a
@@ -12,6 +12,12 @@
  *   the ways devices are known to differ. With one proxy, the
  *   fitted-proxy column plus the one-hot correction is AdaProxy's
  *   `x . (w * (a + b)) + c`, solved well-conditioned.
+ * - `proxy-ensemble` (default): the mean prediction of three block-ridge models (the
+ *   proxies alone; their operator-level fits with the per-operator correction;
+ *   `proxy-ridge`'s full design), or `proxy-ridge` alone, whichever has the
+ *   lower exact leave-one-out error (the ensemble's is the mean of its
+ *   members' residuals, averaging being linear). The average lowers the
+ *   variance few samples leave; with many samples the full model wins.
  * - `adaproxy`: the paper's objective exactly, `y = x . (w * (a 1 + b)) + c`
  *   with `mean (y_hat - y)^2 + λ ||b||_p`, p in {1, 2, inf}, w the proxy's
  *   operator-level linear model, λ chosen by SRCC on V validation samples.
@@ -26,8 +32,8 @@ import { zscore } from "../stats/zscore.js";
 import { blockRidge } from "../predict/block-ridge.js";
 import { hstack, ridgeFit, ridgePredict, takeRows, type Matrix } from "../predict/ridge.js";
 
-export type AdaptMethod = "proxy-ridge" | "adaproxy" | "least-squares" | "proxy";
-export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "adaproxy", "least-squares", "proxy"];
+export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "adaproxy" | "least-squares" | "proxy";
+export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "adaproxy", "least-squares", "proxy"];
 
 /** AdaProxy's norm on b. */
 export type AdaProxyNorm = 1 | 2 | "inf";
@@ -91,9 +97,14 @@ function standardiseTarget(values: Float64Array): { y: Float64Array; mean: numbe
  * target's units.
  */
 export function blockRidgePredict(x: Matrix, blocks: readonly number[], m: Measured, grid: readonly number[] = PENALTY_GRID): Float64Array {
+  return blockRidgeWithLoo(x, blocks, m, grid).predictions;
+}
+
+/** {@link blockRidgePredict} with the exact leave-one-out residuals (standardised units). */
+function blockRidgeWithLoo(x: Matrix, blocks: readonly number[], m: Measured, grid: readonly number[] = PENALTY_GRID): { predictions: Float64Array; loo: Float64Array } {
   const t = standardiseTarget(m.values);
   const fit = blockRidge(takeRows(x, m.rows), blocks, t.y, grid);
-  return ridgePredict({ intercept: fit.intercept, weights: fit.weights }, x).map((v) => v * t.sd + t.mean);
+  return { predictions: ridgePredict({ intercept: fit.intercept, weights: fit.weights }, x).map((v) => v * t.sd + t.mean), loo: fit.looResiduals };
 }
 
 /** The proxy-ridge design of a context and a set of prior devices (computed once each). */
@@ -120,6 +131,32 @@ function proxyRidgeDesign(ctx: AdaptContext, target: string | undefined): { x: M
 function proxyRidge(ctx: AdaptContext, m: Measured, options: MethodOptions): Float64Array {
   const d = proxyRidgeDesign(ctx, options.target);
   return blockRidgePredict(d.x, d.blocks, m);
+}
+
+function proxyRidgeWithLoo(ctx: AdaptContext, m: Measured, options: MethodOptions): { predictions: Float64Array; loo: Float64Array } {
+  const d = proxyRidgeDesign(ctx, options.target);
+  return blockRidgeWithLoo(d.x, d.blocks, m);
+}
+
+const ensembleDesigns = new WeakMap<AdaptContext, { raw: Matrix; fittedDelta: Matrix; fittedBlocks: number[] }>();
+function proxyEnsemble(ctx: AdaptContext, m: Measured, options: MethodOptions): Float64Array {
+  let e = ensembleDesigns.get(ctx);
+  if (!e) {
+    const fitted = ctx.fitted.map((f) => zscore(f));
+    e = {
+      raw: hstack(ctx.proxies.map((p) => zscore(p.latency))),
+      fittedDelta: hstack([...fitted, ctx.onehot, ctx.live]),
+      fittedBlocks: [fitted.length, ctx.onehot.cols, ctx.live.cols],
+    };
+    ensembleDesigns.set(ctx, e);
+  }
+  const full = proxyRidgeWithLoo(ctx, m, options);
+  const parts = [blockRidgeWithLoo(e.raw, [e.raw.cols], m), blockRidgeWithLoo(e.fittedDelta, e.fittedBlocks, m), full];
+  // averaging is linear: the ensemble's leave-one-out residual is the mean of its members'
+  const mse = (loo: ArrayLike<number>) => Array.from(loo).reduce((a, v) => a + v * v, 0) / loo.length;
+  const ensembleLoo = Float64Array.from(full.loo, (_, i) => parts.reduce((a, p) => a + (p.loo[i] as number), 0) / parts.length);
+  if (mse(full.loo) <= mse(ensembleLoo)) return full.predictions;
+  return Float64Array.from(full.predictions, (_, r) => parts.reduce((a, p) => a + (p.predictions[r] as number), 0) / parts.length);
 }
 
 function leastSquares(ctx: AdaptContext, m: Measured): Float64Array {
@@ -295,6 +332,8 @@ export function runMethod(method: AdaptMethod, ctx: AdaptContext, m: Measured, o
   switch (method) {
     case "proxy-ridge":
       return proxyRidge(ctx, m, options);
+    case "proxy-ensemble":
+      return proxyEnsemble(ctx, m, options);
     case "adaproxy":
       return adaProxy(ctx, m, options);
     case "least-squares":

@@ -104,7 +104,7 @@ export async function runProtocol(p: Protocol, options: RunProtocolOptions = {})
   const ctx = adaptContext(table, p.proxies);
   const withPrior = p.prior && options.prior !== false ? adaptContext(table, p.proxies, { prior: await loadTable(p.prior, options) }) : undefined;
   const seeds = options.seeds ?? 10;
-  const methods = options.methods ?? ["proxy-ridge", "adaproxy", "proxy", "least-squares"];
+  const methods = options.methods ?? ["proxy-ensemble", "proxy-ridge", "adaproxy", "proxy", "least-squares"];
   const select = options.select ?? "stratified";
   const runs: ProtocolRun[] = [];
   const ceilings: Record<string, number> = {};

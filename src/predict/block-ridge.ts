@@ -22,6 +22,8 @@ export interface BlockRidgeFit {
   readonly penalties: readonly number[];
   /** Leave-one-out mean squared error at the chosen penalties. */
   readonly looMse: number;
+  /** Exact leave-one-out residuals y_i - ŷ_(-i) at the chosen penalties. */
+  readonly looResiduals: Float64Array;
   readonly intercept: number;
   readonly weights: Float64Array;
 }
@@ -65,7 +67,7 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
   const a = new Float64Array(k * k);
   const choice = new Array<number>(blocks.length).fill(0);
   const total = grid.length ** blocks.length;
-  let best: { mse: number; penalties: number[]; alpha: Float64Array; c: number } | undefined;
+  let best: { mse: number; penalties: number[]; alpha: Float64Array; c: number; loo: Float64Array } | undefined;
   for (let combo = 0; combo < total; combo++) {
     let rest = combo;
     for (let b = 0; b < blocks.length; b++) {
@@ -121,15 +123,17 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
     }
     const c = uy / sU;
     const alpha = new Float64Array(k);
+    const loo = new Float64Array(k);
     let mse = 0;
     for (let i = 0; i < k; i++) {
       alpha[i] = (ainvY[i] as number) - c * (u[i] as number);
-      mse += ((alpha[i] as number) / ((diag[i] as number) - (u[i] as number) ** 2 / sU)) ** 2;
+      loo[i] = (alpha[i] as number) / ((diag[i] as number) - (u[i] as number) ** 2 / sU);
+      mse += (loo[i] as number) ** 2;
     }
     mse /= k;
-    if (!best || mse < best.mse - 1e-12) best = { mse, penalties: [...choice], alpha, c };
+    if (!best || mse < best.mse - 1e-12) best = { mse, penalties: [...choice], alpha, c, loo };
   }
-  const b0 = best as { mse: number; penalties: number[]; alpha: Float64Array; c: number };
+  const b0 = best as { mse: number; penalties: number[]; alpha: Float64Array; c: number; loo: Float64Array };
   const weights = new Float64Array(p);
   off = 0;
   blocks.forEach((size, b) => {
@@ -141,5 +145,5 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
     }
     off += size;
   });
-  return { penalties: b0.penalties, looMse: b0.mse, intercept: b0.c, weights };
+  return { penalties: b0.penalties, looMse: b0.mse, looResiduals: b0.loo, intercept: b0.c, weights };
 }

@@ -15,17 +15,17 @@ import { figure, type Figure } from "./figure.js";
  * show(adaptationRowsFigure(summarise(runs), 70, displayName));
  * ```
  */
-export function adaptationRowsFigure(summary: readonly ProtocolSummary[], k: number, label: (d: string) => string = (d) => d, options: { name?: string } = {}): Figure {
+export function adaptationRowsFigure(summary: readonly ProtocolSummary[], k: number, label: (d: string) => string = (d) => d, options: { name?: string; method?: string } = {}): Figure {
   const targets = Object.keys(ONEPROXY_PAPER_VPU_ROW);
   const get = (t: string, f: (x: ProtocolSummary) => number) => {
-    const x = summary.find((s) => s.target === t && s.k === k && s.method === "proxy-ridge");
+    const x = summary.find((s) => s.target === t && s.k === k && s.method === (options.method ?? "proxy-ensemble"));
     return x ? f(x) : null;
   };
   const rows: [string, (number | null)[]][] = [
     ["Proxy (paper)", targets.map((t) => (ONEPROXY_PAPER_VPU_ROW[t] as { proxy: number }).proxy)],
     ["Proxy (proxynas)", targets.map((t) => get(t, (x) => x.srccBefore))],
     ["AdaProxy (paper, 60+10)", targets.map((t) => (ONEPROXY_PAPER_VPU_ROW[t] as { adaProxy: number }).adaProxy)],
-    [`proxy-ridge (proxynas, K=${k})`, targets.map((t) => get(t, (x) => x.srccAfter))],
+    [`${options.method ?? "proxy-ensemble"} (proxynas, K=${k})`, targets.map((t) => get(t, (x) => x.srccAfter))],
   ];
   return figure(
     [

@@ -128,3 +128,18 @@ describe("prior knowledge", () => {
     expect(Array.from(withOther.predictions)).not.toEqual(Array.from(without.predictions));
   });
 });
+
+describe("proxy-ensemble", () => {
+  it("is either proxy-ridge or the mean of its three members, whichever has the lower exact leave-one-out error, and is deterministic", () => {
+    const target = oneproxy.latency("eagle_i7");
+    for (const samples of [10, 70]) {
+      const e = adaptTarget(ctx, (r) => target[r] as number, { samples, seed: 1, method: "proxy-ensemble" });
+      const again = adaptTarget(ctx, (r) => target[r] as number, { samples, seed: 1, method: "proxy-ensemble" });
+      expect(Array.from(again.predictions)).toEqual(Array.from(e.predictions));
+      const ridge = adaptTarget(ctx, (r) => target[r] as number, { samples, seed: 1, method: "proxy-ridge" });
+      const s = scoreAdaptation(ctx, e, target);
+      expect(s.srccAfter).toBeGreaterThan(scoreAdaptation(ctx, ridge, target).srccBefore);
+      expect(e.measuredRows).toEqual(ridge.measuredRows);
+    }
+  });
+});

@@ -25,7 +25,7 @@ describe("proxynas adapt (simulated)", () => {
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(j)).toEqual(expect.arrayContaining(["proxy", "target", "samples", "method", "select", "srccBefore", "srccAfter", "srccUnmeasured", "measured"]));
     expect(j["samples"]).toBe(20);
-    expect(j["method"]).toBe("proxy-ridge");
+    expect(j["method"]).toBe("proxy-ensemble");
     expect(j["srccBefore"]).toBeCloseTo(0.6905, 4);
     expect(j["measured"]).toHaveLength(20);
     const lines = readFileSync(pred, "utf8").trimEnd().split("\n");
@@ -37,7 +37,7 @@ describe("proxynas adapt (simulated)", () => {
     expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "rice_edgetpu", "--samples", "1800").stderr).toMatch(/--samples 1800 is more than the 1740 rows with a valid rice_edgetpu latency/);
     const m = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--method", "magic");
     expect(m.code).toBe(2);
-    expect(m.stderr).toMatch(/invalid value "magic"; valid: proxy-ridge, adaproxy, least-squares, proxy/);
+    expect(m.stderr).toMatch(/invalid value "magic"; valid: proxy-ridge, proxy-ensemble, adaproxy, least-squares, proxy/);
   });
 });
 

@@ -79,7 +79,7 @@ export function registerAdapt(program: Command): void {
       .option("--column <name>", "latency column of --measurements when it holds several")
       .option("--samples <K>", "target rows to read, validation included (simulated flow)")
       .option("--validation <V>", "AdaProxy: validation samples within K")
-      .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ridge")
+      .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ensemble")
       .option("--norm <p>", "AdaProxy: 1|2|inf", "2")
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
       .option("--seed <n>", "seed", "0")

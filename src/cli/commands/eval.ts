@@ -15,7 +15,7 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
 /** The bars of each protocol, as lines `bar: ... -> met|missed`. */
 function bars(name: ProtocolName, s: readonly ProtocolSummary[]): string[] {
   const p = PROTOCOLS[name];
-  const at = (k: number, method: string = "proxy-ridge") => s.filter((x) => x.k === k && x.method === method);
+  const at = (k: number, method: string = "proxy-ensemble") => s.filter((x) => x.k === k && x.method === method);
   const mean = (xs: readonly ProtocolSummary[]) => xs.reduce((a, x) => a + x.srccAfter, 0) / xs.length;
   const out: string[] = [];
   if (name === "oneproxy") {
@@ -65,7 +65,7 @@ export function registerEval(program: Command): void {
     if (format === "text") process.stdout.write(`runtime (evaluations pin wasm; these methods use no tfjs):\n${formatRuntimeReport(runtime)}\n`);
     for (const name of names) {
       const p = PROTOCOLS[name];
-      process.stderr.write(`eval: ${name} (${p.targets.length} targets x K ${p.ks.join("/")} x ${p.prior ? 5 : 4} methods x ${seeds} seeds)\n`);
+      process.stderr.write(`eval: ${name} (${p.targets.length} targets x K ${p.ks.join("/")} x ${p.prior ? 6 : 5} methods x ${seeds} seeds)\n`);
       const t0 = performance.now();
       const { runs, ceilings } = await runProtocol(p, { seeds, ...(mirror ? { mirror } : {}), onProgress: (l) => process.stderr.write(`  ${l}\n`) });
       const seconds = (performance.now() - t0) / 1000;
@@ -81,14 +81,14 @@ export function registerEval(program: Command): void {
         rows.push({ method: label, K: k, ...Object.fromEntries(p.targets.map((t, i) => [t, vals[i] === undefined ? "" : r3(vals[i] as number)])), mean: ok.length ? r3(ok.reduce((a, b) => a + b, 0) / ok.length) : "", min: ok.length ? r3(Math.min(...ok)) : "" });
       };
       for (const k of p.ks) for (const m of methods) row(m, k, (t) => s.find((x) => x.k === k && x.method === m && x.target === t)?.srccAfter);
-      row("proxy picked, unadapted", "all", (t) => s.find((x) => x.target === t && x.method === "proxy-ridge")?.srccBefore);
+      row("proxy picked, unadapted", "all", (t) => s.find((x) => x.target === t && x.method === "proxy-ensemble")?.srccBefore);
       row(`published: ${p.reference.label}`, p.reference.k, (t) => p.reference.values[t]);
       row("ceiling: proxy-ridge fitted on all rows", "all", (t) => ceilings[t]);
-      const ms = s.filter((x) => x.method === "proxy-ridge");
+      const ms = s.filter((x) => x.method === "proxy-ensemble");
       process.stdout.write(`\n== protocol ${name}: ${p.dataset}, proxies ${p.proxies.join(", ")}; SRCC of the adapted prediction vs the target over all rows with a valid latency; mean of ${seeds} seeds; selection: stratified\n`);
       process.stdout.write(`${tableText(table(rows))}\n`);
       process.stdout.write(`${bars(name, s).join("\n")}\n`);
-      process.stdout.write(`time: ${seconds.toFixed(1)} s; proxy-ridge adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
+      process.stdout.write(`time: ${seconds.toFixed(1)} s; proxy-ensemble adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
     }
     if (format === "csv") process.stdout.write(`${csv.join("\n")}\n`);
     if (format === "json") process.stdout.write(`${JSON.stringify({ runtime, protocols: results })}\n`);
