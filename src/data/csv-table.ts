@@ -24,7 +24,7 @@ function num(v: number): string {
  * ```
  */
 export function tableToCsv(table: LatencyTable): string {
-  const order = Array.from(table.indices().entries()).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+  const order = table.rowsInIndexOrder();
   const devices = table.deviceNames;
   const accs = table.accuracyNames;
   const lat = devices.map((d) => table.latencyView(d));

@@ -206,6 +206,10 @@ export class LatencyTable {
   indices(): Int32Array {
     return this.indexList.slice();
   }
+  /** Row numbers sorted by index (the order exports use). */
+  rowsInIndexOrder(): number[] {
+    return Array.from({ length: this.rows }, (_, r) => r).sort((a, b) => (this.indexList[a] as number) - (this.indexList[b] as number));
+  }
   /** Index of a row. */
   indexAt(row: number): number {
     this.checkRow(row);

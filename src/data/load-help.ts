@@ -44,7 +44,8 @@ async function latencyColumns(ds: FetchedDataset, dir: string, rows: number) {
 }
 
 /**
- * The NAS-Bench-201 official index from HELP's `str_arch2idx.pt`.
+ * The NAS-Bench-201 official index from HELP's `str_arch2idx.pt`, read from
+ * `help-nb201` (or from a fetched dataset whose registry lists that file).
  *
  * @example
  * ```ts
@@ -52,7 +53,11 @@ async function latencyColumns(ds: FetchedDataset, dir: string, rows: number) {
  * ```
  */
 export async function loadNb201Index(options: FetchOptions = {}): Promise<Nb201Index> {
-  const ds = await fetchDataset("help-nb201", { ...options, verify: false });
+  return nb201IndexOf(await fetchDataset("help-nb201", { ...options, verify: false }));
+}
+
+/** The index from a fetched dataset that lists `help/nasbench201/str_arch2idx.pt`. */
+export async function nb201IndexOf(ds: FetchedDataset): Promise<Nb201Index> {
   const f = fileNamed(ds, "help/nasbench201/str_arch2idx.pt");
   const map = await torchFile(ds, f);
   if (typeof map !== "object" || map === null || Array.isArray(map)) throw new InvalidDataError(`${path.join(ds.root, f.path)}: expected a dict of architecture strings to indices`);
@@ -70,7 +75,7 @@ export async function loadNb201Index(options: FetchOptions = {}): Promise<Nb201I
  */
 export async function loadHelpNb201(options: FetchOptions = {}): Promise<LatencyTable> {
   const ds = await fetchDataset("help-nb201", { ...options, verify: false });
-  const index = await loadNb201Index(options);
+  const index = await nb201IndexOf(ds);
   const archs = Array.from({ length: NB201_SIZE }, (_, i) => nb201Format(index.archAt(i)));
   const devices = await latencyColumns(ds, "help/nasbench201/latency/", NB201_SIZE);
   return LatencyTable.create({ space: "nb201", archs, indices: Int32Array.from({ length: NB201_SIZE }, (_, i) => i), devices, source: "help-nb201" });

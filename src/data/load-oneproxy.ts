@@ -10,7 +10,7 @@ import { unpickle } from "../io/pickle.js";
 import { nb201Format, nb201FromOneHot } from "../spaces/nb201.js";
 import { fetchDataset, readVerified, type FetchOptions } from "./fetch.js";
 import { LatencyTable } from "./latency-table.js";
-import { loadNb201Index } from "./load-help.js";
+import { nb201IndexOf } from "./load-help.js";
 
 
 /**
@@ -33,7 +33,8 @@ export async function loadOneProxy(options: FetchOptions = {}): Promise<LatencyT
   const encFile = path.join(ds.root, "oneproxy/encode.pickle");
   const encode = await read("oneproxy/encode.pickle");
   if (!Array.isArray(encode)) throw new InvalidDataError(`${encFile}: expected a list of one-hot rows`);
-  const index = await loadNb201Index(options);
+  // str_arch2idx.pt is one of this dataset's own files: no other dataset is fetched
+  const index = await nb201IndexOf(ds);
   const rowIndex = (encode as number[][]).map((row, r) => {
     try {
       return index.indexOf(nb201FromOneHot(row));

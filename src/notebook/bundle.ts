@@ -5,7 +5,7 @@
 import { InvalidArgumentError } from "../errors.js";
 import { formatRuntimeReport, type RuntimeReport } from "../runtime/report.js";
 import { describeFigure, isFigure, type Figure } from "../viz/figure.js";
-import { escapeHtml, figureHtml, PLOTLY_CONFIG } from "../viz/html.js";
+import { escapeHtml, figureHtml, PLOTLY_CONFIG, typedArraysAsLists } from "../viz/html.js";
 import { isTableLike, isTableView, tableHtml, tableText, type TableView } from "../viz/table.js";
 import { formatHeadline, HEADLINE_MIME, isHeadline } from "./headline.js";
 
@@ -61,8 +61,4 @@ export function displayBundle(value: unknown, state: { includeLibrary: boolean; 
   }
   if (typeof value === "string") return { data: { "text/plain": value }, metadata: {} };
   throw new InvalidArgumentError(`show: cannot display a ${value === null ? "null" : Array.isArray(value) ? "plain array (wrap records with table())" : typeof value}; show() takes a figure(), a table(), a headline(), a runtime report, an object with toTableView(), or a string`);
-}
-
-function typedArraysAsLists(_key: string, v: unknown): unknown {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v;
 }

@@ -38,7 +38,7 @@ export function renderReport(runtime: RuntimeReport, sections: readonly ReportSe
     "",
     "| notebook | time (s) | headlines | figures |",
     "|---|---:|---:|---:|",
-    ...sections.map((s) => `| ${s.outputs.notebook} | ${s.seconds.toFixed(1)} | ${s.outputs.headlines.length} | ${s.figureFiles.length / 2} |`),
+    ...sections.map((s) => `| ${s.outputs.notebook} | ${s.seconds.toFixed(1)} | ${s.outputs.headlines.length} | ${s.figureFiles.filter((f) => f.endsWith(".svg")).length} |`),
   ];
   for (const s of sections) {
     lines.push("", `### ${s.outputs.notebook}`, "", `Executed notebook: \`notebooks/${s.outputs.notebook}.html\`.`, "");

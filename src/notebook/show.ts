@@ -4,6 +4,7 @@
  * `text/plain` part.
  */
 import { createRequire } from "node:module";
+import { isFigure } from "../viz/figure.js";
 import { displayBundle } from "./bundle.js";
 
 const require = createRequire(import.meta.url);
@@ -45,7 +46,7 @@ export function kernelDisplayWriter(): WriteDisplayData | undefined {
  */
 export function show(value: unknown): void {
   const writer = kernelDisplayWriter();
-  const isFig = typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "figure";
+  const isFig = isFigure(value);
   const bundle = displayBundle(value, { includeLibrary: writer !== undefined && isFig && !libraryInjected, id: `proxynas-fig-${process.pid}-${++figureCount}` });
   if (writer === undefined) {
     process.stdout.write(`${String(bundle.data["text/plain"])}\n`);

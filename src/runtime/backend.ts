@@ -58,7 +58,7 @@ export function tfjs(): typeof import("@tensorflow/tfjs") {
 }
 
 /** Whether the real `@tensorflow/tfjs-node` (not an npm alias of tfjs) is installed. */
-function tfjsNodeStatus(): { installed: false } | { installed: true; version: string } {
+export function tfjsNodeStatus(): { installed: false } | { installed: true; version: string } {
   try {
     const pkg = require("@tensorflow/tfjs-node/package.json") as { name?: string; version?: string };
     if (pkg.name !== "@tensorflow/tfjs-node") return { installed: false };

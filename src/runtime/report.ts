@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import os from "node:os";
-import { initBackend, type BackendReport, type BackendRequest } from "./backend.js";
+import { initBackend, tfjsNodeStatus, type BackendReport, type BackendRequest } from "./backend.js";
 
 const require = createRequire(import.meta.url);
 
@@ -75,8 +75,8 @@ export async function runtimeReport(backend?: BackendRequest): Promise<RuntimeRe
   const b = await initBackend(backend);
   const packages: Record<string, string> = {};
   for (const p of PACKAGES) packages[p] = packageVersion(p);
-  const tfNode = packageVersionIfReal("@tensorflow/tfjs-node");
-  packages["@tensorflow/tfjs-node"] = tfNode;
+  const tfNode = tfjsNodeStatus();
+  packages["@tensorflow/tfjs-node"] = tfNode.installed ? tfNode.version : "not installed";
   const cpu = os.cpus();
   const tslab = tslabVersion();
   return {
@@ -88,15 +88,6 @@ export async function runtimeReport(backend?: BackendRequest): Promise<RuntimeRe
     packages,
     ...(tslab === undefined ? {} : { tslab }),
   };
-}
-
-function packageVersionIfReal(name: string): string {
-  try {
-    const pkg = require(`${name}/package.json`) as { name?: string; version?: string };
-    return pkg.name === name ? (pkg.version ?? "unknown") : "not installed";
-  } catch {
-    return "not installed";
-  }
 }
 
 /** proxynas's own version, from its package.json. */

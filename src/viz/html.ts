@@ -8,9 +8,14 @@ import { plotlySource } from "./plotly.js";
 /** Plotly `config` used for every figure. */
 export const PLOTLY_CONFIG = { responsive: true, displaylogo: false } as const;
 
+/** A `JSON.stringify` replacer writing typed arrays as plain lists. */
+export function typedArraysAsLists(_key: string, v: unknown): unknown {
+  return ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v;
+}
+
 /** JSON safe to embed inside a `<script>` element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v))
+  return JSON.stringify(value, typedArraysAsLists)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/\u2028/g, "\\u2028")

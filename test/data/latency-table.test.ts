@@ -63,6 +63,7 @@ describe("selection and joins", () => {
     expect(r.missingCount("d1")).toEqual({ missing: 2, sentinels: 1 });
     expect(t.selectRows([0, 1]).missingCount("d1")).toEqual({ missing: 0, sentinels: 0 });
     expect(() => t.selectRows([0, 0])).toThrowError(/row 0 is named twice/);
+    expect(r.rowsInIndexOrder()).toEqual([2, 1, 0]);
     expect(() => t.selectRows([7])).toThrowError(/row 7 is outside 0..4/);
   });
   it("left-joins on the architecture with NaN where the other table lacks a row", () => {

@@ -64,6 +64,19 @@ describe("oneproxy-nb201", () => {
     }
     expect(proxyPoolFor(["pixel3", "fpga", "true_vpu"], "rice_pixel3")).toEqual(["fpga", "true_vpu"]);
   });
+  it("loads from its own registered files only (no other dataset is fetched)", async () => {
+    const { datasetInfo } = await import("../../src/data/registry.js");
+    const { copyFileSync, mkdirSync, mkdtempSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-oneproxy-"));
+    for (const f of datasetInfo("oneproxy-nb201").files) {
+      mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+      copyFileSync(path.join(mirrorDir(), f.path), path.join(dir, f.path));
+    }
+    const t = await loadTable("oneproxy-nb201", { mirror: dir });
+    expect(Array.from(t.indices())).toEqual(Array.from(oneproxy.indices()));
+  });
   it("counts EdgeTPU's 259 missing (-1) entries", () => {
     expect(oneproxy.missingCount("rice_edgetpu")).toEqual({ missing: 259, sentinels: 259 });
     expect(oneproxy.missingCount("true_vpu")).toEqual({ missing: 0, sentinels: 0 });

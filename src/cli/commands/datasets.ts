@@ -49,7 +49,7 @@ export function registerDatasets(program: Command): void {
       process.stdout.write(tableToCsv(t));
       return;
     }
-    const order = Array.from(t.indices().entries()).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+    const order = t.rowsInIndexOrder();
     const devices = t.deviceNames.map((d) => [d, t.latencyView(d)] as const);
     const accs = t.accuracyNames.map((a) => [`acc:${a}`, t.accuracy(a)] as const);
     const cell = (v: number) => (Number.isNaN(v) ? null : v);
