@@ -5,7 +5,7 @@ import { seededRng } from "../../src/random.js";
 
 /** Layers by repeated peeling with the O(n^2) definition of dominance. */
 function bruteLayers(lat: number[], acc: number[]): number[] {
-  const layer = lat.map((l, i) => (Number.isNaN(l) || Number.isNaN(acc[i] as number) ? -1 : -2));
+  const layer: number[] = lat.map((l, i) => (Number.isNaN(l) || Number.isNaN(acc[i] as number) ? -1 : -2));
   const dom = (j: number, i: number) => (lat[j] as number) <= (lat[i] as number) && (acc[j] as number) >= (acc[i] as number) && ((lat[j] as number) < (lat[i] as number) || (acc[j] as number) > (acc[i] as number));
   for (let k = 0; layer.includes(-2); k++) {
     const left = layer.map((v, i) => (v === -2 ? i : -1)).filter((i) => i >= 0);
