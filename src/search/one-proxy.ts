@@ -1,0 +1,169 @@
+/**
+ * The one-proxy pipeline on an enumerable table (NAS-Bench-201): search on the
+ * proxy, measure K architectures on the target, adapt when the proxy ranks
+ * them unlike the target, and hand back the set of architectures to measure
+ * on the target and pick from per latency budget.
+ *
+ * Sets: a set is the band of rows within a factor e^m of the (predicted)
+ * Pareto front (see {@link paretoBand}), as wide as the measurement budget
+ * allows. The proxy set uses the proxy's latencies; the adapted set uses the
+ * adapted prediction and also holds the K measured rows (already measured, so
+ * free to reuse). `targetMeasurements` counts every distinct target row read:
+ * the K samples plus the rest of the set.
+ */
+import { adaptTarget, type AdaptOptions } from "../adapt/adapt.js";
+import type { AdaptContext, AdaptMethod } from "../adapt/methods.js";
+import { selectSamples, type SelectionStrategy } from "../adapt/select.js";
+import { InvalidArgumentError } from "../errors.js";
+import { spearman } from "../stats/correlation.js";
+import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
+import { paretoFront } from "../stats/pareto.js";
+import { paretoBand } from "../stats/pareto-band.js";
+
+/** When to adapt: on the pipeline's decision (default), always, or never. */
+export type AdaptDecision = "auto" | "always" | "never";
+export const ADAPT_DECISIONS: readonly AdaptDecision[] = ["auto", "always", "never"];
+
+/** Options of {@link oneProxySearch}. */
+export interface OneProxyOptions {
+  /** Target samples K (default 20). */
+  readonly samples?: number;
+  /** Adapt when the proxy's SRCC with the target on the K samples is below this (default 0.9). */
+  readonly threshold?: number;
+  /** Target measurements in all, K included (default 100). */
+  readonly budget?: number;
+  readonly decision?: AdaptDecision;
+  readonly method?: AdaptMethod;
+  readonly select?: SelectionStrategy;
+  readonly seed?: number;
+  /** The target's column name, when it has one (devices related to it are left out of a prior). */
+  readonly target?: string;
+}
+
+/** What the pipeline measured, decided and returned. */
+export interface OneProxyResult {
+  readonly proxy: string;
+  readonly samples: number;
+  readonly seed: number;
+  /** Rows measured on the target for the decision (and the adaptation). */
+  readonly measured: readonly number[];
+  /** The proxy's SRCC with the target on the measured rows. */
+  readonly srccMeasured: number;
+  readonly adapted: boolean;
+  /** The proxy's own Pareto front (the paper's reused set). */
+  readonly proxyFront: readonly number[];
+  /** The proxy's band, as large as the set budget (budget - K). */
+  readonly proxySet: readonly number[];
+  /** The set the pipeline reuses: the adapted band plus the measured rows, or the proxy set when it did not adapt. */
+  readonly adaptedSet: readonly number[];
+  /** Distinct target rows read in all (K + the rest of the reused set). */
+  readonly targetMeasurements: number;
+  /** Adapted latency prediction of every row (undefined when not adapted). */
+  readonly predictions: Float64Array | undefined;
+  readonly ms: { readonly proxySearch: number; readonly adapt: number };
+}
+
+/**
+ * Runs the one-proxy pipeline. `measure(row)` is the target measurement (ms,
+ * NaN when it failed); it is called once per measured row and nowhere else.
+ * `accuracy` is the accuracy of every row (true or predicted).
+ *
+ * @throws {InvalidArgumentError} for options out of range or a context of another size
+ * @example
+ * ```ts
+ * const ctx = adaptContext(table, ["pixel3"]);
+ * const target = table.latency("pixel2");
+ * const r = oneProxySearch(ctx, table.accuracy("cifar10"), (row) => target[row], { seed: 0 });
+ * r.adapted; r.adaptedSet.length;
+ * ```
+ */
+export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, measure: (row: number) => number, options: OneProxyOptions = {}): OneProxyResult {
+  const n = ctx.onehot.rows;
+  if (accuracy.length !== n) throw new InvalidArgumentError(`oneProxySearch: ${accuracy.length} accuracies for ${n} rows`);
+  if (ctx.proxies.length !== 1) throw new InvalidArgumentError(`oneProxySearch: the pipeline searches on one proxy; the context has ${ctx.proxies.length} (${ctx.proxies.map((p) => p.name).join(", ")})`);
+  const k = options.samples ?? 20;
+  const budget = options.budget ?? 100;
+  const threshold = options.threshold ?? 0.9;
+  const decision = options.decision ?? "auto";
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(k) || k < 3) throw new InvalidArgumentError(`oneProxySearch: samples ${k} must be an integer >= 3`);
+  if (!Number.isInteger(budget) || budget <= k) throw new InvalidArgumentError(`oneProxySearch: budget ${budget} must be an integer above samples ${k}`);
+  if (!(threshold >= -1 && threshold <= 1)) throw new InvalidArgumentError(`oneProxySearch: threshold ${threshold} must be in [-1, 1]`);
+  if (!ADAPT_DECISIONS.includes(decision)) throw new InvalidArgumentError(`oneProxySearch: decision ${JSON.stringify(decision)} is not valid; valid: ${ADAPT_DECISIONS.join(", ")}`);
+  const proxy = ctx.proxies[0] as { name: string; latency: Float64Array };
+
+  const t0 = performance.now();
+  const proxyFront = paretoFront(proxy.latency, accuracy);
+  const proxySet = paretoBand(proxy.latency, accuracy, budget - k).rows;
+  const t1 = performance.now();
+
+  const measured = selectSamples([proxy.latency], k, { strategy: options.select ?? "stratified", seed });
+  const values = new Map<number, number>();
+  const read = (r: number): number => {
+    if (!values.has(r)) values.set(r, measure(r));
+    return values.get(r) as number;
+  };
+  for (const r of measured) read(r);
+  const ok = measured.filter((r) => !Number.isNaN(values.get(r) as number));
+  const srccMeasured = spearman(ok.map((r) => proxy.latency[r] as number), ok.map((r) => values.get(r) as number)).value;
+  const adapted = decision === "always" || (decision === "auto" && !(srccMeasured >= threshold));
+
+  let adaptedSet = proxySet;
+  let predictions: Float64Array | undefined;
+  const t2 = performance.now();
+  if (adapted) {
+    const opts: AdaptOptions = {
+      samples: k,
+      rows: measured,
+      seed,
+      ...(options.method ? { method: options.method } : {}),
+      ...(options.select ? { select: options.select } : {}),
+      ...(options.target ? { target: options.target } : {}),
+    };
+    predictions = adaptTarget(ctx, read, opts).predictions;
+    adaptedSet = paretoBand(predictions, accuracy, budget, { include: measured }).rows;
+  }
+  const t3 = performance.now();
+  const reads = new Set([...measured, ...adaptedSet]);
+  return {
+    proxy: proxy.name,
+    samples: k,
+    seed,
+    measured,
+    srccMeasured,
+    adapted,
+    proxyFront,
+    proxySet,
+    adaptedSet,
+    targetMeasurements: reads.size,
+    predictions,
+    ms: { proxySearch: t1 - t0, adapt: t3 - t2 },
+  };
+}
+
+/** A pipeline result judged against the target's true latencies. */
+export interface OneProxyScore {
+  /** Rows of the true target front. */
+  readonly targetFront: readonly number[];
+  readonly proxyFront: FrontMetrics;
+  readonly proxy: FrontMetrics & { readonly targetMeasurements: number };
+  readonly adapted: FrontMetrics & { readonly targetMeasurements: number };
+}
+
+/**
+ * Judges the pipeline's sets on the target's true latencies (evaluations only).
+ *
+ * @example
+ * ```ts
+ * scoreOneProxy(result, table.latency("pixel2"), table.accuracy("cifar10")).adapted.regret;
+ * ```
+ */
+export function scoreOneProxy(result: OneProxyResult, targetLatency: ArrayLike<number>, accuracy: ArrayLike<number>): OneProxyScore {
+  const ref = frontReference(targetLatency, accuracy);
+  return {
+    targetFront: ref.front,
+    proxyFront: frontMetrics(ref, result.proxyFront),
+    proxy: { ...frontMetrics(ref, result.proxySet), targetMeasurements: result.proxySet.length },
+    adapted: { ...frontMetrics(ref, result.adaptedSet), targetMeasurements: result.targetMeasurements },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A robust Pareto set for predicted latencies: the rows that no other row
+ * beats "surely". Row s surely dominates row r when s is at least as
+ * accurate and its predicted log-latency is lower by more than a margin m
+ * (log(lat_s) + m < log(lat_r), i.e. faster by a factor e^m). At m = 0 this is
+ * the Pareto front of {@link paretoFront}; a larger m keeps every row within a factor
+ * e^m of the front, hedging against prediction error in proportion to the
+ * latency. {@link paretoBand} takes the largest m whose set fits a row budget.
+ *
+ * Rows with a NaN or a latency <= 0 are not candidates.
+ */
+import { InvalidArgumentError } from "../errors.js";
+
+/** Options of {@link paretoBand}. */
+export interface ParetoBandOptions {
+  /** Rows always in the set (e.g. rows already measured); they count toward `maxRows`. */
+  readonly include?: readonly number[];
+  /** Bisection steps on the margin (default 40). */
+  readonly steps?: number;
+}
+
+/** The band, and the margin that produced it. */
+export interface ParetoBand {
+  readonly rows: number[];
+  /** Log-latency margin m (the band holds rows within a factor e^m of the front). */
+  readonly margin: number;
+}
+
+/**
+ * The widest band around the predicted Pareto front that holds at most
+ * `maxRows` rows (the front itself when even it is larger).
+ *
+ * @throws {InvalidArgumentError} for unpaired columns or a budget below 1
+ * @example
+ * ```ts
+ * const { rows, margin } = paretoBand(predictedLatency, accuracy, 80);
+ * ```
+ */
+export function paretoBand(latency: ArrayLike<number>, accuracy: ArrayLike<number>, maxRows: number, options: ParetoBandOptions = {}): ParetoBand {
+  if (latency.length !== accuracy.length) throw new InvalidArgumentError(`paretoBand: ${latency.length} latencies and ${accuracy.length} accuracies; they must be paired`);
+  if (!Number.isInteger(maxRows) || maxRows < 1) throw new InvalidArgumentError(`paretoBand: maxRows ${maxRows} must be a positive integer`);
+  const include = options.include ?? [];
+  for (const r of include) if (!Number.isInteger(r) || r < 0 || r >= latency.length) throw new InvalidArgumentError(`paretoBand: included row ${r} is not in 0..${latency.length - 1}`);
+  const order: number[] = [];
+  const logLat = new Float64Array(latency.length);
+  for (let r = 0; r < latency.length; r++) {
+    const l = latency[r] as number;
+    const a = accuracy[r] as number;
+    if (Number.isNaN(a) || !(l > 0) || !Number.isFinite(l)) continue;
+    logLat[r] = Math.log(l);
+    order.push(r);
+  }
+  // most accurate first; equal accuracy: faster first
+  order.sort((x, y) => (accuracy[y] as number) - (accuracy[x] as number) || (logLat[x] as number) - (logLat[y] as number) || x - y);
+  const build = (m: number): Set<number> => {
+    const set = new Set(include);
+    let fastestBetter = Number.POSITIVE_INFINITY; // min log-latency among strictly more accurate rows
+    let i = 0;
+    while (i < order.length) {
+      let j = i;
+      const acc = accuracy[order[i] as number] as number;
+      while (j + 1 < order.length && accuracy[order[j + 1] as number] === acc) j++;
+      // the group's fastest row is order[i]: it bounds its equals as well
+      const bound = Math.min(fastestBetter, logLat[order[i] as number] as number);
+      for (let k = i; k <= j; k++) {
+        const r = order[k] as number;
+        if (!(bound + m < (logLat[r] as number))) set.add(r);
+      }
+      fastestBetter = bound;
+      i = j + 1;
+    }
+    return set;
+  };
+  const steps = options.steps ?? 40;
+  let lo = 0;
+  let best = build(0);
+  if (best.size >= maxRows) return { rows: [...best].sort((a, b) => a - b), margin: 0 };
+  let hi = 1;
+  while (build(hi).size <= maxRows && hi < 64) {
+    lo = hi;
+    hi *= 2;
+  }
+  best = build(lo);
+  for (let s = 0; s < steps; s++) {
+    const mid = (lo + hi) / 2;
+    const set = build(mid);
+    if (set.size <= maxRows) {
+      lo = mid;
+      best = set;
+    } else hi = mid;
+  }
+  return { rows: [...best].sort((a, b) => a - b), margin: lo };
+}

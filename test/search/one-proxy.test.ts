@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { adaptContext } from "../../src/adapt/adapt.js";
+import type { AdaptContext } from "../../src/adapt/methods.js";
+import type { LatencyTable } from "../../src/data/latency-table.js";
+import { oneProxySearch, scoreOneProxy } from "../../src/search/one-proxy.js";
+import { loadNb201SearchTable } from "../../src/search/search-protocol.js";
+import { paretoFront } from "../../src/stats/pareto.js";
+import { mirrorDir } from "../helpers/mirror.js";
+
+let t: LatencyTable;
+let ctx: AdaptContext;
+beforeAll(async () => {
+  t = await loadNb201SearchTable({ mirror: mirrorDir() });
+  ctx = adaptContext(t, ["pixel3"]);
+}, 60_000);
+
+describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
+  it("reads the target only at the K measured rows, and stays within the measurement budget", () => {
+    const acc = t.accuracy("cifar10");
+    const target = t.latency("pixel2");
+    const calls: number[] = [];
+    const r = oneProxySearch(ctx, acc, (row) => (calls.push(row), target[row] as number), { seed: 3, target: "pixel2" });
+    expect([...calls].sort((a, b) => a - b)).toEqual([...r.measured].sort((a, b) => a - b));
+    expect(r.measured.length).toBe(20);
+    expect(r.targetMeasurements).toBeLessThanOrEqual(100);
+    expect(r.proxySet.length).toBeLessThanOrEqual(80);
+    for (const m of r.measured) expect(r.adaptedSet).toContain(m);
+    expect(r.proxyFront).toEqual(paretoFront(t.latency("pixel3"), acc));
+    // every other target value corrupted: same result
+    const corrupt = Float64Array.from(target, (v, i) => (r.measured.includes(i) ? v : 1e6 - v));
+    const r2 = oneProxySearch(ctx, acc, (row) => corrupt[row] as number, { seed: 3, target: "pixel2" });
+    expect(r2.adaptedSet).toEqual(r.adaptedSet);
+    expect(r2.adapted).toBe(r.adapted);
+  });
+  it("adapts exactly when the proxy's SRCC on the samples is below the threshold; adaptedSet = proxySet otherwise", () => {
+    const acc = t.accuracy("cifar10");
+    const target = t.latency("raspi4");
+    const auto = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, threshold: 0.9 });
+    const lower = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, threshold: auto.srccMeasured - 0.01 });
+    const higher = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, threshold: auto.srccMeasured + 0.01 });
+    expect(lower.adapted).toBe(false);
+    expect(lower.adaptedSet).toEqual(lower.proxySet);
+    expect(lower.predictions).toBeUndefined();
+    expect(higher.adapted).toBe(true);
+    expect(oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, decision: "never" }).adapted).toBe(false);
+  });
+  it("adaptation pays on a target the proxy ranks poorly (pixel3 -> 1080ti_32, CIFAR-10, 3 seeds)", () => {
+    const acc = t.accuracy("cifar10");
+    const target = t.latency("1080ti_32");
+    let proxy = 0;
+    let adapted = 0;
+    for (let seed = 0; seed < 3; seed++) {
+      const s = scoreOneProxy(oneProxySearch(ctx, acc, (row) => target[row] as number, { seed }), target, acc);
+      proxy += s.proxyFront.regret / 3;
+      adapted += s.adapted.regret / 3;
+    }
+    expect(proxy).toBeGreaterThan(0.5);
+    expect(adapted).toBeLessThan(proxy / 4);
+  });
+  it("is deterministic and rejects bad options", () => {
+    const acc = t.accuracy("cifar100");
+    const target = t.latency("fpga");
+    const a = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 5 });
+    const b = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 5 });
+    expect(b.adaptedSet).toEqual(a.adaptedSet);
+    expect(() => oneProxySearch(ctx, acc, () => 1, { samples: 20, budget: 20 })).toThrowError(/budget 20 must be an integer above samples 20/);
+    expect(() => oneProxySearch(ctx, acc.slice(1), () => 1)).toThrowError(/15624 accuracies for 15625 rows/);
+    expect(() => oneProxySearch(adaptContext(t, ["pixel3", "fpga"]), acc, () => 1)).toThrowError(/one proxy/);
+    expect(() => oneProxySearch(ctx, acc, () => 1, { decision: "maybe" as never })).toThrowError(/valid: auto, always, never/);
+  });
+});
