@@ -12,6 +12,7 @@ import { registerDoctor } from "./commands/doctor.js";
 import { registerEval } from "./commands/eval.js";
 import { registerMonotonicity } from "./commands/monotonicity.js";
 import { registerNotebooks } from "./commands/notebooks.js";
+import { registerSearch } from "./commands/search.js";
 
 /**
  * Runs the CLI on `argv` (without the node and script entries).
@@ -33,6 +34,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerDatasets(program);
   registerMonotonicity(program);
   registerAdapt(program);
+  registerSearch(program);
   registerBench(program);
   registerEval(program);
   try {

@@ -9,23 +9,11 @@ import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../
 import { ADAPT_METHODS, type AdaProxyNorm } from "../../adapt/methods.js";
 import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
-import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError, InvalidDataError, oneOf } from "../../errors.js";
 import { readCsv } from "../../io/csv.js";
-import { parseSpace } from "../../spaces/space.js";
 import { csvField } from "../format.js";
+import { intOption, loadSource } from "../options.js";
 import { mirrorOption } from "./datasets.js";
-
-function int(name: string, v: string | undefined, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name}: ${JSON.stringify(v)} must be an integer >= ${min}`);
-  return n;
-}
-
-async function load(source: string, opts: { mirror?: string; space?: string }): Promise<LatencyTable> {
-  return loadTable(source, { ...(opts.mirror ? { mirror: opts.mirror } : {}), ...(opts.space ? { space: parseSpace(opts.space) } : {}) });
-}
 
 /** The user's measurements: CSV `arch,latency_ms` (or a wide CSV with an `arch` column and one latency column, chosen by --column). */
 async function readMeasurements(file: string, table: LatencyTable, column?: string): Promise<Map<number, number>> {
@@ -63,9 +51,9 @@ export function registerAdapt(program: Command): void {
       .option("--seed <n>", "seed", "0")
       .option("--space <space>", "search space of a CSV file"),
   ).action(async (source: string, opts: { proxy: string; samples: string; select: string; seed: string; space?: string; mirror?: string }) => {
-    const table = await load(source, opts);
+    const table = await loadSource(source, opts);
     const proxies = opts.proxy.split(",").map((p) => p.trim());
-    const rows = selectSamples(proxies.map((p) => table.latency(p)), int("--samples", opts.samples, 1) as number, { strategy: oneOf("--select", opts.select, SELECTION_STRATEGIES), seed: int("--seed", opts.seed, 0) as number });
+    const rows = selectSamples(proxies.map((p) => table.latency(p)), intOption("--samples", opts.samples, 1) as number, { strategy: oneOf("--select", opts.select, SELECTION_STRATEGIES), seed: intOption("--seed", opts.seed, 0) as number });
     process.stdout.write(`index,arch\n${rows.map((r) => `${table.indexAt(r)},${csvField(table.archAt(r))}`).join("\n")}\n`);
   });
   mirrorOption(
@@ -93,8 +81,8 @@ export function registerAdapt(program: Command): void {
     const select = oneOf("--select", opts["select"], SELECTION_STRATEGIES);
     const normRaw = oneOf("--norm", opts["norm"], ["1", "2", "inf"] as const);
     const norm: AdaProxyNorm = normRaw === "inf" ? "inf" : (Number(normRaw) as 1 | 2);
-    const seed = int("--seed", opts["seed"], 0) as number;
-    const table = await load(source, { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}), ...(opts["space"] ? { space: opts["space"] } : {}) });
+    const seed = intOption("--seed", opts["seed"], 0) as number;
+    const table = await loadSource(source, { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}), ...(opts["space"] ? { space: opts["space"] } : {}) });
     const proxies = (opts["proxy"] as string).split(",").map((p) => p.trim());
     const target = opts["target"];
     if ((target === undefined) === (opts["measurements"] === undefined)) throw new InvalidArgumentError("adapt: give exactly one of --target (simulated) or --measurements (your CSV)");
@@ -107,7 +95,7 @@ export function registerAdapt(program: Command): void {
       targetCol = table.latency(target);
       const valid = targetCol.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0);
       if (valid === 0) throw new InvalidArgumentError(`adapt: target ${target} has no valid latency in ${table.source}`);
-      samples = int("--samples", opts["samples"], 3) ?? 20;
+      samples = intOption("--samples", opts["samples"], 3) ?? 20;
       if (samples > valid) throw new InvalidArgumentError(`adapt: --samples ${samples} is more than the ${valid} rows with a valid ${target} latency`);
       const col = targetCol;
       measure = (r) => col[r] as number;
@@ -117,7 +105,7 @@ export function registerAdapt(program: Command): void {
       samples = rows.length;
       measure = (r) => m.get(r) as number;
     }
-    const prior = opts["prior"] ? await load(opts["prior"], { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}) }) : undefined;
+    const prior = opts["prior"] ? await loadSource(opts["prior"], { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}) }) : undefined;
     const ctx = adaptContext(table, proxies, prior ? { prior } : {});
     const a = adaptTarget(ctx, measure, {
       samples,
@@ -127,7 +115,7 @@ export function registerAdapt(program: Command): void {
       norm,
       ...(rows ? { rows } : {}),
       ...(target !== undefined ? { target } : {}),
-      ...(opts["validation"] !== undefined ? { validation: int("--validation", opts["validation"], 1) as number } : {}),
+      ...(opts["validation"] !== undefined ? { validation: intOption("--validation", opts["validation"], 1) as number } : {}),
     });
     const score = targetCol ? scoreAdaptation(ctx, a, targetCol) : undefined;
     if (opts["predictions"]) {

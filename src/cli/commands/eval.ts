@@ -9,6 +9,26 @@ import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
 import { table, tableText, type Cell } from "../../viz/table.js";
 import { mirrorOption } from "./datasets.js";
+import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "../../search/search-protocol.js";
+
+/** The bars of the search protocol. */
+function searchBars(rows: readonly SearchProtocolRow[], curves: readonly EvolutionCurve[]): string[] {
+  const out: string[] = [];
+  for (const acc of NB201_ACCURACIES) {
+    const xs = rows.filter((r) => r.accuracy === acc);
+    if (!xs.length) continue;
+    const miss = xs.filter((r) => r.adapted.regret > 0.1);
+    const over = xs.filter((r) => r.targetMeasurements > 100);
+    out.push(`bar: ${acc}, adapted set mean regret <= 0.1 points on every target: ${xs.length - miss.length}/${xs.length} targets -> ${miss.length ? `missed (${miss.map((r) => `${r.target} ${r3(r.adapted.regret)}`).join(", ")})` : "met"}`);
+    out.push(`bar: ${acc}, K + set <= 100 target measurements: max ${r3(Math.max(...xs.map((r) => r.targetMeasurements)))} -> ${over.length ? "missed" : "met"}`);
+  }
+  const nsga = curves.find((c) => c.algorithm === "nsga2");
+  if (nsga) {
+    const last = nsga.medianRegret[nsga.medianRegret.length - 1] as number;
+    out.push(`bar: NSGA-II within ${nsga.checkpoints[nsga.checkpoints.length - 1]} evaluations, median regret <= 0.05 points: ${r3(last)} -> ${last <= 0.05 ? "met" : "missed"}`);
+  }
+  return out;
+}
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -48,14 +68,15 @@ export function registerEval(program: Command): void {
   mirrorOption(
     program
       .command("eval")
-      .description("run the adaptation protocols (oneproxy, help) and print SRCC tables with the bars and published numbers")
-      .option("--protocol <name>", `${PROTOCOL_NAMES.join("|")}|all`, "all")
+      .description("run the adaptation protocols (oneproxy, help) and the one-proxy search protocol; print tables with the bars and published numbers")
+      .option("--protocol <name>", `${PROTOCOL_NAMES.join("|")}|search|all`, "all")
       .option("--seeds <n>", "seeds per (target, K, method)", "10")
       .option("--quick", "3 seeds (for CI)")
       .option("--format <fmt>", "text|csv|json", "text"),
   ).action(async (opts: { protocol: string; seeds: string; quick?: boolean; format: string; mirror?: string }) => {
     const format = oneOf("--format", opts.format, ["text", "csv", "json"] as const);
-    const names: ProtocolName[] = opts.protocol === "all" ? [...PROTOCOL_NAMES] : [oneOf("--protocol", opts.protocol, PROTOCOL_NAMES)];
+    const chosen = oneOf("--protocol", opts.protocol, [...PROTOCOL_NAMES, "search", "all"] as const);
+    const names: ProtocolName[] = chosen === "all" ? [...PROTOCOL_NAMES] : chosen === "search" ? [] : [chosen];
     const seeds = opts.quick ? 3 : Number(opts.seeds);
     if (!Number.isInteger(seeds) || seeds < 1) throw new InvalidArgumentError(`--seeds: ${opts.seeds} must be a positive integer`);
     const mirror = configuredMirror(opts.mirror ? { mirror: opts.mirror } : {});
@@ -89,6 +110,46 @@ export function registerEval(program: Command): void {
       process.stdout.write(`${tableText(table(rows))}\n`);
       process.stdout.write(`${bars(name, s).join("\n")}\n`);
       process.stdout.write(`time: ${seconds.toFixed(1)} s; proxy-ensemble adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
+    }
+    if (chosen === "search" || chosen === "all") {
+      process.stderr.write(`eval: search (3 accuracies x every HELP device but pixel3 x ${seeds} seeds; NSGA-II/aging/random x ${seeds} seeds)\n`);
+      const t0 = performance.now();
+      const st = await loadNb201SearchTable(mirror ? { mirror } : {});
+      const rows = await runSearchProtocol({ table: st, seeds, onProgress: (l) => process.stderr.write(`  ${l}\n`) });
+      const curves = evolutionComparison(st, "cifar10", "pixel3", { seeds, evaluations: 2000 });
+      const seconds = (performance.now() - t0) / 1000;
+      for (const r of rows) csv.push(["search", `${r.accuracy}:${r.target}`, 20, "one-proxy", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(","));
+      results["search"] = { rows, curves, bars: searchBars(rows, curves), seconds, seeds };
+      if (format === "text") {
+        for (const acc of NB201_ACCURACIES) {
+          const xs = rows.filter((r) => r.accuracy === acc);
+          process.stdout.write(`\n== search: NAS-Bench-201 ${acc} (NATS-Bench, 200 epochs) vs HELP latencies; proxy pixel3; K = 20; budget 100 target measurements; mean of ${seeds} seeds; regret in accuracy points\n`);
+          const view = xs.map((r) => ({
+            target: r.target,
+            "srcc(K)": r3(r.srccMeasured),
+            adapted: `${Math.round(r.adaptedShare * 100)}%`,
+            "regret proxy front": r3(r.proxyFront.regret),
+            "regret proxy set": r3(r.proxy.regret),
+            "regret adapted": r3(r.adapted.regret),
+            "recall adapted": r3(r.adapted.recall),
+            "hv ratio proxy/adapted": `${r3(r.proxyFront.hvRatio)}/${r3(r.adapted.hvRatio)}`,
+            "igd adapted": r3(r.adapted.igd),
+            "target meas.": r3(r.targetMeasurements),
+            "per-device NAS meas.": r.perDeviceMeasurements,
+            "true front": r.frontSize,
+          }));
+          const mean = (f: (r: SearchProtocolRow) => number) => r3(xs.reduce((a, r) => a + f(r), 0) / xs.length);
+          view.push({ target: "mean", "srcc(K)": mean((r) => r.srccMeasured), adapted: `${Math.round(mean((r) => r.adaptedShare) * 100)}%`, "regret proxy front": mean((r) => r.proxyFront.regret), "regret proxy set": mean((r) => r.proxy.regret), "regret adapted": mean((r) => r.adapted.regret), "recall adapted": mean((r) => r.adapted.recall), "hv ratio proxy/adapted": `${mean((r) => r.proxyFront.hvRatio)}/${mean((r) => r.adapted.hvRatio)}`, "igd adapted": mean((r) => r.adapted.igd), "target meas.": mean((r) => r.targetMeasurements), "per-device NAS meas.": mean((r) => r.perDeviceMeasurements), "true front": mean((r) => r.frontSize) });
+          process.stdout.write(`${tableText(table(view))}\n`);
+        }
+        const cost = rows.filter((r) => r.accuracy === "cifar10");
+        const proxyMs = cost.reduce((a, r) => a + r.msProxySearch, 0) / cost.length;
+        const adaptMs = cost.reduce((a, r) => a + r.msAdapt, 0) / cost.length;
+        process.stdout.write(`\ncost per target device (CIFAR-10): one proxy = ${r3(cost.reduce((a, r) => a + r.targetMeasurements, 0) / cost.length)} target measurements and ${r3(adaptMs)} ms of adaptation + band per target, after one proxy search of ${r3(proxyMs)} ms shared by all targets; per-device NAS = the exhaustive table (${r3(cost.reduce((a, r) => a + r.perDeviceMeasurements, 0) / cost.length)} target measurements per device), or ${(curves.find((c) => c.algorithm === "nsga2") as EvolutionCurve).checkpoints.slice(-1)[0]} with NSGA-II at ${r3((curves.find((c) => c.algorithm === "nsga2") as EvolutionCurve).msPerRun)} ms per run\n`);
+        process.stdout.write(`\n== evolutionary search on NAS-Bench-201 (CIFAR-10, pixel3 latencies): median regret of the found front vs the exhaustive front over ${seeds} seeds\n`);
+        process.stdout.write(`${tableText(table(curves.map((c) => ({ algorithm: c.algorithm, ...Object.fromEntries(c.checkpoints.map((k, i) => [`@${k}`, r3(c.medianRegret[i] as number)])), "recall": r3(c.medianRecall), "hv ratio": r3(c.medianHvRatio), "ms/run": r3(c.msPerRun), "objective calls": r3(c.batchesPerRun) }))))}\n`);
+        process.stdout.write(`${searchBars(rows, curves).join("\n")}\ntime: ${seconds.toFixed(1)} s\n`);
+      }
     }
     if (format === "csv") process.stdout.write(`${csv.join("\n")}\n`);
     if (format === "json") process.stdout.write(`${JSON.stringify({ runtime, protocols: results })}\n`);

@@ -1,0 +1,92 @@
+/**
+ * `proxynas search`: the one-proxy pipeline on an enumerable table, judged on
+ * the target's true latencies; prints one JSON object.
+ */
+import type { Command } from "commander";
+import { adaptContext, checkProxies } from "../../adapt/adapt.js";
+import { ADAPT_METHODS } from "../../adapt/methods.js";
+import { SELECTION_STRATEGIES } from "../../adapt/select.js";
+import type { LatencyTable } from "../../data/latency-table.js";
+import { loadTable } from "../../data/load.js";
+import { InvalidArgumentError, oneOf } from "../../errors.js";
+import { ADAPT_DECISIONS, oneProxySearch, scoreOneProxy } from "../../search/one-proxy.js";
+import { NB201_ACCURACIES } from "../../search/search-protocol.js";
+import { intOption, loadSource, numberOption } from "../options.js";
+import { mirrorOption } from "./datasets.js";
+
+/** The table with the accuracy column, joined from `nb201-accuracy` for NAS-Bench-201 tables that lack it. */
+async function withAccuracy(table: LatencyTable, accuracy: string, mirror: string | undefined): Promise<LatencyTable> {
+  if (table.accuracyNames.includes(accuracy)) return table;
+  if (table.space === "nb201" && NB201_ACCURACIES.includes(accuracy)) return table.join(await loadTable("nb201-accuracy", mirror ? { mirror } : {}));
+  throw new InvalidArgumentError(`search: ${table.source} has no accuracy ${JSON.stringify(accuracy)}; it has ${table.accuracyNames.join(", ") || "none"}${table.space === "nb201" ? `; NAS-Bench-201 tables also take ${NB201_ACCURACIES.join(", ")}` : ""}`);
+}
+
+export function registerSearch(program: Command): void {
+  mirrorOption(
+    program
+      .command("search")
+      .description("one-proxy NAS: search on the proxy, measure K on the target, adapt if needed; prints the reused sets and their metrics on the target as JSON")
+      .argument("<source>", "a dataset name or a CSV file (enumerable space: every architecture a row)")
+      .requiredOption("--accuracy <name>", `accuracy column (NAS-Bench-201: ${NB201_ACCURACIES.join(", ")})`)
+      .requiredOption("--proxy <device>", "the proxy device")
+      .requiredOption("--target <device>", "the target column (its values are read at the K samples and the reused set; all of it only to judge)")
+      .option("--samples <K>", "target samples for the decision and adaptation", "20")
+      .option("--budget <N>", "target measurements in all, K included", "100")
+      .option("--threshold <srcc>", "adapt when the proxy's SRCC on the K samples is below this", "0.9")
+      .option("--decision <d>", ADAPT_DECISIONS.join("|"), "auto")
+      .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ensemble")
+      .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
+      .option("--seed <n>", "seed", "0")
+      .option("--space <space>", "search space of a CSV file")
+      .option("--format <fmt>", "json", "json"),
+  ).action(async (source: string, opts: Record<string, string | undefined>) => {
+    oneOf("--format", opts["format"], ["json"] as const);
+    const accuracy = opts["accuracy"] as string;
+    const proxy = opts["proxy"] as string;
+    const target = opts["target"] as string;
+    checkProxies([proxy], target);
+    const table = await withAccuracy(await loadSource(source, { mirror: opts["mirror"], space: opts["space"] }), accuracy, opts["mirror"]);
+    const acc = table.accuracy(accuracy);
+    const lat = table.latency(target);
+    const valid = lat.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0);
+    const samples = intOption("--samples", opts["samples"], 3) as number;
+    if (samples > valid) throw new InvalidArgumentError(`search: --samples ${samples} is more than the ${valid} rows with a valid ${target} latency`);
+    const t0 = performance.now();
+    const ctx = adaptContext(table, [proxy]);
+    const r = oneProxySearch(ctx, acc, (row) => lat[row] as number, {
+      samples,
+      budget: intOption("--budget", opts["budget"], 4) as number,
+      threshold: numberOption("--threshold", opts["threshold"], -1, 1) as number,
+      decision: oneOf("--decision", opts["decision"], ADAPT_DECISIONS),
+      method: oneOf("--method", opts["method"], ADAPT_METHODS),
+      select: oneOf("--select", opts["select"], SELECTION_STRATEGIES),
+      seed: intOption("--seed", opts["seed"], 0) as number,
+      target,
+    });
+    const ms = performance.now() - t0;
+    const s = scoreOneProxy(r, lat, acc);
+    const idx = (rows: readonly number[]) => rows.map((row) => table.indexAt(row));
+    const { regretAt: _p, ...proxyM } = s.proxy;
+    const { regretAt: _a, ...adaptedM } = s.adapted;
+    const { regretAt: _f, ...frontM } = s.proxyFront;
+    process.stdout.write(
+      `${JSON.stringify({
+        source: table.source,
+        accuracy,
+        proxy,
+        target,
+        samples,
+        seed: r.seed,
+        adapted: r.adapted,
+        srccMeasured: r.srccMeasured,
+        measured: idx(r.measured),
+        proxyFront: idx(r.proxyFront),
+        proxySet: idx(r.proxySet),
+        adaptedSet: idx(r.adaptedSet),
+        targetFront: idx(s.targetFront),
+        metrics: { proxyFront: { ...frontM, targetMeasurements: r.proxyFront.length }, proxy: proxyM, adapted: adaptedM },
+        ms: { total: ms, proxySearch: r.ms.proxySearch, adapt: r.ms.adapt },
+      })}\n`,
+    );
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * Option parsing shared by the commands: integers and the table source.
+ */
+import type { LatencyTable } from "../data/latency-table.js";
+import { loadTable } from "../data/load.js";
+import { InvalidArgumentError } from "../errors.js";
+import { parseSpace } from "../spaces/space.js";
+
+/** An integer option >= min, or undefined when absent. */
+export function intOption(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name}: ${JSON.stringify(v)} must be an integer >= ${min}`);
+  return n;
+}
+
+/** A number option in [min, max], or undefined when absent. */
+export function numberOption(name: string, v: string | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === "" || !(n >= min && n <= max)) throw new InvalidArgumentError(`${name}: ${JSON.stringify(v)} must be a number in [${min}, ${max}]`);
+  return n;
+}
+
+/** A dataset name or CSV file, with --mirror and --space. */
+export async function loadSource(source: string, opts: { mirror?: string | undefined; space?: string | undefined }): Promise<LatencyTable> {
+  return loadTable(source, { ...(opts.mirror ? { mirror: opts.mirror } : {}), ...(opts.space ? { space: parseSpace(opts.space) } : {}) });
+}
