@@ -19,6 +19,12 @@ import { initBackend } from "../../runtime/backend.js";
 import { timePythonOnColumns } from "../../runtime/python-reference.js";
 import { timeRuns, type Timing } from "../../runtime/timing.js";
 import { monotonicityMatrix } from "../../stats/monotonicity-matrix.js";
+import { paretoFront } from "../../stats/pareto.js";
+import { tableEvaluator } from "../../search/evaluator.js";
+import { NB201_GENOME } from "../../search/genome.js";
+import { nsga2 } from "../../search/nsga2.js";
+import { oneProxySearch } from "../../search/one-proxy.js";
+import { loadNb201SearchTable } from "../../search/search-protocol.js";
 import { table } from "../../viz/table.js";
 import { parseFormat, renderTable } from "../format.js";
 import { mirrorOption } from "./datasets.js";
@@ -89,11 +95,45 @@ const CASES: readonly BenchCase[] = [
     reference: async () => ({ label: "same network in PyTorch CPU", ms: torchMlpReference() }),
   },
   {
+    name: "exhaustive NAS-Bench-201 front of one device (pixel3 latency vs CIFAR-10, 15,625 rows)",
+    targetMs: 50,
+    setup: (m) => cachedSearch(m),
+    run: async (m) => {
+      const { t } = await cachedSearch(m);
+      return paretoFront(t.latencyView("pixel3"), t.accuracy("cifar10"));
+    },
+  },
+  {
+    name: "NSGA-II, 2,000 evaluations on NAS-Bench-201 (table lookups, batched per generation)",
+    targetMs: undefined,
+    setup: (m) => cachedSearch(m),
+    run: async (m) => {
+      const { t } = await cachedSearch(m);
+      return nsga2(NB201_GENOME, tableEvaluator(t, "cifar10", "pixel3"), { evaluations: 2000, seed: 0 });
+    },
+  },
+  {
+    name: "one-proxy pipeline for one target (pixel3 -> pixel2: band, K=20, adapt, band; context built)",
+    targetMs: undefined,
+    setup: (m) => cachedSearch(m),
+    run: async (m) => {
+      const { t, ctx } = await cachedSearch(m);
+      const lat = t.latencyView("pixel2");
+      return oneProxySearch(ctx, t.accuracy("cifar10"), (r) => lat[r] as number, { seed: 0, target: "pixel2" });
+    },
+  },
+  {
     name: "export help-nb201 as CSV (after loading)",
     targetMs: undefined,
     run: async (m) => tableToCsv(await loadTable("help-nb201", m ? { mirror: m } : {})),
   },
 ];
+
+let searchCache: Promise<{ t: LatencyTable; ctx: AdaptContext }> | undefined;
+function cachedSearch(m: string | undefined): Promise<{ t: LatencyTable; ctx: AdaptContext }> {
+  searchCache ??= loadNb201SearchTable(m ? { mirror: m } : {}).then((t) => ({ t, ctx: adaptContext(t, ["pixel3"]) }));
+  return searchCache;
+}
 
 let adaptCache: Promise<{ ctx: AdaptContext; target: Float64Array }> | undefined;
 function cachedAdapt(m: string | undefined): Promise<{ ctx: AdaptContext; target: Float64Array }> {

@@ -1,0 +1,33 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { mirrorDir } from "../helpers/mirror.js";
+
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe("proxynas search", () => {
+  it("prints the JSON contract, joining NATS-Bench accuracies to HELP's table", () => {
+    const r = cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown> & { metrics: Record<string, Record<string, number>> };
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(["proxySet", "adaptedSet", "adapted", "targetFront", "measured", "metrics"]));
+    for (const set of ["proxy", "adapted"]) expect(Object.keys(j.metrics[set] as object)).toEqual(expect.arrayContaining(["hvRatio", "regret", "precision", "recall", "igd", "size", "targetMeasurements"]));
+    expect(j["measured"]).toHaveLength(20);
+    expect(j["adapted"]).toBe(true);
+    expect((j.metrics["adapted"] as Record<string, number>)["targetMeasurements"]).toBeLessThanOrEqual(100);
+    expect((j.metrics["adapted"] as Record<string, number>)["regret"]).toBeLessThan((j.metrics["proxyFront"] as Record<string, number>)["regret"] as number);
+    // never adapting: adaptedSet equals proxySet
+    const n = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2", "--decision", "never").stdout) as Record<string, unknown>;
+    expect(n["adapted"]).toBe(false);
+    expect(n["adaptedSet"]).toEqual(n["proxySet"]);
+  });
+  it("bad input: unknown accuracy, proxy = target, bad threshold", () => {
+    const a = cli("search", "help-nb201", "--accuracy", "top1", "--proxy", "pixel3", "--target", "pixel2");
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/no accuracy "top1".*cifar10, cifar100, imagenet16_120/);
+    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel3").stderr).toMatch(/the target itself/);
+    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--threshold", "2").stderr).toMatch(/--threshold: "2" must be a number in \[-1, 1\]/);
+  });
+});
