@@ -3,6 +3,7 @@
  * cross over, and name (the canonical architecture string, which is also the
  * key that tells whether an architecture was already evaluated).
  */
+import { InvalidArgumentError } from "../errors.js";
 import type { Rng } from "../random.js";
 import { fbnetFormat, fbnetMutate, fbnetParse, fbnetSample, FBNET_LAYERS } from "../spaces/fbnet.js";
 import { NB201_OPS, nb201Format, nb201Parse, type Nb201Arch } from "../spaces/nb201.js";
@@ -62,6 +63,39 @@ export const OFA_GENOME: Genome<OfaArch> = {
   format: (g) => ofaFormat(g),
   parse: (s) => ofaParse(s),
 };
+
+/**
+ * The Once-for-All genome restricted to some resolutions (e.g. those a latency
+ * lookup table covers): sampled and mutated resolutions snap to the nearest
+ * allowed one (ties: the smaller); mutation still always changes the subnet.
+ *
+ * @throws {InvalidArgumentError} for an empty list
+ * @example
+ * ```ts
+ * const g = ofaGenomeAt(lut.resolutions); // [160, 176, 192, 208, 224]
+ * ```
+ */
+export function ofaGenomeAt(resolutions: readonly number[]): Genome<OfaArch> {
+  if (resolutions.length === 0) throw new InvalidArgumentError("ofaGenomeAt: give at least one resolution");
+  const allowed = [...resolutions].sort((a, b) => a - b);
+  const snap = (g: OfaArch): OfaArch => {
+    let best = allowed[0] as number;
+    for (const r of allowed) if (Math.abs(r - g.r) < Math.abs(best - g.r)) best = r;
+    return best === g.r ? g : ofaNormalize({ ks: g.ks, e: g.e, d: g.d, r: best }, "ofaGenomeAt");
+  };
+  return {
+    ...OFA_GENOME,
+    sample: (rng) => snap(ofaSample(rng)),
+    mutate: (g, rng) => {
+      const s = ofaFormat(g);
+      for (let i = 0; ; i++) {
+        const c = snap(ofaMutate(g, rng));
+        if (ofaFormat(c) !== s || i > 100) return c;
+      }
+    },
+    crossover: (a, b, rng) => snap(OFA_GENOME.crossover(a, b, rng)),
+  };
+}
 
 /** FBNet: 22 layers, nine blocks each. */
 export const FBNET_GENOME: Genome<readonly number[]> = {

@@ -10,10 +10,14 @@ import type { FetchOptions } from "../data/fetch.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
 import { sameDevice } from "../data/devices.js";
+import { loadLookupTables, loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
+import { LookupTablePredictor } from "../predict/lut-predictor.js";
+import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
+import { hypervolume } from "../stats/hypervolume.js";
 import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
 import { agingEvolution } from "./aging-evolution.js";
 import { tableEvaluator } from "./evaluator.js";
-import { NB201_GENOME } from "./genome.js";
+import { NB201_GENOME, ofaGenomeAt } from "./genome.js";
 import { nsga2 } from "./nsga2.js";
 import { oneProxySearch, scoreOneProxy, type OneProxyOptions } from "./one-proxy.js";
 import { randomSearch } from "./random-search.js";
@@ -182,4 +186,51 @@ export function evolutionComparison(table: LatencyTable, accuracy: string, devic
       batchesPerRun: runs.reduce((s, r) => s + r.batches, 0) / runs.length,
     };
   });
+}
+
+/** NSGA-II vs random search on Once-for-All (predicted accuracy, Note10 lookup-table latency). */
+export interface OfaSearchSummary {
+  readonly algorithm: string;
+  readonly seeds: number;
+  readonly evaluations: number;
+  /** Median hypervolume of the found front (reference: slowest and least accurate evaluation over all runs). */
+  readonly medianHv: number;
+  readonly medianFrontSize: number;
+  /** Best predicted accuracy found under each latency limit (ms), median over seeds. */
+  readonly bestUnder: Readonly<Record<string, number>>;
+  readonly msPerRun: number;
+}
+
+/**
+ * Searches Once-for-All MobileNetV3 with the published accuracy predictor and
+ * the Note10 lookup table (its resolutions), NSGA-II against random search.
+ *
+ * @example
+ * ```ts
+ * const s = await ofaNote10Search({ seeds: 3, evaluations: 2000 });
+ * ```
+ */
+export async function ofaNote10Search(options: FetchOptions & { seeds?: number; evaluations?: number; limits?: readonly number[] } = {}): Promise<OfaSearchSummary[]> {
+  const lut = LookupTablePredictor.create(await loadLookupTables("ofa-note10-lut", options));
+  const acc = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights(options));
+  const genome = ofaGenomeAt(lut.resolutions);
+  const ev = (archs: readonly string[]) => ({ accuracy: acc.predict(archs), latency: lut.predict(archs) });
+  const seeds = options.seeds ?? 10;
+  const evaluations = options.evaluations ?? 2000;
+  const limits = options.limits ?? [15, 20, 25, 30];
+  const runs = (["nsga2", "random"] as const).map((algorithm) => ({
+    algorithm,
+    runs: Array.from({ length: seeds }, (_, seed) => (algorithm === "nsga2" ? nsga2(genome, ev, { evaluations, seed }) : randomSearch(genome, ev, { evaluations, seed }))),
+  }));
+  const all = runs.flatMap((r) => r.runs.flatMap((x) => x.evaluations));
+  const ref = { latency: Math.max(...all.map((e) => e.latency)), accuracy: Math.min(...all.map((e) => e.accuracy)) };
+  return runs.map(({ algorithm, runs: rs }) => ({
+    algorithm,
+    seeds,
+    evaluations,
+    medianHv: median(rs.map((r) => hypervolume(r.front.map((e) => e.latency), r.front.map((e) => e.accuracy), ref))),
+    medianFrontSize: median(rs.map((r) => r.front.length)),
+    bestUnder: Object.fromEntries(limits.map((l) => [String(l), median(rs.map((r) => { const best = Math.max(Number.NEGATIVE_INFINITY, ...r.front.filter((e) => e.latency <= l).map((e) => e.accuracy)); return best === Number.NEGATIVE_INFINITY ? Number.NaN : best; }))])),
+    msPerRun: rs.reduce((s, r) => s + r.ms, 0) / rs.length,
+  }));
 }

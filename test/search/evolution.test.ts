@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { agingEvolution } from "../../src/search/aging-evolution.js";
 import { Archive, type Evaluator } from "../../src/search/evaluator.js";
-import { FBNET_GENOME, NB201_GENOME, OFA_GENOME } from "../../src/search/genome.js";
+import { FBNET_GENOME, NB201_GENOME, OFA_GENOME, ofaGenomeAt } from "../../src/search/genome.js";
 import { nsga2 } from "../../src/search/nsga2.js";
 import { randomSearch } from "../../src/search/random-search.js";
 import { frontAfter } from "../../src/search/search-run.js";
@@ -97,6 +97,18 @@ describe("searches", () => {
         expect(gen.format(gen.parse(child))).toBe(child);
       }
     }
+  });
+  it("the Once-for-All genome restricted to lookup-table resolutions stays on them", () => {
+    const rng = seededRng(2);
+    const g = ofaGenomeAt([160, 176, 192, 208, 224]);
+    for (let i = 0; i < 200; i++) {
+      const a = g.sample(rng);
+      const m = g.mutate(a, rng);
+      const c = g.crossover(a, m, rng);
+      for (const x of [a, m, c]) expect([160, 176, 192, 208, 224]).toContain(x.r);
+      expect(g.format(m)).not.toBe(g.format(a));
+    }
+    expect(() => ofaGenomeAt([])).toThrowError(/at least one resolution/);
   });
   it("progress is reported up to the budget", () => {
     const seen: number[] = [];

@@ -1,0 +1,80 @@
+/**
+ * Once-for-All's published MobileNetV3 accuracy predictor (ImageNet top-1),
+ * run in TypeScript: Linear 128-400-400-400-1 with ReLU on
+ * {@link ofaAccuracyFeatures}, weights from `ofa-accuracy-predictor`. The
+ * network outputs a fraction; this class returns percent.
+ */
+import { InvalidDataError } from "../errors.js";
+import type { Tensor } from "../io/torch.js";
+import { ofaAccuracyFeatures, ofaParse, type OfaArch } from "../spaces/ofa.js";
+
+interface Layer {
+  readonly w: Float64Array;
+  readonly b: Float64Array;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+const LAYERS = ["0", "2", "4", "6"] as const;
+
+/** The Once-for-All accuracy predictor. */
+export class OfaAccuracyPredictor {
+  private constructor(private readonly layers: readonly Layer[]) {}
+
+  /**
+   * From the state dict of `acc_predictor.pth` (see `loadOfaAccuracyPredictorWeights`).
+   *
+   * @throws {InvalidDataError} naming a missing tensor or a wrong shape
+   * @example
+   * ```ts
+   * const acc = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights());
+   * acc.predict([ofaNormalize({ ks: Array(20).fill(7), e: Array(20).fill(6), d: [4, 4, 4, 4, 4], r: 224 })]); // [83.59...]
+   * ```
+   */
+  static create(weights: Readonly<Record<string, Tensor>>): OfaAccuracyPredictor {
+    let inputs = 128;
+    const layers = LAYERS.map((l, i) => {
+      const w = weights[`${l}.weight`];
+      const b = weights[`${l}.bias`];
+      const out = i === LAYERS.length - 1 ? 1 : 400;
+      if (!w || w.shape.join("x") !== `${out}x${inputs}`) throw new InvalidDataError(`OfaAccuracyPredictor: ${l}.weight is ${w ? `[${w.shape}]` : "missing"}, expected [${out}, ${inputs}]`);
+      if (!b || b.shape.join("x") !== `${out}`) throw new InvalidDataError(`OfaAccuracyPredictor: ${l}.bias is ${b ? `[${b.shape}]` : "missing"}, expected [${out}]`);
+      const layer = { w: Float64Array.from(w.data as Float32Array), b: Float64Array.from(b.data as Float32Array), rows: out, cols: inputs };
+      inputs = out;
+      return layer;
+    });
+    return new OfaAccuracyPredictor(layers);
+  }
+
+  /**
+   * Predicted ImageNet top-1 accuracy (%) of each subnet.
+   *
+   * @throws {InvalidArgumentError} for a string that is not a subnet
+   */
+  predict(archs: readonly (OfaArch | string)[]): Float64Array {
+    const out = new Float64Array(archs.length);
+    let h = new Float64Array(400);
+    let next = new Float64Array(400);
+    archs.forEach((a, k) => {
+      let x: Float64Array = ofaAccuracyFeatures(typeof a === "string" ? ofaParse(a) : a);
+      this.layers.forEach((layer, li) => {
+        const y = li === this.layers.length - 1 ? new Float64Array(1) : next;
+        for (let o = 0; o < layer.rows; o++) {
+          let s = layer.b[o] as number;
+          const base = o * layer.cols;
+          for (let i = 0; i < layer.cols; i++) {
+            const v = x[i] as number;
+            if (v !== 0) s += (layer.w[base + i] as number) * v;
+          }
+          y[o] = li === this.layers.length - 1 || s > 0 ? s : 0;
+        }
+        if (li < this.layers.length - 1) {
+          next = h;
+          h = y;
+          x = y;
+        } else out[k] = (y[0] as number) * 100;
+      });
+    });
+    return out;
+  }
+}
