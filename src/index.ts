@@ -91,13 +91,13 @@ export { ADAPT_METHODS, runMethod, fitAdaProxyObjective, type AdaptMethod, type 
 export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
 export { PROTOCOLS, PROTOCOL_NAMES, HELP_PAPER_K10, runProtocol, summarise, ceilingSrcc, type Protocol, type ProtocolName, type ProtocolRun, type ProtocolSummary } from "./adapt/protocols.js";
 export { adaptationRowsFigure, srccVsSamplesFigure } from "./viz/adaptation-figures.js";
-export { NB201_GENOME, OFA_GENOME, FBNET_GENOME, genomeOf, ofaGenomeAt, type Genome } from "./search/genome.js";
+export { NB201_GENOME, OFA_GENOME, FBNET_GENOME, ofaGenomeAt, type Genome } from "./search/genome.js";
 export { tableEvaluator, Archive, type Evaluator, type Evaluated, type Objectives } from "./search/evaluator.js";
 export { frontAfter, SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions, type SearchRun } from "./search/search-run.js";
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
-export { oneProxySearch, scoreOneProxy, ADAPT_DECISIONS, type AdaptDecision, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";
 export { paretoSetsFigure, searchRegretFigure, evolutionCurveFigure, type ParetoSetsInput } from "./viz/search-figures.js";
 export { runCli } from "./cli/main.js";

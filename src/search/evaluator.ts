@@ -74,9 +74,6 @@ export class Archive {
   has(arch: string): boolean {
     return this.byArch.has(arch);
   }
-  get(arch: string): Evaluated | undefined {
-    return this.byArch.get(arch);
-  }
   /** All evaluations, in order (a copy). */
   all(): Evaluated[] {
     return [...this.order];

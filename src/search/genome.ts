@@ -7,8 +7,8 @@ import { InvalidArgumentError } from "../errors.js";
 import type { Rng } from "../random.js";
 import { fbnetFormat, fbnetMutate, fbnetParse, fbnetSample, FBNET_LAYERS } from "../spaces/fbnet.js";
 import { NB201_OPS, nb201Format, nb201Parse, type Nb201Arch } from "../spaces/nb201.js";
-import { ofaFormat, ofaMutate, ofaNormalize, ofaParse, ofaSample, OFA_STAGES, type OfaArch } from "../spaces/ofa.js";
 import type { SpaceName } from "../spaces/space.js";
+import { ofaFormat, ofaMutate, ofaNormalize, ofaParse, ofaSample, OFA_STAGES, type OfaArch } from "../spaces/ofa.js";
 
 /** The operators of a search space, for evolution. */
 export interface Genome<G> {
@@ -106,8 +106,3 @@ export const FBNET_GENOME: Genome<readonly number[]> = {
   format: (g) => fbnetFormat(g),
   parse: (s) => fbnetParse(s),
 };
-
-/** The genome of a search space. */
-export function genomeOf(space: SpaceName): Genome<unknown> {
-  return (space === "nb201" ? NB201_GENOME : space === "ofa-mbv3" ? OFA_GENOME : FBNET_GENOME) as Genome<unknown>;
-}

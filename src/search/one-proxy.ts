@@ -24,6 +24,34 @@ import { paretoBand } from "../stats/pareto-band.js";
 export type AdaptDecision = "auto" | "always" | "never";
 export const ADAPT_DECISIONS: readonly AdaptDecision[] = ["auto", "always", "never"];
 
+/** The proxy side of the pipeline: the same for every target, so computable once. */
+export interface ProxySets {
+  /** The proxy's own Pareto front (the paper's reused set). */
+  readonly proxyFront: readonly number[];
+  /** The proxy's band of at most `setRows` rows. */
+  readonly proxySet: readonly number[];
+  readonly setRows: number;
+  readonly ms: number;
+}
+
+/**
+ * The proxy's front and band (search on the proxy), once for all targets.
+ *
+ * @example
+ * ```ts
+ * const side = proxySets(ctx, acc, 80);
+ * for (const t of targets) oneProxySearch(ctx, acc, measure(t), { proxySets: side });
+ * ```
+ */
+export function proxySets(ctx: AdaptContext, accuracy: ArrayLike<number>, setRows: number): ProxySets {
+  if (ctx.proxies.length !== 1) throw new InvalidArgumentError(`oneProxySearch: the pipeline searches on one proxy; the context has ${ctx.proxies.length} (${ctx.proxies.map((p) => p.name).join(", ")})`);
+  const latency = (ctx.proxies[0] as { latency: Float64Array }).latency;
+  const t0 = performance.now();
+  const proxyFront = paretoFront(latency, accuracy);
+  const proxySet = paretoBand(latency, accuracy, setRows).rows;
+  return { proxyFront, proxySet, setRows, ms: performance.now() - t0 };
+}
+
 /** Options of {@link oneProxySearch}. */
 export interface OneProxyOptions {
   /** Target samples K (default 20). */
@@ -38,6 +66,8 @@ export interface OneProxyOptions {
   readonly seed?: number;
   /** The target's column name, when it has one (devices related to it are left out of a prior). */
   readonly target?: string;
+  /** The proxy side, when already computed for this context and accuracy (its `setRows` must be budget - samples). */
+  readonly proxySets?: ProxySets;
 }
 
 /** What the pipeline measured, decided and returned. */
@@ -80,7 +110,6 @@ export interface OneProxyResult {
 export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, measure: (row: number) => number, options: OneProxyOptions = {}): OneProxyResult {
   const n = ctx.onehot.rows;
   if (accuracy.length !== n) throw new InvalidArgumentError(`oneProxySearch: ${accuracy.length} accuracies for ${n} rows`);
-  if (ctx.proxies.length !== 1) throw new InvalidArgumentError(`oneProxySearch: the pipeline searches on one proxy; the context has ${ctx.proxies.length} (${ctx.proxies.map((p) => p.name).join(", ")})`);
   const k = options.samples ?? 20;
   const budget = options.budget ?? 100;
   const threshold = options.threshold ?? 0.9;
@@ -90,12 +119,10 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
   if (!Number.isInteger(budget) || budget <= k) throw new InvalidArgumentError(`oneProxySearch: budget ${budget} must be an integer above samples ${k}`);
   if (!(threshold >= -1 && threshold <= 1)) throw new InvalidArgumentError(`oneProxySearch: threshold ${threshold} must be in [-1, 1]`);
   if (!ADAPT_DECISIONS.includes(decision)) throw new InvalidArgumentError(`oneProxySearch: decision ${JSON.stringify(decision)} is not valid; valid: ${ADAPT_DECISIONS.join(", ")}`);
+  if (options.proxySets && options.proxySets.setRows !== budget - k) throw new InvalidArgumentError(`oneProxySearch: the given proxy sets hold up to ${options.proxySets.setRows} rows; this budget needs ${budget - k} (budget - samples)`);
+  const side = options.proxySets ?? proxySets(ctx, accuracy, budget - k);
+  const { proxyFront, proxySet } = side;
   const proxy = ctx.proxies[0] as { name: string; latency: Float64Array };
-
-  const t0 = performance.now();
-  const proxyFront = paretoFront(proxy.latency, accuracy);
-  const proxySet = paretoBand(proxy.latency, accuracy, budget - k).rows;
-  const t1 = performance.now();
 
   const measured = selectSamples([proxy.latency], k, { strategy: options.select ?? "stratified", seed });
   const values = new Map<number, number>();
@@ -137,7 +164,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
     adaptedSet,
     targetMeasurements: reads.size,
     predictions,
-    ms: { proxySearch: t1 - t0, adapt: t3 - t2 },
+    ms: { proxySearch: side.ms, adapt: t3 - t2 },
   };
 }
 

@@ -14,12 +14,13 @@ import { loadLookupTables, loadOfaAccuracyPredictorWeights } from "../data/load-
 import { LookupTablePredictor } from "../predict/lut-predictor.js";
 import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
 import { hypervolume } from "../stats/hypervolume.js";
+import { quantiles } from "../stats/quantile.js";
 import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
 import { agingEvolution } from "./aging-evolution.js";
 import { tableEvaluator } from "./evaluator.js";
 import { NB201_GENOME, ofaGenomeAt } from "./genome.js";
 import { nsga2 } from "./nsga2.js";
-import { oneProxySearch, scoreOneProxy, type OneProxyOptions } from "./one-proxy.js";
+import { oneProxySearch, proxySets, scoreOneProxy, type OneProxyOptions } from "./one-proxy.js";
 import { randomSearch } from "./random-search.js";
 import { frontAfter, type SearchRun } from "./search-run.js";
 
@@ -55,7 +56,7 @@ export interface SearchProtocolRow {
   /** Per-device NAS: target rows measured by an exhaustive search (valid rows), and its front size. */
   readonly perDeviceMeasurements: number;
   readonly frontSize: number;
-  /** Mean ms per target of the pipeline (adaptation and band), and of the one proxy search. */
+  /** Mean ms per target of the pipeline (adaptation and band), and of the one proxy search (done once per accuracy). */
   readonly msAdapt: number;
   readonly msProxySearch: number;
 }
@@ -101,10 +102,11 @@ export async function runSearchProtocol(options: SearchProtocolOptions = {}): Pr
   const out: SearchProtocolRow[] = [];
   for (const accName of options.accuracies ?? NB201_ACCURACIES) {
     const acc = table.accuracy(accName);
+    const side = proxySets(ctx, acc, (options.budget ?? 100) - (options.samples ?? 20));
     for (const target of targets) {
       const lat = table.latency(target);
       const runs = Array.from({ length: seeds }, (_, seed) => {
-        const r = oneProxySearch(ctx, acc, (row) => lat[row] as number, { ...options, seed, target });
+        const r = oneProxySearch(ctx, acc, (row) => lat[row] as number, { ...options, seed, target, proxySets: side });
         return { r, s: scoreOneProxy(r, lat, acc) };
       });
       const mean = (f: (x: (typeof runs)[number]) => number) => runs.reduce((s, x) => s + f(x), 0) / runs.length;
@@ -144,9 +146,7 @@ export interface EvolutionCurve {
 }
 
 function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+  return quantiles(xs, [0.5])[0] as number;
 }
 
 /**

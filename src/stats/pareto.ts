@@ -7,6 +7,7 @@
  * front together. Rows with a NaN in either objective are not candidates.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { nonDominatedLayers } from "./non-dominated-sort.js";
 
 /**
  * Rows on the Pareto front, in increasing latency (ties: input order).
@@ -19,23 +20,9 @@ import { InvalidArgumentError } from "../errors.js";
  */
 export function paretoFront(latency: ArrayLike<number>, accuracy: ArrayLike<number>): number[] {
   if (latency.length !== accuracy.length) throw new InvalidArgumentError(`paretoFront: ${latency.length} latencies and ${accuracy.length} accuracies; they must be paired`);
-  const rows: number[] = [];
-  for (let i = 0; i < latency.length; i++) if (!Number.isNaN(latency[i] as number) && !Number.isNaN(accuracy[i] as number)) rows.push(i);
-  // increasing latency; among equal latency, decreasing accuracy
-  rows.sort((a, b) => (latency[a] as number) - (latency[b] as number) || (accuracy[b] as number) - (accuracy[a] as number) || a - b);
+  const layer = nonDominatedLayers(latency, accuracy);
   const front: number[] = [];
-  let best = Number.NEGATIVE_INFINITY;
-  let k = 0;
-  while (k < rows.length) {
-    // a group of equal latency: its best accuracy, and every row that reaches it
-    let j = k;
-    while (j + 1 < rows.length && latency[rows[j + 1] as number] === latency[rows[k] as number]) j++;
-    const groupBest = accuracy[rows[k] as number] as number;
-    if (groupBest > best) {
-      for (let t = k; t <= j && accuracy[rows[t] as number] === groupBest; t++) front.push(rows[t] as number);
-      best = groupBest;
-    }
-    k = j + 1;
-  }
-  return front;
+  for (let r = 0; r < layer.length; r++) if (layer[r] === 0) front.push(r);
+  // rows of equal latency on the front have equal accuracy: ties stay in input order
+  return front.sort((a, b) => (latency[a] as number) - (latency[b] as number) || a - b);
 }

@@ -144,9 +144,10 @@ export function registerEval(program: Command): void {
           process.stdout.write(`${tableText(table(view))}\n`);
         }
         const cost = rows.filter((r) => r.accuracy === "cifar10");
+        const nsga = curves.find((c) => c.algorithm === "nsga2") as EvolutionCurve;
         const proxyMs = cost.reduce((a, r) => a + r.msProxySearch, 0) / cost.length;
         const adaptMs = cost.reduce((a, r) => a + r.msAdapt, 0) / cost.length;
-        process.stdout.write(`\ncost per target device (CIFAR-10): one proxy = ${r3(cost.reduce((a, r) => a + r.targetMeasurements, 0) / cost.length)} target measurements and ${r3(adaptMs)} ms of adaptation + band per target, after one proxy search of ${r3(proxyMs)} ms shared by all targets; per-device NAS = the exhaustive table (${r3(cost.reduce((a, r) => a + r.perDeviceMeasurements, 0) / cost.length)} target measurements per device), or ${(curves.find((c) => c.algorithm === "nsga2") as EvolutionCurve).checkpoints.slice(-1)[0]} with NSGA-II at ${r3((curves.find((c) => c.algorithm === "nsga2") as EvolutionCurve).msPerRun)} ms per run\n`);
+        process.stdout.write(`\ncost per target device (CIFAR-10): one proxy = ${r3(cost.reduce((a, r) => a + r.targetMeasurements, 0) / cost.length)} target measurements and ${r3(adaptMs)} ms of adaptation + band per target, after one proxy search of ${r3(proxyMs)} ms shared by all targets; per-device NAS = the exhaustive table (${r3(cost.reduce((a, r) => a + r.perDeviceMeasurements, 0) / cost.length)} target measurements per device), or ${nsga.checkpoints.slice(-1)[0]} with NSGA-II at ${r3(nsga.msPerRun)} ms per run\n`);
         process.stdout.write(`\n== evolutionary search on NAS-Bench-201 (CIFAR-10, pixel3 latencies): median regret of the found front vs the exhaustive front over ${seeds} seeds\n`);
         process.stdout.write(`${tableText(table(curves.map((c) => ({ algorithm: c.algorithm, ...Object.fromEntries(c.checkpoints.map((k, i) => [`@${k}`, r3(c.medianRegret[i] as number)])), "recall": r3(c.medianRecall), "hv ratio": r3(c.medianHvRatio), "ms/run": r3(c.msPerRun), "objective calls": r3(c.batchesPerRun) }))))}\n`);
         process.stdout.write(`\n== Once-for-All MobileNetV3: accuracy from OFA's published predictor (run in TypeScript), latency from the Note10 lookup tables (resolutions 160..224); 2,000 evaluations, median of ${seeds} seeds\n`);
