@@ -99,5 +99,19 @@ export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging
 export { randomSearch } from "./search/random-search.js";
 export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";
+
+export { buildNb201Network, nb201Layout, type Nb201NetworkOptions, type Nb201Layout } from "./measure/nb201-network.js";
+export { nb201Cost, layersModelCost, type ModelCost } from "./measure/model-cost.js";
+export { buildNetwork, networkCost, parseMeasurableSpace, MEASURABLE_SPACES, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
+export { DEFAULT_PROTOCOL, resolveProtocol, runStats, timeRuns, MeasurementError, type MeasureProtocol, type RunStats } from "./measure/protocol.js";
+export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";
+export { measureArchitecture, warmUpRuntime, type ArchMeasurement } from "./measure/measure-architecture.js";
+export {
+  MEASUREMENT_FORMAT, readMeasurementFile, writeMeasurementFile, measurementCsv, combinePasses, emptyMeasurementFile, sidecarPath,
+  type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord, type CombinedLatency,
+} from "./measure/measurement-file.js";
+export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
+export { measureToFile, type MeasureRunOptions, type MeasureSummary, type MeasureProgress, type IndexedArch } from "./measure/measure-run.js";
+export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
 export { paretoSetsFigure, searchRegretFigure, evolutionCurveFigure, type ParetoSetsInput } from "./viz/search-figures.js";
 export { runCli } from "./cli/main.js";

@@ -12,6 +12,7 @@ import { registerDoctor } from "./commands/doctor.js";
 import { registerEval } from "./commands/eval.js";
 import { registerMonotonicity } from "./commands/monotonicity.js";
 import { registerNotebooks } from "./commands/notebooks.js";
+import { registerMeasure } from "./commands/measure.js";
 import { registerSearch } from "./commands/search.js";
 
 /**
@@ -35,6 +36,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerMonotonicity(program);
   registerAdapt(program);
   registerSearch(program);
+  registerMeasure(program);
   registerBench(program);
   registerEval(program);
   try {

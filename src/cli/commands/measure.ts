@@ -1,0 +1,184 @@
+/**
+ * `proxynas measure`: measure architectures' latency on a runtime of this
+ * machine (Node, or headless Chromium) into a resumable latency CSV with a
+ * JSON sidecar; `--report` prints a file's per-runtime report.
+ */
+import type { Command } from "commander";
+import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
+import { InvalidArgumentError, InvalidDataError } from "../../errors.js";
+import { readCsv } from "../../io/csv.js";
+import { readMeasurementFile } from "../../measure/measurement-file.js";
+import { measurementReport } from "../../measure/measurement-report.js";
+import { measureToFile, type IndexedArch, type MeasureProgress } from "../../measure/measure-run.js";
+import { parseMeasurableSpace } from "../../measure/network.js";
+import { parseRuntime } from "../../measure/runtime-name.js";
+import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
+import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
+import { table, tableText } from "../../viz/table.js";
+import { intOption, numberOption } from "../options.js";
+import { mirrorOption } from "./datasets.js";
+
+/** `1m05s`. */
+function duration(ms: number): string {
+  if (!Number.isFinite(ms)) return "?";
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+
+/** A progress bar on a terminal, a line every 5 % otherwise; on stderr. */
+export function progressPrinter(label: string): (p: MeasureProgress) => void {
+  const tty = process.stderr.isTTY === true;
+  let lastStep = -1;
+  return (p) => {
+    const share = p.total ? p.done / p.total : 1;
+    const r = p.record;
+    const last = r.ok ? `${r.medianMs.toFixed(2)} ms` : `failed: ${r.reason}`;
+    const line = `${label} ${p.phase} ${p.done}/${p.total}${p.skipped ? ` (${p.skipped} done before)` : ""}  ${last}  eta ${duration(p.etaMs)}`;
+    if (tty) {
+      const width = 24;
+      const fill = Math.round(share * width);
+      process.stderr.write(`\r[${"#".repeat(fill)}${".".repeat(width - fill)}] ${line}\x1b[K${p.done === p.total ? "\n" : ""}`);
+    } else {
+      const step = Math.floor(share * 20);
+      if (step !== lastStep || p.done === p.total) {
+        lastStep = step;
+        process.stderr.write(`${line}\n`);
+      }
+    }
+  };
+}
+
+/** The architectures of an `--archs` CSV (`arch` column, optional `index`). */
+async function archsFromFile(file: string, officialIndex: () => Promise<(arch: string) => number>): Promise<IndexedArch[]> {
+  const records = await readCsv(file);
+  const header = records[0] ?? [];
+  const a = header.indexOf("arch");
+  if (a < 0) throw new InvalidDataError(`${file}: no "arch" column; header is ${header.join(",")}; expected "index,arch" (as "proxynas select" writes) or "arch"`);
+  const i = header.indexOf("index");
+  const rows = records.slice(1).filter((r) => r.length > 1 || (r[0] ?? "") !== "");
+  if (rows.length === 0) throw new InvalidDataError(`${file}: no architectures after the header`);
+  const index = i < 0 ? await officialIndex() : undefined;
+  return rows.map((r, k) => {
+    const arch = r[a] ?? "";
+    if (index) return { index: index(arch), arch };
+    const v = Number(r[i]);
+    if (!Number.isInteger(v) || v < 0) throw new InvalidDataError(`${file}: line ${k + 2}: index ${JSON.stringify(r[i])} is not an integer >= 0`);
+    return { index: v, arch };
+  });
+}
+
+export function registerMeasure(program: Command): void {
+  mirrorOption(
+    program
+      .command("measure")
+      .description("measure architectures' latency on a runtime of this machine into a latency CSV (resumable, with a JSON sidecar of metadata and run statistics)")
+      .option("--space <space>", "nb201", "nb201")
+      .option("--runtime <name>", "node-wasm|node-cpu|node-tensorflow")
+      .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select")
+      .option("--sample <N>", "measure N architectures stratified over the space by FLOPs")
+      .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
+      .option("--seed <n>", "seed of the sample, the random weights and the input", "0")
+      .option("--out <file.csv>", "output CSV (resumed when it exists); metadata in <file.csv>.json")
+      .option("--repeat <N>", "then re-measure the first N measured architectures (repeatability)", "0")
+      .option("--passes <n>", "passes over the list; latency = median of the pass medians")
+      .option("--process-warmup-ms <ms>", "run a network untimed this long before measuring")
+      .option("--warmup <n>", "untimed runs per architecture and pass")
+      .option("--min-runs <n>", "timed runs at least")
+      .option("--max-runs <n>", "timed runs at most")
+      .option("--budget-ms <ms>", "time timed runs until this budget per architecture")
+      .option("--timeout-ms <ms>", "a run slower than this fails the architecture")
+      .option("--batch <n>", "images per inference")
+      .option("--report <file.csv>", "print the report of a measurement file and exit")
+      .option("--format <fmt>", "text|json (report and summary)", "text"),
+  ).action(async (opts: Record<string, string | boolean | undefined>) => {
+    const str = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
+    const format = str("format") ?? "text";
+    if (format !== "text" && format !== "json") throw new InvalidArgumentError(`--format: ${JSON.stringify(format)}; expected text or json`);
+    const reportOf = str("report");
+    if (reportOf) {
+      const file = await readMeasurementFile(reportOf);
+      if (!file) throw new InvalidArgumentError(`--report: ${reportOf} does not exist`);
+      printReport(measurementReport(file), format);
+      return;
+    }
+    const space = parseMeasurableSpace(str("space"));
+    const runtime = parseRuntime(str("runtime") ?? "").name;
+    const out = str("out");
+    if (!out) throw new InvalidArgumentError("measure: --out <file.csv> is required");
+    const mirror = str("mirror");
+    const fetchOpts = mirror ? { mirror } : {};
+    const seed = intOption("--seed", str("seed"), 0) as number;
+    let indexFn: ((arch: string) => number) | undefined;
+    const officialIndex = async () => {
+      if (!indexFn) {
+        const idx = await loadNb201Index(fetchOpts);
+        indexFn = (arch) => idx.indexOf(nb201Parse(arch));
+      }
+      return indexFn;
+    };
+    let archs: IndexedArch[];
+    const archsFile = str("archs");
+    const sample = intOption("--sample", str("sample"), 1);
+    if ((archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError("measure: give exactly one of --archs <file> and --sample <N>");
+    if (archsFile) archs = await archsFromFile(archsFile, officialIndex);
+    else {
+      const idx = await officialIndex();
+      const include: string[] = [];
+      if (opts["includeReferences"]) {
+        const nb = await loadNb201Index(fetchOpts);
+        for (const i of await loadReferenceArchitectures("help-nb201", fetchOpts)) include.push(nbFormat(nb.archAt(i)));
+      }
+      archs = stratifiedNb201Sample(sample as number, seed, include).map((arch) => ({ index: idx(arch), arch }));
+    }
+    const protocol = {
+      ...(str("passes") !== undefined ? { passes: intOption("--passes", str("passes"), 1) as number } : {}),
+      ...(str("processWarmupMs") !== undefined ? { processWarmupMs: numberOption("--process-warmup-ms", str("processWarmupMs"), 0, 3.6e6) as number } : {}),
+      ...(str("warmup") !== undefined ? { warmup: intOption("--warmup", str("warmup"), 0) as number } : {}),
+      ...(str("minRuns") !== undefined ? { minRuns: intOption("--min-runs", str("minRuns"), 1) as number } : {}),
+      ...(str("maxRuns") !== undefined ? { maxRuns: intOption("--max-runs", str("maxRuns"), 1) as number } : {}),
+      ...(str("budgetMs") !== undefined ? { budgetMs: numberOption("--budget-ms", str("budgetMs"), 0, 3.6e6) as number } : {}),
+      ...(str("timeoutMs") !== undefined ? { timeoutMs: numberOption("--timeout-ms", str("timeoutMs"), 1, 3.6e6) as number } : {}),
+      ...(str("batch") !== undefined ? { batchSize: intOption("--batch", str("batch"), 1) as number } : {}),
+    };
+    const summary = await measureToFile({
+      space,
+      runtime,
+      archs,
+      out,
+      protocol,
+      seed,
+      repeat: intOption("--repeat", str("repeat"), 0) as number,
+      onProgress: progressPrinter(runtime),
+    });
+    const file = await readMeasurementFile(out);
+    const rows = file ? measurementReport(file).filter((r) => r.runtime === runtime) : [];
+    if (format === "json") process.stdout.write(`${JSON.stringify({ summary, report: rows })}\n`);
+    else {
+      process.stdout.write(`${runtime}: architecture-passes measured ${summary.measured}, failed ${summary.failed}, skipped ${summary.skipped} (done before), repeated ${summary.repeated}; ${summary.measurementsPerMinute.toFixed(1)} per minute; wrote ${out} and ${out}.json\n`);
+      printReport(rows, "text");
+    }
+  });
+}
+
+function printReport(rows: ReturnType<typeof measurementReport>, format: string): void {
+  if (format === "json") {
+    process.stdout.write(`${JSON.stringify(rows)}\n`);
+    return;
+  }
+  const view = table(
+    rows.map((r) => ({
+      runtime: r.runtime,
+      measured: r.measured,
+      failed: r.failed,
+      flagged: r.flagged,
+      "median ms": r.medianLatencyMs,
+      "median CV": r.medianCv,
+      "passes/min": r.archsPerMinute,
+      repeats: r.repeats,
+      "repeat SRCC": r.repeatSrcc,
+      backend: r.backendDetail,
+    })),
+  );
+  process.stdout.write(`${tableText(view)}\n`);
+  for (const r of rows) for (const [why, n] of Object.entries(r.failures)) process.stdout.write(`${r.runtime}: ${n} failed: ${why}\n`);
+}

@@ -1,0 +1,229 @@
+/**
+ * A measurement file: the wide latency CSV (`index,arch,<runtime...>`, median
+ * ms, an empty cell where a measurement failed or was not taken) and its JSON
+ * sidecar (`<file>.json`) holding everything else: per runtime the metadata
+ * (runtime, backend, versions, machine, user agent, batch and input size,
+ * protocol, dates) and every architecture's statistics or failure reason, plus
+ * the repeat runs that measure repeatability.
+ *
+ * The sidecar is the record; the CSV is derived from it on every write. Both
+ * are written to a temporary file and renamed, so an interrupted run leaves
+ * the last complete state, and a rerun skips what is done.
+ */
+import { existsSync } from "node:fs";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { InvalidArgumentError, InvalidDataError } from "../errors.js";
+import { formatCsv } from "../io/csv.js";
+import type { ArchMeasurement } from "./measure-architecture.js";
+import type { MeasurableSpace } from "./network.js";
+import type { MeasureProtocol, RunStats } from "./protocol.js";
+
+/** Format tag of the sidecar. */
+export const MEASUREMENT_FORMAT = "proxynas-measurements/1";
+
+/** Where and how a runtime-device was measured. */
+export interface RuntimeMetadata {
+  /** Column name: `node-wasm`, `chromium-webgl`, `browser-wasm`, ... */
+  readonly runtime: string;
+  readonly host: string;
+  readonly backend: string;
+  /** Why this backend (e.g. `wasm (pinned; SIMD on, threads off)`). */
+  readonly backendDetail: string;
+  readonly tfjsVersion: string;
+  readonly proxynasVersion: string;
+  /** Node version, or the browser's user agent. */
+  readonly userAgent: string;
+  readonly machine: { readonly cpu: string; readonly cores: number; readonly platform: string; readonly arch: string; readonly memoryGb: number };
+  readonly batchSize: number;
+  readonly imageShape: readonly number[];
+  readonly seed: number;
+}
+
+/** One architecture's record in the sidecar. */
+export type ArchRecord = ({ readonly ok: true } & RunStats | { readonly ok: false; readonly reason: string }) & {
+  readonly index: number;
+  readonly arch: string;
+  /** The pass of the protocol (0-based). */
+  readonly pass: number;
+  /** ISO date of the measurement. */
+  readonly at: string;
+};
+
+/** One runtime's part of the file. */
+export interface RuntimeSection {
+  readonly metadata: RuntimeMetadata;
+  readonly protocol: MeasureProtocol;
+  readonly started: string;
+  /** One record per architecture and pass, in measurement order. */
+  readonly results: ArchRecord[];
+  /** Re-measurements (all passes again) of already measured architectures (repeatability). */
+  readonly repeats: ArchRecord[];
+}
+
+/** The whole sidecar. */
+export interface MeasurementFile {
+  readonly format: typeof MEASUREMENT_FORMAT;
+  readonly space: MeasurableSpace;
+  readonly runtimes: Record<string, RuntimeSection>;
+}
+
+/** The sidecar's path for a CSV path. */
+export function sidecarPath(csvPath: string): string {
+  return `${csvPath}.json`;
+}
+
+/**
+ * A new, empty measurement file.
+ *
+ * @example
+ * ```ts
+ * const file = emptyMeasurementFile("nb201");
+ * ```
+ */
+export function emptyMeasurementFile(space: MeasurableSpace): MeasurementFile {
+  return { format: MEASUREMENT_FORMAT, space, runtimes: {} };
+}
+
+/**
+ * Reads a measurement file (its sidecar), or `undefined` when neither the CSV
+ * nor the sidecar exists.
+ *
+ * @throws {InvalidDataError} naming the file when the CSV exists without its sidecar (it is not proxynas's to overwrite), or the sidecar is not valid JSON of this format
+ */
+export async function readMeasurementFile(csvPath: string): Promise<MeasurementFile | undefined> {
+  const side = sidecarPath(csvPath);
+  if (!existsSync(side)) {
+    if (existsSync(csvPath)) throw new InvalidDataError(`${csvPath}: exists without its sidecar ${side}; it is not a proxynas measurement file, choose another --out`);
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(side, "utf8"));
+  } catch (e) {
+    throw new InvalidDataError(`${side}: not valid JSON (${(e as Error).message}); delete it and ${csvPath} to start over`, { cause: e });
+  }
+  const f = parsed as Partial<MeasurementFile>;
+  if (typeof f !== "object" || f === null || f.format !== MEASUREMENT_FORMAT) throw new InvalidDataError(`${side}: format is ${JSON.stringify((f as { format?: unknown } | null)?.format)}; expected "${MEASUREMENT_FORMAT}"`);
+  if (f.space !== "nb201") throw new InvalidDataError(`${side}: space ${JSON.stringify(f.space)} is not measurable; expected "nb201"`);
+  if (typeof f.runtimes !== "object" || f.runtimes === null) throw new InvalidDataError(`${side}: "runtimes" must be an object of runtime sections`);
+  for (const [name, sec] of Object.entries(f.runtimes)) {
+    if (!Array.isArray(sec?.results) || !Array.isArray(sec?.repeats) || typeof sec?.metadata !== "object" || typeof sec?.protocol !== "object") {
+      throw new InvalidDataError(`${side}: runtime ${JSON.stringify(name)} must have metadata, protocol, results[] and repeats[]`);
+    }
+  }
+  return f as MeasurementFile;
+}
+
+/** An architecture's latency over its passes. */
+export type CombinedLatency =
+  | { readonly index: number; readonly arch: string; readonly ok: true; readonly medianMs: number; readonly passes: number; readonly failedPasses: number; readonly flagged: boolean }
+  | { readonly index: number; readonly arch: string; readonly ok: false; readonly reason: string; readonly failedPasses: number };
+
+/**
+ * Combines the pass records of each architecture (first-seen order): its
+ * latency is the median of the medians of its successful passes; it is missing,
+ * with the first failure's reason, only when every pass failed.
+ *
+ * @example
+ * ```ts
+ * combinePasses(section.results).get(arch)?.ok;
+ * ```
+ */
+export function combinePasses(records: readonly ArchRecord[]): Map<string, CombinedLatency> {
+  const groups = new Map<string, ArchRecord[]>();
+  for (const r of records) {
+    const g = groups.get(r.arch);
+    if (g) g.push(r);
+    else groups.set(r.arch, [r]);
+  }
+  const out = new Map<string, CombinedLatency>();
+  for (const [arch, g] of groups) {
+    const ok = g.flatMap((r) => (r.ok ? [r] : []));
+    const first = g[0] as ArchRecord;
+    const failedPasses = g.length - ok.length;
+    if (ok.length === 0) {
+      out.set(arch, { index: first.index, arch, ok: false, reason: (first as { reason: string }).reason, failedPasses });
+      continue;
+    }
+    const m = ok.map((r) => r.medianMs).sort((a, b) => a - b);
+    const median = m.length % 2 ? (m[(m.length - 1) / 2] as number) : ((m[m.length / 2 - 1] as number) + (m[m.length / 2] as number)) / 2;
+    out.set(arch, { index: first.index, arch, ok: true, medianMs: median, passes: ok.length, failedPasses, flagged: ok.some((r) => r.flags.length > 0) });
+  }
+  return out;
+}
+
+/**
+ * The CSV text of a file: one row per architecture measured on any runtime
+ * (in order of first measurement), per runtime column the median over passes
+ * ({@link combinePasses}), empty where that runtime failed or has not measured it.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("mine.csv", measurementCsv(file));
+ * ```
+ */
+export function measurementCsv(file: MeasurementFile): string {
+  const runtimes = Object.keys(file.runtimes);
+  const rows = new Map<string, { index: number; values: Map<string, number> }>();
+  for (const rt of runtimes) {
+    for (const c of combinePasses((file.runtimes[rt] as RuntimeSection).results).values()) {
+      let row = rows.get(c.arch);
+      if (!row) rows.set(c.arch, (row = { index: c.index, values: new Map() }));
+      if (c.ok) row.values.set(rt, c.medianMs);
+    }
+  }
+  const records = [["index", "arch", ...runtimes]];
+  for (const [arch, row] of rows) records.push([String(row.index), arch, ...runtimes.map((rt) => (row.values.has(rt) ? String(row.values.get(rt)) : ""))]);
+  return formatCsv(records);
+}
+
+/**
+ * Writes the sidecar and the CSV, each through a temporary file and a rename.
+ *
+ * @example
+ * ```ts
+ * await writeMeasurementFile("out/mine.csv", file);
+ * ```
+ */
+export async function writeMeasurementFile(csvPath: string, file: MeasurementFile): Promise<void> {
+  const side = sidecarPath(csvPath);
+  await writeFile(`${side}.tmp`, `${JSON.stringify(file, null, 1)}\n`);
+  await rename(`${side}.tmp`, side);
+  await writeFile(`${csvPath}.tmp`, measurementCsv(file));
+  await rename(`${csvPath}.tmp`, csvPath);
+}
+
+/**
+ * The section of a runtime, created when absent. An existing section must
+ * have been measured under the same protocol, batch size and seed: mixing
+ * settings in one column would make its latencies incomparable.
+ *
+ * @throws {InvalidArgumentError} naming the runtime and the setting that differs
+ */
+export function runtimeSection(file: MeasurementFile, metadata: RuntimeMetadata, protocol: MeasureProtocol, now: string): RuntimeSection {
+  const existing = file.runtimes[metadata.runtime];
+  if (!existing) {
+    const section: RuntimeSection = { metadata, protocol, started: now, results: [], repeats: [] };
+    file.runtimes[metadata.runtime] = section;
+    return section;
+  }
+  for (const key of Object.keys(protocol) as (keyof MeasureProtocol)[]) {
+    if (existing.protocol[key] !== protocol[key]) {
+      throw new InvalidArgumentError(`runtime ${metadata.runtime} in this file was measured with ${key} = ${existing.protocol[key]}, not ${protocol[key]}; resume with the same settings or write to another file`);
+    }
+  }
+  if (existing.metadata.seed !== metadata.seed) throw new InvalidArgumentError(`runtime ${metadata.runtime} in this file was measured with seed ${existing.metadata.seed}, not ${metadata.seed}`);
+  return existing;
+}
+
+/**
+ * The record of one measurement.
+ *
+ * @example
+ * ```ts
+ * section.results.push(archRecord(await measureArchitecture("nb201", arch), 42, 0, new Date().toISOString()));
+ * ```
+ */
+export function archRecord(m: ArchMeasurement, index: number, pass: number, at: string): ArchRecord {
+  return m.ok ? { index, arch: m.arch, pass, at, ok: true, ...m.stats } : { index, arch: m.arch, pass, at, ok: false, reason: m.reason };
+}

@@ -1,0 +1,113 @@
+/**
+ * FLOPs and parameter counts: analytic (from the architecture alone) and
+ * counted layer by layer on a built TensorFlow.js model, so that each checks
+ * the other.
+ *
+ * Conventions (NAS-Bench-201's, which reports 7.78 to 220.11 MFLOPs and 0.073
+ * to 1.531 M parameters on CIFAR-10):
+ * - **FLOPs** are the multiply-accumulates of convolutions and dense layers
+ *   (`outH * outW * k * k * cin * cout / groups`, `in * out`); batch norm,
+ *   activations, pooling, sums and biases are not counted. Batch size 1.
+ * - **Parameters** are the trainable ones, as PyTorch counts them: conv and
+ *   dense weights, dense biases, batch-norm scale and offset (not the running
+ *   statistics).
+ */
+import type * as TF from "@tensorflow/tfjs";
+import { NB201_EDGES, type Nb201Arch } from "../spaces/nb201.js";
+import { nb201ArchOf, nb201Layout, type Nb201NetworkOptions } from "./nb201-network.js";
+
+/** FLOPs (multiply-accumulates) and trainable parameters of a network. */
+export interface ModelCost {
+  readonly flops: number;
+  readonly params: number;
+}
+
+/**
+ * Analytic cost of a NAS-Bench-201 network (no model is built).
+ *
+ * @example
+ * ```ts
+ * nb201Cost("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"); // { flops: 7783040, params: 73306 }
+ * ```
+ */
+export function nb201Cost(arch: string | readonly number[], options: Nb201NetworkOptions = {}): ModelCost {
+  const ops: Nb201Arch = nb201ArchOf(arch);
+  const { channels, cellsPerStage, classes, inputSize } = nb201Layout(options);
+  let flops = 0;
+  let params = 0;
+  const conv = (hw: number, cin: number, cout: number, k: number) => {
+    flops += hw * hw * k * k * cin * cout;
+    params += k * k * cin * cout;
+  };
+  const bn = (c: number) => (params += 2 * c);
+  conv(inputSize, 3, channels, 3);
+  bn(channels);
+  let hw = inputSize;
+  for (let stage = 0; stage < 3; stage++) {
+    const c = channels * 2 ** stage;
+    if (stage > 0) {
+      const cin = c / 2;
+      hw /= 2;
+      conv(hw, cin, c, 3);
+      bn(c);
+      conv(hw, c, c, 3);
+      bn(c);
+      conv(hw, cin, c, 1);
+    }
+    for (let i = 0; i < cellsPerStage; i++) {
+      NB201_EDGES.forEach((_, e) => {
+        const op = ops[e] as number;
+        if (op === 2 || op === 3) {
+          conv(hw, c, c, op === 2 ? 1 : 3);
+          bn(c);
+        }
+      });
+    }
+  }
+  const last = channels * 4;
+  bn(last);
+  flops += last * classes;
+  params += last * classes + classes;
+  return { flops, params };
+}
+
+/**
+ * Counts FLOPs layer by layer on a built model (conv2d, depthwise conv2d,
+ * dense; from each layer's kernel and output shape) and its trainable
+ * parameters. Layers nested in sub-models are counted too.
+ *
+ * @example
+ * ```ts
+ * const model = buildNb201Network(arch);
+ * layersModelCost(model); // equals nb201Cost(arch)
+ * model.dispose();
+ * ```
+ */
+export function layersModelCost(model: TF.LayersModel): ModelCost {
+  let flops = 0;
+  let params = 0;
+  const visit = (layers: readonly TF.layers.Layer[]) => {
+    for (const layer of layers) {
+      const nested = (layer as unknown as { layers?: TF.layers.Layer[] }).layers;
+      if (Array.isArray(nested)) {
+        visit(nested);
+        continue;
+      }
+      const cls = layer.getClassName();
+      const out = layer.outputShape as (number | null)[];
+      if (cls === "Conv2D" || cls === "DepthwiseConv2D") {
+        const kernel = layer.getWeights(false)[0] as TF.Tensor;
+        const [kh, kw, cin, mult] = kernel.shape as [number, number, number, number];
+        const outH = out[1] as number;
+        const outW = out[2] as number;
+        flops += outH * outW * kh * kw * cin * mult;
+      } else if (cls === "Dense") {
+        const kernel = layer.getWeights(false)[0] as TF.Tensor;
+        flops += (kernel.shape[0] as number) * (kernel.shape[1] as number);
+      }
+      for (const w of layer.trainableWeights) params += w.shape.reduce((a: number, b) => a * (b as number), 1);
+    }
+  };
+  visit(model.layers);
+  return { flops, params };
+}

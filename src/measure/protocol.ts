@@ -1,0 +1,166 @@
+/**
+ * The latency measurement protocol: warm-up runs, then timed runs until both
+ * a minimum count and a time budget are reached (or a maximum count); the
+ * latency is the median, with the median absolute deviation (MAD) and the
+ * coefficient of variation. Outlier runs (further than `outlierMads` scaled
+ * MADs from the median) are counted and flagged, never removed: the median is
+ * already robust to them. A run slower than `timeoutMs` stops the
+ * measurement of that architecture with a {@link MeasurementError}.
+ */
+import { ExecutionError, InvalidArgumentError } from "../errors.js";
+import { quantiles } from "../stats/quantile.js";
+
+/** Settings of the protocol (all recorded with every measurement). */
+export interface MeasureProtocol {
+  /** Before the first architecture, run a network untimed for this long, so that the JavaScript engine has compiled the runtime's hot paths (default 3,000 ms; without it the first architectures measure slower). */
+  readonly processWarmupMs: number;
+  /**
+   * Separate passes over the whole list (default 3). A slow period of the
+   * machine (another process, a virtual machine's neighbours) then hits one
+   * pass of an architecture, not all: its latency is the median of its pass
+   * medians.
+   */
+  readonly passes: number;
+  /** Untimed runs of each architecture first, in every pass (default 2). */
+  readonly warmup: number;
+  /** Timed runs at least (default 5). */
+  readonly minRuns: number;
+  /** Timed runs at most (default 100). */
+  readonly maxRuns: number;
+  /** Keep timing until this much time is spent on timed runs (default 200 ms per pass), within minRuns..maxRuns. */
+  readonly budgetMs: number;
+  /** A single run longer than this fails the architecture (default 30,000 ms). */
+  readonly timeoutMs: number;
+  /** Images per inference (default 1). */
+  readonly batchSize: number;
+  /** A run is an outlier beyond this many scaled MADs (1.4826 x MAD, at least 1 % of the median) from the median (default 5). */
+  readonly outlierMads: number;
+  /** An architecture is flagged unstable when its coefficient of variation exceeds this (default 0.2). */
+  readonly unstableCv: number;
+}
+
+/** Defaults of {@link MeasureProtocol}. */
+export const DEFAULT_PROTOCOL: MeasureProtocol = {
+  processWarmupMs: 3000,
+  passes: 3,
+  warmup: 2,
+  minRuns: 5,
+  maxRuns: 100,
+  budgetMs: 200,
+  timeoutMs: 30_000,
+  batchSize: 1,
+  outlierMads: 5,
+  unstableCv: 0.2,
+};
+
+/** Statistics of the timed runs of one architecture. */
+export interface RunStats {
+  /** Median run time (the reported latency), ms. */
+  readonly medianMs: number;
+  /** Median absolute deviation from the median, ms. */
+  readonly madMs: number;
+  /** Standard deviation over mean of the timed runs. */
+  readonly cv: number;
+  readonly meanMs: number;
+  readonly minMs: number;
+  /** Timed runs. */
+  readonly runs: number;
+  /** Runs beyond `outlierMads` scaled MADs of the median. */
+  readonly outliers: number;
+  /** Why the measurement is suspect (empty when it is not): `"unstable"` (CV above `unstableCv`), `"outliers"` (more than 10 % outlier runs). */
+  readonly flags: readonly string[];
+}
+
+/** A failed or timed-out measurement; the architecture is kept as missing with this reason. */
+export class MeasurementError extends ExecutionError {
+  override readonly name = "MeasurementError";
+}
+
+/**
+ * Validates a partial protocol and fills the defaults.
+ *
+ * @throws {InvalidArgumentError} naming the setting and its valid range
+ * @example
+ * ```ts
+ * resolveProtocol({ minRuns: 10 }).maxRuns; // 50
+ * ```
+ */
+export function resolveProtocol(partial: Partial<MeasureProtocol> = {}): MeasureProtocol {
+  const p = { ...DEFAULT_PROTOCOL, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) } as MeasureProtocol;
+  const check = (name: keyof MeasureProtocol, ok: boolean, valid: string) => {
+    if (!ok) throw new InvalidArgumentError(`measure protocol: ${name} = ${String(p[name])} is not valid; expected ${valid}`);
+  };
+  check("processWarmupMs", Number.isFinite(p.processWarmupMs) && p.processWarmupMs >= 0, "a number of ms >= 0");
+  check("passes", Number.isInteger(p.passes) && p.passes >= 1, "an integer >= 1");
+  check("warmup", Number.isInteger(p.warmup) && p.warmup >= 0, "an integer >= 0");
+  check("minRuns", Number.isInteger(p.minRuns) && p.minRuns >= 1, "an integer >= 1");
+  check("maxRuns", Number.isInteger(p.maxRuns) && p.maxRuns >= p.minRuns, `an integer >= minRuns (${p.minRuns})`);
+  check("budgetMs", Number.isFinite(p.budgetMs) && p.budgetMs >= 0, "a number of ms >= 0");
+  check("timeoutMs", Number.isFinite(p.timeoutMs) && p.timeoutMs > 0, "a number of ms > 0");
+  check("batchSize", Number.isInteger(p.batchSize) && p.batchSize >= 1, "an integer >= 1");
+  check("outlierMads", Number.isFinite(p.outlierMads) && p.outlierMads > 0, "a number > 0");
+  check("unstableCv", Number.isFinite(p.unstableCv) && p.unstableCv > 0, "a number > 0");
+  return p;
+}
+
+/**
+ * Statistics of timed runs (a pure function of the times).
+ *
+ * @throws {InvalidArgumentError} for no runs or a time that is not a finite number >= 0
+ * @example
+ * ```ts
+ * runStats([10, 11, 10, 50, 10]).medianMs; // 10
+ * ```
+ */
+export function runStats(times: readonly number[], protocol: MeasureProtocol = DEFAULT_PROTOCOL): RunStats {
+  if (times.length === 0) throw new InvalidArgumentError("runStats: no timed runs");
+  times.forEach((t, i) => {
+    if (!Number.isFinite(t) || t < 0) throw new InvalidArgumentError(`runStats: run ${i} took ${t} ms; expected a finite time >= 0`);
+  });
+  const [median] = quantiles(times, [0.5]) as [number];
+  const [mad] = quantiles(times.map((t) => Math.abs(t - median)), [0.5]) as [number];
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const sd = Math.sqrt(times.reduce((s, t) => s + (t - mean) ** 2, 0) / Math.max(1, times.length - 1));
+  const cv = mean > 0 ? sd / mean : 0;
+  // The scale has a floor of 1 % of the median: with a coarse clock the MAD can be 0.
+  const limit = protocol.outlierMads * Math.max(1.4826 * mad, 0.01 * median);
+  const outliers = times.filter((t) => Math.abs(t - median) > limit).length;
+  const flags: string[] = [];
+  if (cv > protocol.unstableCv) flags.push("unstable");
+  if (outliers > 0.1 * times.length) flags.push("outliers");
+  return { medianMs: median, madMs: mad, cv, meanMs: mean, minMs: Math.min(...times), runs: times.length, outliers, flags };
+}
+
+/**
+ * Times a run function under the protocol. `run` must finish the inference
+ * (read the output back) before it returns.
+ *
+ * @param clock - ms clock (default `performance.now`), replaceable in tests
+ * @throws {MeasurementError} when a run throws or exceeds `timeoutMs` (the architecture is then missing, with this reason)
+ * @example
+ * ```ts
+ * const stats = await timeRuns(() => { const y = model.predict(x) as Tensor; y.dataSync(); y.dispose(); });
+ * ```
+ */
+export async function timeRuns(run: () => unknown, protocol: MeasureProtocol = DEFAULT_PROTOCOL, clock: () => number = () => performance.now()): Promise<RunStats> {
+  const once = async (i: number, timed: boolean): Promise<number> => {
+    const t0 = clock();
+    try {
+      await run();
+    } catch (e) {
+      throw new MeasurementError(`${timed ? "timed" : "warm-up"} run ${i} failed: ${(e as Error).message}`, { cause: e });
+    }
+    const dt = clock() - t0;
+    if (dt > protocol.timeoutMs) throw new MeasurementError(`${timed ? "timed" : "warm-up"} run ${i} took ${dt.toFixed(0)} ms, over the timeout of ${protocol.timeoutMs} ms`);
+    return dt;
+  };
+  for (let i = 0; i < protocol.warmup; i++) await once(i, false);
+  const times: number[] = [];
+  let spent = 0;
+  while (times.length < protocol.maxRuns && (times.length < protocol.minRuns || spent < protocol.budgetMs)) {
+    const dt = await once(times.length, true);
+    times.push(dt);
+    spent += dt;
+  }
+  return runStats(times, protocol);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PROTOCOL, MeasurementError, resolveProtocol, runStats, timeRuns } from "../../src/measure/protocol.js";
+
+/** A clock that advances by the given durations, one per run (start and end read per run). */
+function fakeClock(durations: number[]): { clock: () => number; run: () => void } {
+  let now = 0;
+  let i = 0;
+  return { clock: () => now, run: () => void (now += durations[i++ % durations.length] as number) };
+}
+
+describe("runStats", () => {
+  it("median, MAD, CV; outliers counted and flagged, never removed", () => {
+    const s = runStats([10, 10, 10.2, 9.8, 10, 10, 10, 10, 10, 40]);
+    expect(s.medianMs).toBe(10);
+    expect(s.madMs).toBe(0);
+    expect(s.runs).toBe(10);
+    // floor of the scale: 1 % of the median (5 x 0.1 ms), so 40 is an outlier and 9.8 and 10.2 are not
+    expect(s.outliers).toBe(1);
+    expect(s.meanMs).toBeCloseTo(13, 10);
+    expect(s.cv).toBeGreaterThan(0.2);
+    expect(s.flags).toEqual(["unstable"]);
+    const noisy = runStats([10, 30, 10, 30, 10, 30, 10, 30, 10, 30, 200, 300]);
+    expect(noisy.flags).toContain("unstable");
+    expect(runStats([5, 5, 5]).flags).toEqual([]);
+  });
+  it("rejects empty and invalid times", () => {
+    expect(() => runStats([])).toThrow(/no timed runs/);
+    expect(() => runStats([1, Number.NaN])).toThrow(/run 1 took NaN ms/);
+    expect(() => runStats([1, -2])).toThrow(/run 1 took -2 ms/);
+  });
+});
+
+describe("timeRuns", () => {
+  it("warm-up runs are untimed; timed runs until minRuns and the budget, at most maxRuns", async () => {
+    const p = resolveProtocol({ warmup: 2, minRuns: 3, maxRuns: 100, budgetMs: 50 });
+    const { clock, run } = fakeClock([1000, 1000, 10]);
+    // warm-ups take 1000 ms each and are not counted; then 10 ms runs... the cycle gives 1000 ms every third run
+    const s = await timeRuns(run, p, clock);
+    expect(s.runs).toBeGreaterThanOrEqual(3);
+    const fast = fakeClock([7]);
+    const t = await timeRuns(fast.run, resolveProtocol({ warmup: 0, minRuns: 2, maxRuns: 4, budgetMs: 1e9 }), fast.clock);
+    expect(t.runs).toBe(4);
+    expect(t.medianMs).toBe(7);
+    const slow = fakeClock([100]);
+    expect((await timeRuns(slow.run, resolveProtocol({ warmup: 0, minRuns: 2, maxRuns: 50, budgetMs: 250 }), slow.clock)).runs).toBe(3);
+  });
+  it("a failing or timed-out run is a MeasurementError with the reason", async () => {
+    await expect(timeRuns(() => { throw new Error("out of memory"); })).rejects.toThrow(MeasurementError);
+    await expect(timeRuns(() => { throw new Error("out of memory"); })).rejects.toThrow(/warm-up run 0 failed: out of memory/);
+    const { clock, run } = fakeClock([5, 5, 5, 99999]);
+    await expect(timeRuns(run, resolveProtocol({ warmup: 0, minRuns: 10, timeoutMs: 1000 }), clock)).rejects.toThrow(/timed run 3 took 99999 ms, over the timeout of 1000 ms/);
+  });
+});
+
+describe("resolveProtocol", () => {
+  it("fills defaults and names invalid settings", () => {
+    expect(resolveProtocol()).toEqual(DEFAULT_PROTOCOL);
+    expect(resolveProtocol({ minRuns: 9, maxRuns: undefined }).maxRuns).toBe(DEFAULT_PROTOCOL.maxRuns);
+    expect(() => resolveProtocol({ minRuns: 0 })).toThrow(/minRuns = 0/);
+    expect(() => resolveProtocol({ minRuns: 10, maxRuns: 5 })).toThrow(/maxRuns = 5 is not valid; expected an integer >= minRuns \(10\)/);
+    expect(() => resolveProtocol({ passes: 0 })).toThrow(/passes = 0/);
+    expect(() => resolveProtocol({ budgetMs: Number.NaN })).toThrow(/budgetMs = NaN/);
+  });
+});
