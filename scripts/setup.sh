@@ -57,10 +57,11 @@ if [ "$(readlink node_modules/proxynas 2>/dev/null || true)" != ".." ]; then
 fi
 
 # 3. dist/, when any source is newer than the last build.
-if [ ! -f dist/.built ] || [ -n "$(find src tsconfig.json tsconfig.build.json package.json -newer dist/.built -print -quit)" ]; then
+if [ ! -f dist/.built ] || [ -n "$(find src tsconfig.json tsconfig.build.json package.json scripts/bundle-browser.mjs -newer dist/.built -print -quit)" ]; then
   say "building dist/"
   rm -rf dist
   node_modules/.bin/tsc -p tsconfig.build.json
+  node scripts/bundle-browser.mjs
   chmod +x dist/cli/bin.js
   touch dist/.built
 fi

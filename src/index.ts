@@ -113,5 +113,7 @@ export {
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
 export { measureToFile, type MeasureRunOptions, type MeasureSummary, type MeasureProgress, type IndexedArch } from "./measure/measure-run.js";
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
+export { serveMeasurement, MAX_BODY_BYTES, type ServeOptions } from "./measure/measure-server.js";
+export { measureInChromium, chromiumMeasureArgs } from "./measure/chromium-run.js";
 export { paretoSetsFigure, searchRegretFigure, evolutionCurveFigure, type ParetoSetsInput } from "./viz/search-figures.js";
 export { runCli } from "./cli/main.js";

@@ -159,7 +159,8 @@ interface Unit extends IndexedArch {
   readonly pass: number;
 }
 
-function canonicalList(space: MeasurableSpace, archs: readonly IndexedArch[]): IndexedArch[] {
+/** Canonical strings of the architectures, validated; duplicates rejected. */
+export function canonicalList(space: MeasurableSpace, archs: readonly IndexedArch[]): IndexedArch[] {
   if (archs.length === 0) throw new InvalidArgumentError("measureToFile: no architectures to measure");
   const seen = new Map<string, number>();
   return archs.map((a, i) => {

@@ -3,94 +3,18 @@
  * (Debian's `chromium`) driven by `playwright-core`. One browser serves a whole
  * batch of figures.
  */
-import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { EnvironmentError, ExecutionError, oneOf } from "../errors.js";
+import { ExecutionError, oneOf } from "../errors.js";
+import { withBrowser } from "../runtime/chromium.js";
+
+export { chromiumPath, withBrowser, CHROMIUM_ARGS, CHROMIUM_INSTALL } from "../runtime/chromium.js";
 import type { Figure } from "./figure.js";
 import { escapeHtml, plotlyLibraryScript, scriptJson } from "./html.js";
-
-const require = createRequire(import.meta.url);
 
 /** Image formats of {@link exportFigures}. */
 export type ImageFormat = "svg" | "png";
 export const IMAGE_FORMATS: readonly ImageFormat[] = ["svg", "png"];
-
-/** Chromium flags for a sandboxed, offline, headless run. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-
-/** The command that installs Chromium on Debian. */
-export const CHROMIUM_INSTALL = "apt-get update && apt-get install -y chromium   (or: npm run setup)";
-
-/**
- * The Chromium executable: `PROXYNAS_CHROMIUM`, else the first of the usual paths.
- *
- * @throws {EnvironmentError} with the install command when none exists
- * @example
- * ```ts
- * chromiumPath(); // "/usr/bin/chromium"
- * ```
- */
-export function chromiumPath(): string {
-  const env = process.env["PROXYNAS_CHROMIUM"];
-  if (env) {
-    if (!existsSync(env)) throw new EnvironmentError(`PROXYNAS_CHROMIUM=${env} does not exist; unset it or point it at a Chromium binary`);
-    return env;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new EnvironmentError(`Chromium not found (looked for ${CANDIDATES.join(", ")}); install it: ${CHROMIUM_INSTALL}`);
-  return found;
-}
-
-/** The part of playwright-core's API used here. */
-interface Browser {
-  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
-  close(): Promise<void>;
-}
-interface Page {
-  setContent(html: string, options?: { waitUntil?: string; timeout?: number }): Promise<void>;
-  evaluate<T>(expression: string): Promise<T>;
-  goto(url: string, options?: { waitUntil?: string; timeout?: number }): Promise<unknown>;
-  waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
-  close(): Promise<void>;
-}
-
-/**
- * Launches headless Chromium (see {@link chromiumPath}) and runs `use` with it,
- * closing it afterwards whatever happens.
- *
- * @example
- * ```ts
- * await withBrowser(async (browser) => { const page = await browser.newPage(); ... });
- * ```
- */
-export async function withBrowser<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
-  const executablePath = chromiumPath();
-  const { chromium } = require("playwright-core") as { chromium: { launch(o: object): Promise<Browser> } };
-  let browser: Browser;
-  try {
-    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
-  } catch (e) {
-    throw new EnvironmentError(`could not start Chromium at ${executablePath}: ${(e as Error).message.split("\n")[0]}; reinstall it: ${CHROMIUM_INSTALL}`, { cause: e });
-  }
-  try {
-    return await use(browser);
-  } finally {
-    await browser.close();
-  }
-}
 
 /** One figure to export, and the path without extension to write it to. */
 export interface ExportJob {

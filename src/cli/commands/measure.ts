@@ -9,7 +9,9 @@ import { InvalidArgumentError, InvalidDataError } from "../../errors.js";
 import { readCsv } from "../../io/csv.js";
 import { readMeasurementFile } from "../../measure/measurement-file.js";
 import { measurementReport } from "../../measure/measurement-report.js";
-import { measureToFile, type IndexedArch, type MeasureProgress } from "../../measure/measure-run.js";
+import { measureInChromium } from "../../measure/chromium-run.js";
+import { serveMeasurement } from "../../measure/measure-server.js";
+import { measureToFile, type IndexedArch, type MeasureProgress, type MeasureRunOptions } from "../../measure/measure-run.js";
 import { parseMeasurableSpace } from "../../measure/network.js";
 import { parseRuntime } from "../../measure/runtime-name.js";
 import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
@@ -73,7 +75,12 @@ export function registerMeasure(program: Command): void {
       .command("measure")
       .description("measure architectures' latency on a runtime of this machine into a latency CSV (resumable, with a JSON sidecar of metadata and run statistics)")
       .option("--space <space>", "nb201", "nb201")
-      .option("--runtime <name>", "node-wasm|node-cpu|node-tensorflow")
+      .option("--runtime <name>", "node-wasm|node-cpu|node-tensorflow|chromium-wasm|chromium-cpu|chromium-webgl")
+      .option("--serve", "serve a page that measures in any browser that opens it, and write what it posts back")
+      .option("--host <host>", "with --serve: interface to bind", "127.0.0.1")
+      .option("--port <n>", "with --serve: port (default: any free port)")
+      .option("--backend <b>", "with --serve: wasm|cpu|webgl", "wasm")
+      .option("--name <column>", "with --serve: the runtime-device's column name (default browser-<backend>)")
       .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select")
       .option("--sample <N>", "measure N architectures stratified over the space by FLOPs")
       .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
@@ -102,7 +109,11 @@ export function registerMeasure(program: Command): void {
       return;
     }
     const space = parseMeasurableSpace(str("space"));
-    const runtime = parseRuntime(str("runtime") ?? "").name;
+    const serve = opts["serve"] === true;
+    const backendOpt = str("backend") ?? "wasm";
+    if (serve && !["wasm", "cpu", "webgl"].includes(backendOpt)) throw new InvalidArgumentError(`--backend: ${JSON.stringify(backendOpt)}; expected wasm, cpu or webgl`);
+    if (serve && str("runtime") !== undefined) throw new InvalidArgumentError("measure: give --runtime (this machine) or --serve (any browser), not both");
+    const runtime = serve ? (str("name") ?? `browser-${backendOpt}`) : parseRuntime(str("runtime") ?? "").name;
     const out = str("out");
     if (!out) throw new InvalidArgumentError("measure: --out <file.csv> is required");
     const mirror = str("mirror");
@@ -140,16 +151,19 @@ export function registerMeasure(program: Command): void {
       ...(str("timeoutMs") !== undefined ? { timeoutMs: numberOption("--timeout-ms", str("timeoutMs"), 1, 3.6e6) as number } : {}),
       ...(str("batch") !== undefined ? { batchSize: intOption("--batch", str("batch"), 1) as number } : {}),
     };
-    const summary = await measureToFile({
-      space,
-      runtime,
-      archs,
-      out,
-      protocol,
-      seed,
-      repeat: intOption("--repeat", str("repeat"), 0) as number,
-      onProgress: progressPrinter(runtime),
-    });
+    const run: MeasureRunOptions = { space, runtime, archs, out, protocol, seed, repeat: intOption("--repeat", str("repeat"), 0) as number, onProgress: progressPrinter(runtime) };
+    const summary = serve
+      ? await serveMeasurement({
+          ...run,
+          name: runtime,
+          backend: backendOpt as "wasm" | "cpu" | "webgl",
+          host: str("host") ?? "127.0.0.1",
+          port: intOption("--port", str("port"), 0) ?? 0,
+          onListening: (url) => void process.stderr.write(`measure: open ${url} in the browser to measure (keep the tab in front); waiting for results\n`),
+        })
+      : parseRuntime(runtime).host === "chromium"
+        ? await measureInChromium(run)
+        : await measureToFile(run);
     const file = await readMeasurementFile(out);
     const rows = file ? measurementReport(file).filter((r) => r.runtime === runtime) : [];
     if (format === "json") process.stdout.write(`${JSON.stringify({ summary, report: rows })}\n`);

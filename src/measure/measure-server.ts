@@ -1,0 +1,323 @@
+/**
+ * The measurement server: serves a page that measures a list of architectures
+ * in the visiting browser (the bundle of `browser-page.ts`, with the tfjs wasm
+ * binaries) and writes the results it posts back into a measurement file,
+ * resumably, exactly as a Node run does.
+ *
+ * Safety: bound to 127.0.0.1 unless a host is given; every API call must
+ * carry the session's random token; bodies are limited in size and validated
+ * against the session (known architecture and index, pass in range, finite
+ * statistics); the only file written is the output file and its sidecar,
+ * fixed when the server starts.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EnvironmentError, ExecutionError, InvalidArgumentError } from "../errors.js";
+import { packageVersion } from "../runtime/report.js";
+import type { ArchMeasurement } from "./measure-architecture.js";
+import {
+  archRecord, combinePasses, emptyMeasurementFile, readMeasurementFile, runtimeSection, writeMeasurementFile,
+  type ArchRecord, type MeasurementFile, type RuntimeMetadata, type RuntimeSection,
+} from "./measurement-file.js";
+import { canonicalList, type IndexedArch, type MeasureProgress, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
+import { buildNetwork } from "./network.js";
+import type { PageConfig, PageWork } from "./browser-page.js";
+import { resolveProtocol } from "./protocol.js";
+
+const require = createRequire(import.meta.url);
+
+/** Largest accepted request body. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Options of {@link serveMeasurement}. */
+export interface ServeOptions extends Omit<MeasureRunOptions, "runtime"> {
+  /** Column name of the runtime-device (e.g. `chromium-wasm`, `browser-wasm`, `pixel7-webgl`). */
+  readonly name: string;
+  readonly backend: "wasm" | "cpu" | "webgl";
+  /** Interface to bind (default 127.0.0.1). */
+  readonly host?: string;
+  /** Port (default 0: any free port). */
+  readonly port?: number;
+  /** Machine description to record instead of what the browser reports (for a browser driven on this machine). */
+  readonly machine?: RuntimeMetadata["machine"];
+  /** Called with the page's URL once the server listens. */
+  readonly onListening?: (url: string) => void | Promise<void>;
+  /** Fails the run when the page reports nothing for this long (default: no limit). */
+  readonly idleTimeoutMs?: number;
+}
+
+/** The page's HTML. */
+function pageHtml(title: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>proxynas: measuring latency</h1><pre id="status">loading</pre><script src="/measure-page.js"></script></body></html>`;
+}
+
+/** The browser bundle (built by `npm run build`). */
+function bundlePath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // dist/measure -> dist/browser; src/measure (tests, tsx) -> dist/browser
+  const candidates = [path.resolve(here, "../browser/measure-page.js"), path.resolve(here, "../../dist/browser/measure-page.js")];
+  const p = candidates.find((c) => existsSync(c));
+  if (!p) throw new EnvironmentError(`the measurement page bundle is missing (looked for ${candidates.join(", ")}); build it with "npm run build" (or "npm run setup")`);
+  return p;
+}
+
+function wasmDir(): string {
+  return path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"));
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "body is not JSON");
+  }
+}
+
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/**
+ * Validates a posted result against the session.
+ *
+ * @throws {HttpError} 400 naming the field that is wrong
+ */
+function parseResult(body: unknown, byArch: ReadonlyMap<string, IndexedArch>, passes: number): { unit: IndexedArch & { pass: number }; m: ArchMeasurement } {
+  const b = body as { index?: unknown; arch?: unknown; pass?: unknown; result?: unknown };
+  if (typeof b !== "object" || b === null) throw new HttpError(400, "result: expected an object {index, arch, pass, result}");
+  const known = typeof b.arch === "string" ? byArch.get(b.arch) : undefined;
+  if (!known) throw new HttpError(400, `result: arch ${JSON.stringify(b.arch)?.slice(0, 120)} is not in this session's list`);
+  if (b.index !== known.index) throw new HttpError(400, `result: index ${JSON.stringify(b.index)} does not match ${known.index} for this architecture`);
+  if (!Number.isInteger(b.pass) || (b.pass as number) < 0 || (b.pass as number) >= passes) throw new HttpError(400, `result: pass ${JSON.stringify(b.pass)} is not in 0..${passes - 1}`);
+  const r = b.result as { arch?: unknown; ok?: unknown; reason?: unknown; stats?: Record<string, unknown> };
+  if (typeof r !== "object" || r === null || r.arch !== known.arch) throw new HttpError(400, "result.result: expected {arch, ok, stats | reason} for the same architecture");
+  if (r.ok === false) {
+    if (typeof r.reason !== "string" || r.reason.length === 0 || r.reason.length > 2000) throw new HttpError(400, "result.result.reason: expected a non-empty string of at most 2000 characters");
+    return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: false, reason: r.reason } };
+  }
+  if (r.ok !== true || typeof r.stats !== "object" || r.stats === null) throw new HttpError(400, "result.result: ok must be true with stats, or false with a reason");
+  const s = r.stats;
+  for (const k of ["medianMs", "madMs", "cv", "meanMs", "minMs"]) if (!finite(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `result.result.stats.${k}: ${JSON.stringify(s[k])} is not a finite number >= 0`);
+  for (const k of ["runs", "outliers"]) if (!Number.isInteger(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `result.result.stats.${k}: ${JSON.stringify(s[k])} is not an integer >= 0`);
+  if ((s["runs"] as number) < 1) throw new HttpError(400, "result.result.stats.runs: must be >= 1");
+  const flags = s["flags"];
+  if (!Array.isArray(flags) || !flags.every((f) => f === "unstable" || f === "outliers")) throw new HttpError(400, `result.result.stats.flags: expected a list of "unstable" and "outliers"`);
+  const stats = {
+    medianMs: s["medianMs"] as number, madMs: s["madMs"] as number, cv: s["cv"] as number, meanMs: s["meanMs"] as number, minMs: s["minMs"] as number,
+    runs: s["runs"] as number, outliers: s["outliers"] as number, flags: flags as string[],
+  };
+  return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats } };
+}
+
+/**
+ * Serves the measurement page until the browser has measured every
+ * architecture-pass (or reports an error), writing results to `out` as they
+ * arrive. Resumes like {@link measureToFile}: what the file already holds is
+ * not asked for again.
+ *
+ * @throws {InvalidArgumentError} for bad options, architectures, or a file measured with other settings
+ * @throws {ExecutionError} when the page reports an error (e.g. the backend is not available in that browser) or goes idle past `idleTimeoutMs`
+ * @example
+ * ```ts
+ * await serveMeasurement({ space: "nb201", name: "browser-wasm", backend: "wasm", archs, out: "phone.csv", onListening: (url) => console.log(`open ${url}`) });
+ * ```
+ */
+export async function serveMeasurement(options: ServeOptions): Promise<MeasureSummary> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(options.name)) throw new InvalidArgumentError(`serveMeasurement: name ${JSON.stringify(options.name)} is not a valid column name; use letters, digits, ".", "_" and "-" (e.g. browser-wasm)`);
+  if (!["wasm", "cpu", "webgl"].includes(options.backend)) throw new InvalidArgumentError(`serveMeasurement: backend ${JSON.stringify(options.backend)}; expected wasm, cpu or webgl`);
+  const protocol = resolveProtocol(options.protocol);
+  const seed = options.seed ?? 0;
+  const repeat = options.repeat ?? 0;
+  const archs = canonicalList(options.space, options.archs);
+  const byArch = new Map(archs.map((a) => [a.arch, a]));
+  const bundle = await readFile(bundlePath());
+  const wasm = wasmDir();
+  const token = randomBytes(16).toString("hex");
+  const file: MeasurementFile = (await readMeasurementFile(options.out)) ?? emptyMeasurementFile(options.space);
+  if (file.space !== options.space) throw new InvalidArgumentError(`serveMeasurement: ${options.out} holds ${file.space} architectures, not ${options.space}`);
+  const probe = buildNetwork(options.space, (archs[0] as IndexedArch).arch, seed);
+  const imageShape = [...probe.imageShape];
+  probe.model.dispose();
+
+  let section: RuntimeSection | undefined = file.runtimes[options.name];
+  // phases: first every architecture-pass, then the repeats
+  const pending = (list: readonly IndexedArch[], have: readonly ArchRecord[]) => {
+    const done = new Set(have.map((r) => `${r.pass}#${r.arch}`));
+    const all: (IndexedArch & { pass: number })[] = [];
+    for (let pass = 0; pass < protocol.passes; pass++) for (const a of list) all.push({ ...a, pass });
+    return { todo: all.filter((u) => !done.has(`${u.pass}#${u.arch}`)), total: all.length };
+  };
+  let phase: MeasureProgress["phase"] = "measure";
+  const counts = { measured: 0, failed: 0, repeated: 0 };
+  const skipped = section ? pending(archs, section.results).total - pending(archs, section.results).todo.length : 0;
+  const t0 = performance.now();
+  let phaseStart = t0;
+  let doneInPhase = 0;
+  let expected = new Set<string>();
+  let finish: (e?: Error) => void = () => undefined;
+  const finished = new Promise<void>((resolve, reject) => (finish = (e) => (e ? reject(e) : resolve())));
+  let idleTimer: NodeJS.Timeout | undefined;
+  const touch = () => {
+    if (options.idleTimeoutMs === undefined) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => finish(new ExecutionError(`serveMeasurement: the page sent nothing for ${options.idleTimeoutMs} ms`)), options.idleTimeoutMs);
+  };
+
+  const nextWork = (): PageWork => {
+    const sec = section as RuntimeSection;
+    let work = pending(archs, sec.results);
+    phase = "measure";
+    if (work.todo.length === 0) {
+      const firstOk = [...combinePasses(sec.results).values()].filter((c) => c.ok).slice(0, repeat);
+      work = pending(firstOk.map((c) => ({ index: c.index, arch: c.arch })), sec.repeats);
+      phase = "repeat";
+    }
+    expected = new Set(work.todo.map((u) => `${u.pass}#${u.arch}`));
+    phaseStart = performance.now();
+    doneInPhase = 0;
+    return { phase, todo: work.todo, total: work.total };
+  };
+  const config: PageConfig = { space: options.space, backend: options.backend, protocol, seed };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const send = (status: number, body: string | Buffer, type = "application/json") => {
+      // cross-origin isolation gives the page a 5 us timer instead of a coarsened 100 us one
+      res.writeHead(status, {
+        "content-type": type,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      });
+      res.end(body);
+    };
+    const handle = async () => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (req.method === "GET") {
+        if (url.pathname === "/") return send(200, pageHtml(`proxynas measure: ${options.name}`), "text/html; charset=utf-8");
+        if (url.pathname === "/measure-page.js") return send(200, bundle, "text/javascript");
+        const m = /^\/wasm\/(tfjs-backend-wasm(?:-simd|-threaded-simd)?\.wasm)$/.exec(url.pathname);
+        if (m) return send(200, await readFile(path.join(wasm, m[1] as string)), "application/wasm");
+        throw new HttpError(404, `no such page: ${url.pathname}`);
+      }
+      if (req.method !== "POST" || !url.pathname.startsWith("/api/")) throw new HttpError(405, `${req.method} ${url.pathname} is not allowed`);
+      if (req.headers["x-proxynas-token"] !== token) throw new HttpError(403, "missing or wrong session token");
+      const body = await readBody(req);
+      touch();
+      switch (url.pathname) {
+        case "/api/session":
+          return send(200, JSON.stringify(config));
+        case "/api/hello": {
+          const h = body as { userAgent?: unknown; backend?: unknown; backendDetail?: unknown; tfjsVersion?: unknown; cores?: unknown; platform?: unknown; memoryGb?: unknown };
+          const str = (v: unknown, name: string) => {
+            if (typeof v !== "string" || v.length > 500) throw new HttpError(400, `hello.${name}: expected a string of at most 500 characters`);
+            return v;
+          };
+          if (h.backend !== options.backend) throw new HttpError(400, `hello.backend: the page runs ${JSON.stringify(h.backend)}, the session asked for ${options.backend}`);
+          const metadata: RuntimeMetadata = {
+            runtime: options.name,
+            host: "browser",
+            backend: options.backend,
+            backendDetail: str(h.backendDetail, "backendDetail"),
+            tfjsVersion: str(h.tfjsVersion, "tfjsVersion"),
+            proxynasVersion: packageVersion("proxynas"),
+            userAgent: str(h.userAgent, "userAgent"),
+            machine: options.machine ?? {
+              cpu: "unknown (reported by a browser)",
+              cores: Number.isInteger(h.cores) ? (h.cores as number) : 0,
+              platform: str(h.platform ?? "", "platform"),
+              arch: "",
+              memoryGb: finite(h.memoryGb) ? h.memoryGb : Number.NaN,
+            },
+            batchSize: protocol.batchSize,
+            imageShape,
+            seed,
+          };
+          section = runtimeSection(file, metadata, protocol, new Date().toISOString());
+          return send(200, JSON.stringify(nextWork()));
+        }
+        case "/api/result": {
+          if (!section) throw new HttpError(409, "hello first");
+          const { unit, m } = parseResult(body, byArch, protocol.passes);
+          const key = `${unit.pass}#${unit.arch}`;
+          if (!expected.has(key)) throw new HttpError(409, `result: pass ${unit.pass} of ${unit.arch} is not pending`);
+          expected.delete(key);
+          const record = archRecord(m, unit.index, unit.pass, new Date().toISOString());
+          (phase === "repeat" ? section.repeats : section.results).push(record);
+          if (phase === "repeat") counts.repeated++;
+          else if (record.ok) counts.measured++;
+          else counts.failed++;
+          await writeMeasurementFile(options.out, file);
+          doneInPhase++;
+          const elapsed = performance.now() - phaseStart;
+          options.onProgress?.({ phase, done: doneInPhase, total: doneInPhase + expected.size, skipped: 0, record, elapsedMs: elapsed, etaMs: (elapsed / doneInPhase) * expected.size });
+          return send(200, JSON.stringify({ ok: true }));
+        }
+        case "/api/done": {
+          if (!section) throw new HttpError(409, "hello first");
+          if (expected.size > 0) throw new HttpError(409, `${expected.size} architecture-passes are still pending`);
+          // after the first phase the page asks again (for the repeats); the run ends when nothing is left
+          const next = nextWork();
+          if (next.todo.length > 0) return send(200, JSON.stringify({ more: true, work: next }));
+          await writeMeasurementFile(options.out, file);
+          send(200, JSON.stringify({ more: false }));
+          return finish();
+        }
+        case "/api/error": {
+          const msg = typeof (body as { message?: unknown }).message === "string" ? ((body as { message: string }).message).slice(0, 2000) : "unknown error";
+          send(200, JSON.stringify({ ok: true }));
+          return finish(new ExecutionError(`the measurement page on ${options.name} failed: ${msg}`));
+        }
+        default:
+          throw new HttpError(404, `no such API: ${url.pathname}`);
+      }
+    };
+    handle().catch((e: unknown) => {
+      if (e instanceof HttpError) send(e.status, JSON.stringify({ error: e.message }));
+      else if (e instanceof InvalidArgumentError) send(409, JSON.stringify({ error: e.message }));
+      else send(500, JSON.stringify({ error: (e as Error).message }));
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (e) => reject(new EnvironmentError(`serveMeasurement: cannot listen on ${host}:${options.port ?? 0}: ${(e as Error).message}`)));
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}/?token=${token}`;
+  const listening = Promise.resolve().then(() => options.onListening?.(url));
+  try {
+    touch();
+    await Promise.race([finished, listening.then(() => finished)]);
+  } finally {
+    // let the caller's browser close (it sees the page's final state), but do not hang on it
+    await Promise.race([listening.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    clearTimeout(idleTimer);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  const minutes = (performance.now() - t0) / 60_000;
+  const n = counts.measured + counts.failed + counts.repeated;
+  return { runtime: options.name, out: options.out, ...counts, skipped, minutes, measurementsPerMinute: minutes > 0 ? n / minutes : 0 };
+}
