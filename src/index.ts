@@ -101,7 +101,8 @@ export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIO
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";
 
 export { buildNb201Network, nb201Layout, type Nb201NetworkOptions, type Nb201Layout } from "./measure/nb201-network.js";
-export { nb201Cost, layersModelCost, type ModelCost } from "./measure/model-cost.js";
+export { nb201Cost, ofaCost, layersModelCost, type ModelCost } from "./measure/model-cost.js";
+export { buildOfaNetwork, ofaBlocks, makeDivisible, type OfaBlock } from "./measure/ofa-network.js";
 export { buildNetwork, networkCost, parseMeasurableSpace, MEASURABLE_SPACES, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
 export { DEFAULT_PROTOCOL, resolveProtocol, runStats, timeRuns, MeasurementError, type MeasureProtocol, type RunStats } from "./measure/protocol.js";
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";

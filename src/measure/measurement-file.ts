@@ -104,7 +104,7 @@ export async function readMeasurementFile(csvPath: string): Promise<MeasurementF
   }
   const f = parsed as Partial<MeasurementFile>;
   if (typeof f !== "object" || f === null || f.format !== MEASUREMENT_FORMAT) throw new InvalidDataError(`${side}: format is ${JSON.stringify((f as { format?: unknown } | null)?.format)}; expected "${MEASUREMENT_FORMAT}"`);
-  if (f.space !== "nb201") throw new InvalidDataError(`${side}: space ${JSON.stringify(f.space)} is not measurable; expected "nb201"`);
+  if (f.space !== "nb201" && f.space !== "ofa-mbv3") throw new InvalidDataError(`${side}: space ${JSON.stringify(f.space)} is not measurable; expected "nb201" or "ofa-mbv3"`);
   if (typeof f.runtimes !== "object" || f.runtimes === null) throw new InvalidDataError(`${side}: "runtimes" must be an object of runtime sections`);
   for (const [name, sec] of Object.entries(f.runtimes)) {
     if (!Array.isArray(sec?.results) || !Array.isArray(sec?.repeats) || typeof sec?.metadata !== "object" || typeof sec?.protocol !== "object") {

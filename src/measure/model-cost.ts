@@ -14,7 +14,9 @@
  */
 import type * as TF from "@tensorflow/tfjs";
 import { NB201_EDGES, type Nb201Arch } from "../spaces/nb201.js";
+import { OFA_LAYOUT, type OfaArch } from "../spaces/ofa.js";
 import { nb201ArchOf, nb201Layout, type Nb201NetworkOptions } from "./nb201-network.js";
+import { ofaArchOf, ofaBlocks } from "./ofa-network.js";
 
 /** FLOPs (multiply-accumulates) and trainable parameters of a network. */
 export interface ModelCost {
@@ -68,6 +70,45 @@ export function nb201Cost(arch: string | readonly number[], options: Nb201Networ
   bn(last);
   flops += last * classes;
   params += last * classes + classes;
+  return { flops, params };
+}
+
+/**
+ * Analytic cost of a Once-for-All MobileNetV3 subnet (no model is built).
+ * Squeeze-excite's 1x1 convolutions act on a 1x1 map and have biases.
+ *
+ * @example
+ * ```ts
+ * ofaCost("r224-d44444-k77777777777777777777-e66666666666666666666").flops;
+ * ```
+ */
+export function ofaCost(arch: string | OfaArch): ModelCost {
+  const a = ofaArchOf(arch);
+  const L = OFA_LAYOUT;
+  let flops = 0;
+  let params = 0;
+  let hw = Math.ceil(a.r / 2);
+  flops += hw * hw * 9 * 3 * L.stemChannels;
+  params += 9 * 3 * L.stemChannels + 2 * L.stemChannels;
+  for (const b of ofaBlocks(a)) {
+    const out = Math.ceil(hw / b.stride);
+    if (b.expand) {
+      flops += hw * hw * b.cin * b.mid;
+      params += b.cin * b.mid + 2 * b.mid;
+    }
+    flops += out * out * b.kernel * b.kernel * b.mid;
+    params += b.kernel * b.kernel * b.mid + 2 * b.mid;
+    if (b.se) {
+      flops += 2 * b.mid * b.seMid;
+      params += 2 * b.mid * b.seMid + b.seMid + b.mid;
+    }
+    flops += out * out * b.mid * b.cout;
+    params += b.mid * b.cout + 2 * b.cout;
+    hw = out;
+  }
+  const last = L.stages[L.stages.length - 1]?.width as number;
+  flops += hw * hw * last * L.finalExpand + L.finalExpand * L.featureMix + L.featureMix * L.classes;
+  params += last * L.finalExpand + 2 * L.finalExpand + L.finalExpand * L.featureMix + L.featureMix * L.classes + L.classes;
   return { flops, params };
 }
 

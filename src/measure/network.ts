@@ -4,12 +4,13 @@
  */
 import type * as TF from "@tensorflow/tfjs";
 import { oneOf } from "../errors.js";
-import { nb201Cost, type ModelCost } from "./model-cost.js";
+import { nb201Cost, ofaCost, type ModelCost } from "./model-cost.js";
 import { buildNb201Network } from "./nb201-network.js";
+import { buildOfaNetwork, ofaArchOf } from "./ofa-network.js";
 
 /** Search spaces with a network builder. */
-export type MeasurableSpace = "nb201";
-export const MEASURABLE_SPACES: readonly MeasurableSpace[] = ["nb201"];
+export type MeasurableSpace = "nb201" | "ofa-mbv3";
+export const MEASURABLE_SPACES: readonly MeasurableSpace[] = ["nb201", "ofa-mbv3"];
 
 /** A built network and the input it takes (batch 1 added by the caller). */
 export interface BuiltNetwork {
@@ -40,6 +41,10 @@ export function buildNetwork(space: MeasurableSpace, arch: string, seed = 0): Bu
   switch (space) {
     case "nb201":
       return { model: buildNb201Network(arch, { seed }), imageShape: [32, 32, 3] };
+    case "ofa-mbv3": {
+      const r = ofaArchOf(arch).r;
+      return { model: buildOfaNetwork(arch, { seed }), imageShape: [r, r, 3] };
+    }
   }
 }
 
@@ -55,5 +60,7 @@ export function networkCost(space: MeasurableSpace, arch: string): ModelCost {
   switch (space) {
     case "nb201":
       return nb201Cost(arch);
+    case "ofa-mbv3":
+      return ofaCost(arch);
   }
 }

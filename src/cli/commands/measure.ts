@@ -15,7 +15,9 @@ import { measureToFile, type IndexedArch, type MeasureProgress, type MeasureRunO
 import { parseMeasurableSpace } from "../../measure/network.js";
 import { parseRuntime } from "../../measure/runtime-name.js";
 import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
+import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
+import { ofaFormat, ofaSample } from "../../spaces/ofa.js";
 import { table, tableText } from "../../viz/table.js";
 import { intOption, numberOption } from "../options.js";
 import { mirrorOption } from "./datasets.js";
@@ -74,7 +76,7 @@ export function registerMeasure(program: Command): void {
     program
       .command("measure")
       .description("measure architectures' latency on a runtime of this machine into a latency CSV (resumable, with a JSON sidecar of metadata and run statistics)")
-      .option("--space <space>", "nb201", "nb201")
+      .option("--space <space>", "nb201|ofa-mbv3", "nb201")
       .option("--runtime <name>", "node-wasm|node-cpu|node-tensorflow|chromium-wasm|chromium-cpu|chromium-webgl")
       .option("--serve", "serve a page that measures in any browser that opens it, and write what it posts back")
       .option("--host <host>", "with --serve: interface to bind", "127.0.0.1")
@@ -82,7 +84,7 @@ export function registerMeasure(program: Command): void {
       .option("--backend <b>", "with --serve: wasm|cpu|webgl", "wasm")
       .option("--name <column>", "with --serve: the runtime-device's column name (default browser-<backend>)")
       .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select")
-      .option("--sample <N>", "measure N architectures stratified over the space by FLOPs")
+      .option("--sample <N>", "measure N architectures: nb201 stratified over the space by FLOPs; ofa-mbv3 uniform subnets")
       .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
       .option("--seed <n>", "seed of the sample, the random weights and the input", "0")
       .option("--out <file.csv>", "output CSV (resumed when it exists); metadata in <file.csv>.json")
@@ -121,6 +123,11 @@ export function registerMeasure(program: Command): void {
     const seed = intOption("--seed", str("seed"), 0) as number;
     let indexFn: ((arch: string) => number) | undefined;
     const officialIndex = async () => {
+      // NAS-Bench-201 has an official index; other spaces number the rows of the file
+      if (space !== "nb201") {
+        let row = 0;
+        return () => row++;
+      }
       if (!indexFn) {
         const idx = await loadNb201Index(fetchOpts);
         indexFn = (arch) => idx.indexOf(nb201Parse(arch));
@@ -132,7 +139,13 @@ export function registerMeasure(program: Command): void {
     const sample = intOption("--sample", str("sample"), 1);
     if ((archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError("measure: give exactly one of --archs <file> and --sample <N>");
     if (archsFile) archs = await archsFromFile(archsFile, officialIndex);
-    else {
+    else if (space === "ofa-mbv3") {
+      if (opts["includeReferences"]) throw new InvalidArgumentError("measure: --include-references is for --space nb201");
+      const rng = seededRng(seed);
+      const seen = new Set<string>();
+      while (seen.size < (sample as number)) seen.add(ofaFormat(ofaSample(rng)));
+      archs = [...seen].map((arch, index) => ({ index, arch }));
+    } else {
       const idx = await officialIndex();
       const include: string[] = [];
       if (opts["includeReferences"]) {

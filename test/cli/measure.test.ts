@@ -1,0 +1,45 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { mirrorDir } from "../helpers/mirror.js";
+
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const FAST = ["--passes", "1", "--process-warmup-ms", "0", "--warmup", "0", "--min-runs", "1", "--max-runs", "1", "--budget-ms", "0"];
+
+describe("proxynas measure", () => {
+  it("--archs (the output of proxynas select) on node-wasm, then --report; a rerun skips what is done", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
+    writeFileSync(join(dir, "k.csv"), "index,arch\n0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|\n17,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
+    const out = join(dir, "mine.csv");
+    const r = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST, "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { summary: { measured: number }; report: { runtime: string; measured: number }[] };
+    expect(j.summary.measured).toBe(2);
+    expect(j.report[0]).toMatchObject({ runtime: "node-wasm", measured: 2 });
+    expect(readFileSync(out, "utf8").split("\n")[0]).toBe("index,arch,node-wasm");
+    expect(readFileSync(out, "utf8")).toMatch(/\n17,\|none~0\|/);
+    const again = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST);
+    expect(again.stdout).toMatch(/measured 0, failed 0, skipped 2/);
+    const rep = cli("measure", "--report", out);
+    expect(rep.code).toBe(0);
+    expect(rep.stdout).toMatch(/node-wasm\s+2\s+0/);
+  });
+  it("--sample with the official index; bad input is a typed error with exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
+    const r = cli("measure", "--runtime", "node-wasm", "--sample", "2", "--seed", "4", "--out", join(dir, "s.csv"), ...FAST);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, "s.csv"), "utf8").trim().split("\n")).toHaveLength(3);
+    expect(cli("measure", "--runtime", "node-gpu", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/node-gpu.*node-wasm/);
+    expect(cli("measure", "--runtime", "node-wasm", "--out", join(dir, "x.csv")).stderr).toMatch(/exactly one of --archs <file> and --sample <N>/);
+    writeFileSync(join(dir, "bad.csv"), "arch\n|conv~0|\n");
+    const bad = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "bad.csv"), "--out", join(dir, "x.csv"), "--space", "nb201");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a NAS-Bench-201 architecture/);
+    expect(cli("measure", "--serve", "--runtime", "node-wasm", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/not both/);
+  });
+});
