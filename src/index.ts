@@ -103,12 +103,12 @@ export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10
 export { buildNb201Network, nb201Layout, type Nb201NetworkOptions, type Nb201Layout } from "./measure/nb201-network.js";
 export { nb201Cost, ofaCost, layersModelCost, type ModelCost } from "./measure/model-cost.js";
 export { buildOfaNetwork, ofaBlocks, makeDivisible, type OfaBlock } from "./measure/ofa-network.js";
-export { buildNetwork, networkCost, parseMeasurableSpace, MEASURABLE_SPACES, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
-export { DEFAULT_PROTOCOL, resolveProtocol, runStats, timeRuns, MeasurementError, type MeasureProtocol, type RunStats } from "./measure/protocol.js";
+export { buildNetwork, networkCost, parseMeasurableSpace, MEASURABLE_SPACES, REFERENCE_ARCHS, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
+export { DEFAULT_PROTOCOL, resolveProtocol, runStats, timeInference, timePaired, MeasurementError, type MeasureProtocol, type RunStats, type PairedStats } from "./measure/protocol.js";
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";
-export { measureArchitecture, warmUpRuntime, type ArchMeasurement } from "./measure/measure-architecture.js";
+export { measureArchitecture, createMeasurer, type Measurer, type ArchMeasurement } from "./measure/measure-architecture.js";
 export {
-  MEASUREMENT_FORMAT, readMeasurementFile, writeMeasurementFile, measurementCsv, combinePasses, emptyMeasurementFile, sidecarPath,
+  MEASUREMENT_FORMAT, readMeasurementFile, writeMeasurementFile, measurementCsv, combinePasses, referenceScale, emptyMeasurementFile, sidecarPath,
   type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord, type CombinedLatency,
 } from "./measure/measurement-file.js";
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";

@@ -13,7 +13,13 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EnvironmentError, ProxynasError } from "../errors.js";
+import { fileURLToPath } from "node:url";
 import { datasetInfo, type DatasetFile } from "./registry.js";
+
+/** The installed package's root (this file is two folders below it, in src/ or dist/). */
+export function packageRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
 
 /** A file's SHA-256 is not the registered one. */
 export class ChecksumError extends ProxynasError {
@@ -43,7 +49,8 @@ export interface FetchOptions {
 export interface FetchedDataset {
   readonly name: string;
   readonly root: string;
-  readonly from: "mirror" | "cache" | "download";
+  /** `package`: an embedded dataset, read from the installed package. */
+  readonly from: "mirror" | "cache" | "download" | "package";
   readonly files: readonly DatasetFile[];
 }
 
@@ -143,6 +150,7 @@ function describeFetchError(e: unknown): string {
  */
 export async function fetchDataset(name: string, options: FetchOptions = {}): Promise<FetchedDataset> {
   const info = datasetInfo(name);
+  if (info.embedded) return { name, root: packageRoot(), from: "package", files: [] };
   const mirror = configuredMirror(options);
   const progress = options.onProgress ?? (() => undefined);
   if (mirror) {

@@ -8,6 +8,7 @@ import { readTableCsv } from "./csv-table.js";
 import type { FetchOptions } from "./fetch.js";
 import type { LatencyTable } from "./latency-table.js";
 import { loadHelpNb201, loadHelpOfa } from "./load-help.js";
+import { loadLocalNb201 } from "./load-local.js";
 import { loadNb201Accuracy } from "./load-nats.js";
 import { loadOneProxy } from "./load-oneproxy.js";
 import { DATASET_NAMES } from "./registry.js";
@@ -18,6 +19,7 @@ const TABLE_LOADERS: Readonly<Record<string, (o: FetchOptions) => Promise<Latenc
   "help-ofa": loadHelpOfa,
   "oneproxy-nb201": loadOneProxy,
   "nb201-accuracy": loadNb201Accuracy,
+  "local-nb201": () => loadLocalNb201(),
 };
 
 /** Options of {@link loadTable}. */
@@ -28,7 +30,7 @@ export interface LoadTableOptions extends FetchOptions {
 
 /**
  * Loads a table: a registered dataset (`help-nb201`, `help-ofa`,
- * `oneproxy-nb201`, `nb201-accuracy`) or a wide CSV file.
+ * `oneproxy-nb201`, `nb201-accuracy`, the embedded `local-nb201`) or a wide CSV file.
  *
  * @throws {NotFoundError} for a name that is neither a table dataset nor an existing file
  * @throws {InvalidArgumentError} for a CSV without `space`

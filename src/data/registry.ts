@@ -27,6 +27,8 @@ export interface DatasetInfo {
   readonly shape: string;
   readonly license: string;
   readonly files: readonly DatasetFile[];
+  /** For a dataset shipped inside the package (measured by this project): its path from the package root; nothing is downloaded. */
+  readonly embedded?: string;
 }
 
 /** Where the mirror's folders are published: repository, commit, folder. */
@@ -63,6 +65,15 @@ function files(match: (path: string) => boolean): DatasetFile[] {
 const under = (dir: string, ext: string) => (p: string) => p.startsWith(dir) && p.endsWith(ext) && !p.slice(dir.length).includes("/");
 
 const DATASETS: readonly DatasetInfo[] = [
+  {
+    name: "local-nb201",
+    kind: "latency",
+    description: "Measured by proxynas itself (proxynas measure): NAS-Bench-201 architectures stratified by FLOPs, HELP's 10 reference architectures included, on TensorFlow.js runtimes (Node and headless Chromium; wasm and cpu backends), in ms; metadata in its JSON sidecar. Ships with the package: no download",
+    shape: "500 x 4",
+    license: "MIT",
+    files: [],
+    embedded: "datasets/local-nb201.csv",
+  },
   {
     name: "help-nb201",
     kind: "latency",

@@ -5,7 +5,7 @@
  * browser and backend, then measures each architecture-pass the server still
  * needs with the same code as in Node and posts every result back.
  */
-import { measureArchitecture, warmUpRuntime } from "./measure-architecture.js";
+import { createMeasurer } from "./measure-architecture.js";
 import { initPageBackend, tfjs } from "./browser-backend.js";
 import type { MeasurableSpace } from "./network.js";
 import type { MeasureProtocol } from "./protocol.js";
@@ -78,14 +78,15 @@ async function main(): Promise<void> {
       platform: g.navigator.platform ?? "",
       memoryGb: g.navigator.deviceMemory ?? null,
     })) as PageWork;
+    const measurer = createMeasurer(config.space, config.protocol, config.seed);
     if (work.todo.length > 0) {
       status(`warming up ${backendDetail}`);
-      await warmUpRuntime(config.space, (work.todo[0] as PageWork["todo"][number]).arch, config.protocol.processWarmupMs, config.seed);
+      await measurer.warmUp(config.protocol.processWarmupMs);
     }
     for (;;) {
       g.__proxynas = { state: "measuring", done: work.total - work.todo.length, total: work.total };
       for (const unit of work.todo) {
-        const m = await measureArchitecture(config.space, unit.arch, config.protocol, config.seed);
+        const m = await measurer.measure(unit.arch);
         await post("/api/result", { index: unit.index, arch: unit.arch, pass: unit.pass, result: m });
         g.__proxynas.done++;
         status(`${work.phase} on ${backendDetail}: ${g.__proxynas.done}/${g.__proxynas.total} ${m.ok ? `${m.stats.medianMs.toFixed(2)} ms` : `failed: ${m.reason}`}`);
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
       if (!next.more || !next.work) break;
       work = next.work;
     }
+    measurer.dispose();
     g.__proxynas = { state: "done", done: g.__proxynas?.done ?? 0, total: g.__proxynas?.total ?? 0 };
     status(`done on ${backendDetail}`);
   } catch (e) {

@@ -1,81 +1,124 @@
 /**
- * Measures one architecture on the active tfjs backend: build the network
- * (seeded random weights), time inference under the protocol, dispose
- * everything. Runs in Node and in the browser bundle alike. A failure is a
- * result with its reason, never a latency of 0.
+ * Measures architectures on the active tfjs backend: build the network
+ * (seeded random weights), time inference under the protocol (each run paired
+ * with a run of the session's reference network), dispose it. Runs in Node
+ * and in the browser bundle alike. A failure is a result with its reason,
+ * never a latency of 0.
  */
 import type * as TF from "@tensorflow/tfjs";
 import { tfjs } from "../runtime/backend.js";
 import { canonicalArch } from "../spaces/space.js";
-import { buildNetwork, type MeasurableSpace } from "./network.js";
-import { DEFAULT_PROTOCOL, timeRuns, type MeasureProtocol, type RunStats } from "./protocol.js";
+import { buildNetwork, REFERENCE_ARCHS, type MeasurableSpace } from "./network.js";
+import { DEFAULT_PROTOCOL, timePaired, type MeasureProtocol, type RunStats } from "./protocol.js";
 
 /** The outcome of measuring one architecture. */
 export type ArchMeasurement =
-  | { readonly arch: string; readonly ok: true; readonly stats: RunStats }
+  | {
+      readonly arch: string;
+      readonly ok: true;
+      /** The network's own run times. */
+      readonly stats: RunStats;
+      /** Paired protocol: the ratios to the reference's runs. */
+      readonly ratio?: RunStats;
+      /** Paired protocol: the reference's median in this measurement, ms. */
+      readonly referenceMs?: number;
+    }
   | { readonly arch: string; readonly ok: false; readonly reason: string };
 
+/** A measurement session on one backend: the reference network and the input, built once. */
+export interface Measurer {
+  readonly space: MeasurableSpace;
+  /** The reference architecture (null when the protocol is not paired). */
+  readonly reference: string | null;
+  /** Runs the reference untimed for `ms` (the protocol's process warm-up). */
+  warmUp(ms: number): Promise<void>;
+  /** Measures one architecture (canonical string in the result). */
+  measure(arch: string): Promise<ArchMeasurement>;
+  /** Frees the reference network and the input. */
+  dispose(): void;
+}
+
+const runOnce = (model: TF.LayersModel, x: TF.Tensor) => () => {
+  const y = model.predict(x) as TF.Tensor;
+  y.dataSync();
+  y.dispose();
+};
+
 /**
- * Runs one architecture's network untimed for `ms` milliseconds (the process
- * warm-up of the protocol), then disposes it.
+ * Starts a measurement session. The caller must `dispose()` it; measuring
+ * leaves the tfjs tensor count unchanged.
  *
  * @example
  * ```ts
- * await warmUpRuntime("nb201", arch, 3000);
+ * await initBackend("wasm");
+ * const m = createMeasurer("nb201");
+ * await m.warmUp(3000);
+ * const r = await m.measure(arch);
+ * m.dispose();
  * ```
  */
-export async function warmUpRuntime(space: MeasurableSpace, arch: string, ms: number, seed = 0): Promise<void> {
-  if (ms <= 0) return;
+export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol = DEFAULT_PROTOCOL, seed = 0): Measurer {
   const tf = tfjs();
-  const { model, imageShape } = buildNetwork(space, canonicalArch(space, arch), seed);
-  const x = tf.randomNormal([1, ...imageShape], 0, 1, "float32", seed);
-  try {
-    const t0 = performance.now();
-    do {
-      const y = model.predict(x) as TF.Tensor;
-      y.dataSync();
-      y.dispose();
-      await Promise.resolve();
-    } while (performance.now() - t0 < ms);
-  } finally {
-    x.dispose();
-    model.dispose();
-  }
+  const reference = protocol.paired ? REFERENCE_ARCHS[space] : null;
+  const warmArch = REFERENCE_ARCHS[space];
+  const ref = buildNetwork(space, warmArch, seed);
+  const inputs = new Map<string, TF.Tensor>();
+  const inputFor = (shape: readonly number[]) => {
+    const key = shape.join("x");
+    let x = inputs.get(key);
+    if (!x) inputs.set(key, (x = tf.randomNormal([protocol.batchSize, ...shape], 0, 1, "float32", seed)));
+    return x;
+  };
+  const refRun = runOnce(ref.model, inputFor(ref.imageShape));
+  return {
+    space,
+    reference,
+    async warmUp(ms: number) {
+      const t0 = performance.now();
+      while (performance.now() - t0 < ms) {
+        refRun();
+        await Promise.resolve();
+      }
+    },
+    async measure(arch: string): Promise<ArchMeasurement> {
+      const canonical = canonicalArch(space, arch);
+      let model: TF.LayersModel | undefined;
+      try {
+        const built = buildNetwork(space, canonical, seed);
+        model = built.model;
+        const r = await timePaired(runOnce(model, inputFor(built.imageShape)), protocol.paired ? refRun : undefined, protocol);
+        return { arch: canonical, ok: true, stats: r.stats, ...(r.ratio ? { ratio: r.ratio, referenceMs: r.referenceMs as number } : {}) };
+      } catch (e) {
+        return { arch: canonical, ok: false, reason: (e as Error).message };
+      } finally {
+        model?.dispose();
+      }
+    },
+    dispose() {
+      ref.model.dispose();
+      for (const x of inputs.values()) x.dispose();
+      inputs.clear();
+    },
+  };
 }
 
 /**
- * Builds, times and disposes one architecture's network. Leaves the tfjs
- * tensor count unchanged. The result names the canonical architecture string.
+ * Measures one architecture in a session of its own (reference built and
+ * disposed around it). For many architectures use {@link createMeasurer}.
  *
  * @throws {InvalidArgumentError} when `arch` is not an architecture of the space (bad input, not a failed measurement)
  * @example
  * ```ts
- * await initBackend("wasm");
  * const m = await measureArchitecture("nb201", arch);
  * if (m.ok) console.log(m.stats.medianMs);
  * ```
  */
 export async function measureArchitecture(space: MeasurableSpace, arch: string, protocol: MeasureProtocol = DEFAULT_PROTOCOL, seed = 0): Promise<ArchMeasurement> {
-  const canonical = canonicalArch(space, arch);
-  const tf = tfjs();
-  let model: TF.LayersModel | undefined;
-  let input: TF.Tensor | undefined;
+  canonicalArch(space, arch);
+  const m = createMeasurer(space, protocol, seed);
   try {
-    const built = buildNetwork(space, canonical, seed);
-    model = built.model;
-    input = tf.randomNormal([protocol.batchSize, ...built.imageShape], 0, 1, "float32", seed);
-    const m = model;
-    const x = input;
-    const stats = await timeRuns(() => {
-      const y = m.predict(x) as TF.Tensor;
-      y.dataSync();
-      y.dispose();
-    }, protocol);
-    return { arch: canonical, ok: true, stats };
-  } catch (e) {
-    return { arch: canonical, ok: false, reason: (e as Error).message };
+    return await m.measure(arch);
   } finally {
-    input?.dispose();
-    model?.dispose();
+    m.dispose();
   }
 }

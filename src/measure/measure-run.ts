@@ -7,14 +7,14 @@
 import { cpus, totalmem } from "node:os";
 import { EnvironmentError, InvalidArgumentError } from "../errors.js";
 import { initBackend } from "../runtime/backend.js";
-import { packageVersion } from "../runtime/report.js";
+import { ownVersion } from "../runtime/report.js";
 import { canonicalArch } from "../spaces/space.js";
-import { measureArchitecture, warmUpRuntime } from "./measure-architecture.js";
+import { createMeasurer, type Measurer } from "./measure-architecture.js";
 import {
   archRecord, combinePasses, emptyMeasurementFile, readMeasurementFile, runtimeSection, writeMeasurementFile,
   type ArchRecord, type MeasurementFile, type RuntimeMetadata,
 } from "./measurement-file.js";
-import { buildNetwork, type MeasurableSpace } from "./network.js";
+import { buildNetwork, REFERENCE_ARCHS, type MeasurableSpace } from "./network.js";
 import { resolveProtocol, type MeasureProtocol } from "./protocol.js";
 import { parseRuntime } from "./runtime-name.js";
 
@@ -105,12 +105,13 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
     backend: report.backend,
     backendDetail: report.reason,
     tfjsVersion: report.tfjsVersion,
-    proxynasVersion: packageVersion("proxynas"),
+    proxynasVersion: ownVersion(),
     userAgent: `Node.js ${process.version}`,
     machine: nodeMachine(),
     batchSize: protocol.batchSize,
     imageShape,
     seed,
+    reference: protocol.paired ? REFERENCE_ARCHS[options.space] : null,
   };
   const file: MeasurementFile = (await readMeasurementFile(options.out)) ?? emptyMeasurementFile(options.space);
   if (file.space !== options.space) throw new InvalidArgumentError(`measureToFile: ${options.out} holds ${file.space} architectures, not ${options.space}`);
@@ -125,16 +126,16 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
   };
   const main = units(archs, section.results);
   const counts = { measured: 0, failed: 0, repeated: 0 };
-  let warm = false;
+  let measurer: Measurer | undefined;
   const step = async (phase: MeasureProgress["phase"], work: { todo: Unit[]; done: number; total: number }, into: ArchRecord[]) => {
-    if (work.todo.length > 0 && !warm) {
-      await warmUpRuntime(options.space, (work.todo[0] as Unit).arch, protocol.processWarmupMs, seed);
-      warm = true;
+    if (work.todo.length > 0 && !measurer) {
+      measurer = createMeasurer(options.space, protocol, seed);
+      await measurer.warmUp(protocol.processWarmupMs);
     }
     const start = performance.now();
     for (let i = 0; i < work.todo.length; i++) {
       const u = work.todo[i] as Unit;
-      const m = await measureArchitecture(options.space, u.arch, protocol, seed);
+      const m = await (measurer as Measurer).measure(u.arch);
       const record = archRecord(m, u.index, u.pass, new Date().toISOString());
       into.push(record);
       if (phase === "repeat") counts.repeated++;
@@ -145,10 +146,15 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
       options.onProgress?.({ phase, done: work.done + i + 1, total: work.total, skipped: work.done, record, elapsedMs: elapsed, etaMs: (elapsed / (i + 1)) * (work.todo.length - i - 1) });
     }
   };
-  await step("measure", main, section.results);
-  const firstOk = [...combinePasses(section.results).values()].filter((c) => c.ok).slice(0, repeat);
-  const rep = units(firstOk.map((c) => ({ index: c.index, arch: c.arch })), section.repeats);
-  await step("repeat", rep, section.repeats);
+  let rep: ReturnType<typeof units>;
+  try {
+    await step("measure", main, section.results);
+    const firstOk = [...combinePasses(section.results).values()].filter((c) => c.ok).slice(0, repeat);
+    rep = units(firstOk.map((c) => ({ index: c.index, arch: c.arch })), section.repeats);
+    await step("repeat", rep, section.repeats);
+  } finally {
+    (measurer as Measurer | undefined)?.dispose();
+  }
   if (main.todo.length === 0 && rep.todo.length === 0) await writeMeasurementFile(options.out, file);
   const minutes = (performance.now() - t0) / 60_000;
   const n = counts.measured + counts.failed + counts.repeated;

@@ -18,16 +18,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EnvironmentError, ExecutionError, InvalidArgumentError } from "../errors.js";
-import { packageVersion } from "../runtime/report.js";
+import { ownVersion } from "../runtime/report.js";
 import type { ArchMeasurement } from "./measure-architecture.js";
 import {
   archRecord, combinePasses, emptyMeasurementFile, readMeasurementFile, runtimeSection, writeMeasurementFile,
   type ArchRecord, type MeasurementFile, type RuntimeMetadata, type RuntimeSection,
 } from "./measurement-file.js";
 import { canonicalList, type IndexedArch, type MeasureProgress, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
-import { buildNetwork } from "./network.js";
+import { buildNetwork, REFERENCE_ARCHS } from "./network.js";
 import type { PageConfig, PageWork } from "./browser-page.js";
-import { resolveProtocol } from "./protocol.js";
+import { resolveProtocol, type RunStats } from "./protocol.js";
 
 const require = createRequire(import.meta.url);
 
@@ -108,24 +108,34 @@ function parseResult(body: unknown, byArch: ReadonlyMap<string, IndexedArch>, pa
   if (!known) throw new HttpError(400, `result: arch ${JSON.stringify(b.arch)?.slice(0, 120)} is not in this session's list`);
   if (b.index !== known.index) throw new HttpError(400, `result: index ${JSON.stringify(b.index)} does not match ${known.index} for this architecture`);
   if (!Number.isInteger(b.pass) || (b.pass as number) < 0 || (b.pass as number) >= passes) throw new HttpError(400, `result: pass ${JSON.stringify(b.pass)} is not in 0..${passes - 1}`);
-  const r = b.result as { arch?: unknown; ok?: unknown; reason?: unknown; stats?: Record<string, unknown> };
+  const r = b.result as { arch?: unknown; ok?: unknown; reason?: unknown; stats?: Record<string, unknown>; ratio?: Record<string, unknown>; referenceMs?: unknown };
   if (typeof r !== "object" || r === null || r.arch !== known.arch) throw new HttpError(400, "result.result: expected {arch, ok, stats | reason} for the same architecture");
   if (r.ok === false) {
     if (typeof r.reason !== "string" || r.reason.length === 0 || r.reason.length > 2000) throw new HttpError(400, "result.result.reason: expected a non-empty string of at most 2000 characters");
     return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: false, reason: r.reason } };
   }
   if (r.ok !== true || typeof r.stats !== "object" || r.stats === null) throw new HttpError(400, "result.result: ok must be true with stats, or false with a reason");
-  const s = r.stats;
-  for (const k of ["medianMs", "madMs", "cv", "meanMs", "minMs"]) if (!finite(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `result.result.stats.${k}: ${JSON.stringify(s[k])} is not a finite number >= 0`);
-  for (const k of ["runs", "outliers"]) if (!Number.isInteger(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `result.result.stats.${k}: ${JSON.stringify(s[k])} is not an integer >= 0`);
-  if ((s["runs"] as number) < 1) throw new HttpError(400, "result.result.stats.runs: must be >= 1");
+  const stats = parseStats(r.stats, "result.result.stats");
+  const paired = r.ratio !== undefined;
+  if (paired !== (r.referenceMs !== undefined)) throw new HttpError(400, "result.result: ratio and referenceMs come together");
+  if (!paired) return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats } };
+  if (!finite(r.referenceMs) || r.referenceMs <= 0) throw new HttpError(400, `result.result.referenceMs: ${JSON.stringify(r.referenceMs)} is not a finite number > 0`);
+  const ratio = parseStats(r.ratio, "result.result.ratio");
+  return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats, ratio, referenceMs: r.referenceMs } };
+}
+
+function parseStats(raw: unknown, where: string): RunStats {
+  if (typeof raw !== "object" || raw === null) throw new HttpError(400, `${where}: expected an object of run statistics`);
+  const s = raw as Record<string, unknown>;
+  for (const k of ["medianMs", "madMs", "cv", "meanMs", "minMs"]) if (!finite(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `${where}.${k}: ${JSON.stringify(s[k])} is not a finite number >= 0`);
+  for (const k of ["runs", "outliers"]) if (!Number.isInteger(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `${where}.${k}: ${JSON.stringify(s[k])} is not an integer >= 0`);
+  if ((s["runs"] as number) < 1) throw new HttpError(400, `${where}.runs: must be >= 1`);
   const flags = s["flags"];
-  if (!Array.isArray(flags) || !flags.every((f) => f === "unstable" || f === "outliers")) throw new HttpError(400, `result.result.stats.flags: expected a list of "unstable" and "outliers"`);
-  const stats = {
+  if (!Array.isArray(flags) || !flags.every((f) => f === "unstable" || f === "outliers")) throw new HttpError(400, `${where}.flags: expected a list of "unstable" and "outliers"`);
+  return {
     medianMs: s["medianMs"] as number, madMs: s["madMs"] as number, cv: s["cv"] as number, meanMs: s["meanMs"] as number, minMs: s["minMs"] as number,
     runs: s["runs"] as number, outliers: s["outliers"] as number, flags: flags as string[],
   };
-  return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats } };
 }
 
 /**
@@ -239,7 +249,7 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
             backend: options.backend,
             backendDetail: str(h.backendDetail, "backendDetail"),
             tfjsVersion: str(h.tfjsVersion, "tfjsVersion"),
-            proxynasVersion: packageVersion("proxynas"),
+            proxynasVersion: ownVersion(),
             userAgent: str(h.userAgent, "userAgent"),
             machine: options.machine ?? {
               cpu: "unknown (reported by a browser)",
@@ -251,6 +261,7 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
             batchSize: protocol.batchSize,
             imageShape,
             seed,
+            reference: protocol.paired ? REFERENCE_ARCHS[options.space] : null,
           };
           section = runtimeSection(file, metadata, protocol, new Date().toISOString());
           return send(200, JSON.stringify(nextWork()));

@@ -27,6 +27,8 @@ export interface RuntimeMetadata {
   readonly runtime: string;
   readonly host: string;
   readonly backend: string;
+  /** The reference architecture of the paired protocol, or null. */
+  readonly reference: string | null;
   /** Why this backend (e.g. `wasm (pinned; SIMD on, threads off)`). */
   readonly backendDetail: string;
   readonly tfjsVersion: string;
@@ -39,8 +41,16 @@ export interface RuntimeMetadata {
   readonly seed: number;
 }
 
+/** Under the paired protocol: the per-pair ratios to the reference and the reference's median. */
+export interface PairedFields {
+  readonly ratio?: number;
+  readonly ratioMad?: number;
+  readonly ratioCv?: number;
+  readonly referenceMs?: number;
+}
+
 /** One architecture's record in the sidecar. */
-export type ArchRecord = ({ readonly ok: true } & RunStats | { readonly ok: false; readonly reason: string }) & {
+export type ArchRecord = ({ readonly ok: true } & RunStats & PairedFields | { readonly ok: false; readonly reason: string }) & {
   readonly index: number;
   readonly arch: string;
   /** The pass of the protocol (0-based). */
@@ -120,16 +130,33 @@ export type CombinedLatency =
   | { readonly index: number; readonly arch: string; readonly ok: false; readonly reason: string; readonly failedPasses: number };
 
 /**
- * Combines the pass records of each architecture (first-seen order): its
- * latency is the median of the medians of its successful passes; it is missing,
- * with the first failure's reason, only when every pass failed.
+ * The scale of paired measurements: the median, over a runtime's records,
+ * of the reference's median (ms); NaN when none is paired.
  *
  * @example
  * ```ts
- * combinePasses(section.results).get(arch)?.ok;
+ * referenceScale(section.results); // 7.9
  * ```
  */
-export function combinePasses(records: readonly ArchRecord[]): Map<string, CombinedLatency> {
+export function referenceScale(records: readonly ArchRecord[]): number {
+  const v = records.flatMap((r) => (r.ok && r.referenceMs !== undefined ? [r.referenceMs] : [])).sort((a, b) => a - b);
+  if (v.length === 0) return Number.NaN;
+  return v.length % 2 ? (v[(v.length - 1) / 2] as number) : ((v[v.length / 2 - 1] as number) + (v[v.length / 2] as number)) / 2;
+}
+
+/**
+ * Combines the pass records of each architecture (first-seen order): a
+ * pass's latency is its ratio to the reference times `scaleMs` under the
+ * paired protocol (with a finite `scaleMs`), else its own median; the
+ * architecture's latency is the median over its successful passes; it is
+ * missing, with the first failure's reason, only when every pass failed.
+ *
+ * @example
+ * ```ts
+ * combinePasses(section.results, referenceScale(section.results)).get(arch)?.ok;
+ * ```
+ */
+export function combinePasses(records: readonly ArchRecord[], scaleMs = Number.NaN): Map<string, CombinedLatency> {
   const groups = new Map<string, ArchRecord[]>();
   for (const r of records) {
     const g = groups.get(r.arch);
@@ -145,7 +172,7 @@ export function combinePasses(records: readonly ArchRecord[]): Map<string, Combi
       out.set(arch, { index: first.index, arch, ok: false, reason: (first as { reason: string }).reason, failedPasses });
       continue;
     }
-    const m = ok.map((r) => r.medianMs).sort((a, b) => a - b);
+    const m = ok.map((r) => (r.ratio !== undefined && Number.isFinite(scaleMs) ? r.ratio * scaleMs : r.medianMs)).sort((a, b) => a - b);
     const median = m.length % 2 ? (m[(m.length - 1) / 2] as number) : ((m[m.length / 2 - 1] as number) + (m[m.length / 2] as number)) / 2;
     out.set(arch, { index: first.index, arch, ok: true, medianMs: median, passes: ok.length, failedPasses, flagged: ok.some((r) => r.flags.length > 0) });
   }
@@ -154,8 +181,9 @@ export function combinePasses(records: readonly ArchRecord[]): Map<string, Combi
 
 /**
  * The CSV text of a file: one row per architecture measured on any runtime
- * (in order of first measurement), per runtime column the median over passes
- * ({@link combinePasses}), empty where that runtime failed or has not measured it.
+ * (in order of first measurement), per runtime column its latency
+ * ({@link combinePasses} on the runtime's {@link referenceScale}), empty
+ * where that runtime failed or has not measured it.
  *
  * @example
  * ```ts
@@ -166,7 +194,8 @@ export function measurementCsv(file: MeasurementFile): string {
   const runtimes = Object.keys(file.runtimes);
   const rows = new Map<string, { index: number; values: Map<string, number> }>();
   for (const rt of runtimes) {
-    for (const c of combinePasses((file.runtimes[rt] as RuntimeSection).results).values()) {
+    const sec = file.runtimes[rt] as RuntimeSection;
+    for (const c of combinePasses(sec.results, referenceScale(sec.results)).values()) {
       let row = rows.get(c.arch);
       if (!row) rows.set(c.arch, (row = { index: c.index, values: new Map() }));
       if (c.ok) row.values.set(rt, c.medianMs);
@@ -225,5 +254,7 @@ export function runtimeSection(file: MeasurementFile, metadata: RuntimeMetadata,
  * ```
  */
 export function archRecord(m: ArchMeasurement, index: number, pass: number, at: string): ArchRecord {
-  return m.ok ? { index, arch: m.arch, pass, at, ok: true, ...m.stats } : { index, arch: m.arch, pass, at, ok: false, reason: m.reason };
+  if (!m.ok) return { index, arch: m.arch, pass, at, ok: false, reason: m.reason };
+  const paired = m.ratio ? { ratio: m.ratio.medianMs, ratioMad: m.ratio.madMs, ratioCv: m.ratio.cv, referenceMs: m.referenceMs as number } : {};
+  return { index, arch: m.arch, pass, at, ok: true, ...m.stats, ...paired };
 }

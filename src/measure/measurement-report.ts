@@ -6,7 +6,7 @@
  */
 import { spearman } from "../stats/correlation.js";
 import { quantiles } from "../stats/quantile.js";
-import { combinePasses, type MeasurementFile, type RuntimeSection } from "./measurement-file.js";
+import { combinePasses, referenceScale, type MeasurementFile, type RuntimeSection } from "./measurement-file.js";
 
 /** One runtime's line of the report. */
 export interface RuntimeReportRow {
@@ -50,12 +50,13 @@ function pace(section: RuntimeSection): number {
  */
 export function measurementReport(file: MeasurementFile): RuntimeReportRow[] {
   return Object.entries(file.runtimes).map(([runtime, s]) => {
-    const combined = [...combinePasses(s.results).values()];
+    const scale = referenceScale(s.results);
+    const combined = [...combinePasses(s.results, scale).values()];
     const ok = combined.flatMap((c) => (c.ok ? [c] : []));
     const failures: Record<string, number> = {};
     for (const r of s.results) if (!r.ok) failures[r.reason] = (failures[r.reason] ?? 0) + 1;
     const first = new Map(ok.map((c) => [c.arch, c.medianMs]));
-    const pairs = [...combinePasses(s.repeats).values()].flatMap((c) => (c.ok && first.has(c.arch) ? [[first.get(c.arch) as number, c.medianMs] as const] : []));
+    const pairs = [...combinePasses(s.repeats, scale).values()].flatMap((c) => (c.ok && first.has(c.arch) ? [[first.get(c.arch) as number, c.medianMs] as const] : []));
     const passCv = s.results.flatMap((r) => (r.ok ? [r.cv] : []));
     return {
       runtime,

@@ -127,7 +127,13 @@ export function buildNb201Network(arch: string | readonly number[], options: Nb2
   const bn = (x: Sym): Sym => apply(tf.layers.batchNormalization({ axis: -1, name: name("bn") }), x);
   const relu = (x: Sym): Sym => apply(tf.layers.reLU({ name: name("relu") }), x);
   const reluConvBn = (x: Sym, filters: number, kernel: number, stride: number) => bn(conv(relu(x), filters, kernel, stride));
-  const sum = (xs: Sym[]): Sym => (xs.length === 1 ? (xs[0] as Sym) : apply(tf.layers.add({ name: name("add") }), xs));
+  // A sum that reads one tensor twice (two skip edges from the same node) gets a linear copy of it:
+  // tfjs layers dispose an input once per use and fail on a repeated one.
+  const sum = (xs: Sym[]): Sym => {
+    if (xs.length === 1) return xs[0] as Sym;
+    const distinct = xs.map((x, i) => (xs.indexOf(x) < i ? apply(tf.layers.activation({ activation: "linear", name: name("copy") }), x) : x));
+    return apply(tf.layers.add({ name: name("add") }), distinct);
+  };
 
   const edgeOp = (op: number, x: Sym, c: number): Sym => {
     switch (op) {

@@ -12,6 +12,16 @@ import { buildOfaNetwork, ofaArchOf } from "./ofa-network.js";
 export type MeasurableSpace = "nb201" | "ofa-mbv3";
 export const MEASURABLE_SPACES: readonly MeasurableSpace[] = ["nb201", "ofa-mbv3"];
 
+/**
+ * The reference network of each space, run alternately with every measured
+ * one under the paired protocol: NAS-Bench-201 index 0 (the first of HELP's
+ * reference architectures), and a mid-size Once-for-All subnet.
+ */
+export const REFERENCE_ARCHS: Readonly<Record<MeasurableSpace, string>> = {
+  nb201: "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|",
+  "ofa-mbv3": "r160-d22222-k55005500550055005500-e44004400440044004400",
+};
+
 /** A built network and the input it takes (batch 1 added by the caller). */
 export interface BuiltNetwork {
   readonly model: TF.LayersModel;

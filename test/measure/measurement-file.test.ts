@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { combinePasses, emptyMeasurementFile, measurementCsv, readMeasurementFile, runtimeSection, type ArchRecord, type RuntimeMetadata } from "../../src/measure/measurement-file.js";
+import { combinePasses, referenceScale, emptyMeasurementFile, measurementCsv, readMeasurementFile, runtimeSection, type ArchRecord, type RuntimeMetadata } from "../../src/measure/measurement-file.js";
 import { resolveProtocol, runStats } from "../../src/measure/protocol.js";
 
 const A = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
@@ -11,7 +11,7 @@ const ok = (arch: string, pass: number, times: number[]): ArchRecord => ({ index
 const bad = (arch: string, pass: number, reason: string): ArchRecord => ({ index: arch === A ? 7 : 9, arch, pass, at: "2026-11-22T00:00:00.000Z", ok: false, reason });
 const META: RuntimeMetadata = {
   runtime: "node-wasm", host: "node", backend: "wasm", backendDetail: "wasm", tfjsVersion: "4.22.0", proxynasVersion: "0.1.0", userAgent: "Node.js",
-  machine: { cpu: "x", cores: 2, platform: "linux", arch: "x64", memoryGb: 24 }, batchSize: 1, imageShape: [32, 32, 3], seed: 0,
+  machine: { cpu: "x", cores: 2, platform: "linux", arch: "x64", memoryGb: 24 }, batchSize: 1, imageShape: [32, 32, 3], seed: 0, reference: null,
 };
 
 describe("combinePasses", () => {
@@ -22,6 +22,17 @@ describe("combinePasses", () => {
     const d = combinePasses([ok(A, 0, [10]), bad(A, 1, "x")]);
     expect(d.get(A)).toMatchObject({ ok: true, medianMs: 10, passes: 1, failedPasses: 1 });
     expect(combinePasses([ok(A, 0, [10]), ok(A, 1, [20])]).get(A)).toMatchObject({ medianMs: 15 });
+  });
+  it("paired records: a pass's latency is its ratio to the reference times the runtime's reference scale", () => {
+    const paired = (arch: string, pass: number, ratio: number, referenceMs: number): ArchRecord => ({ ...ok(arch, pass, [99]), ratio, ratioMad: 0, ratioCv: 0, referenceMs } as ArchRecord);
+    const recs = [paired(A, 0, 2, 10), paired(A, 1, 2.2, 30), paired(B, 0, 0.5, 20)];
+    expect(referenceScale(recs)).toBe(20);
+    const c = combinePasses(recs, referenceScale(recs));
+    expect(c.get(A)).toMatchObject({ ok: true, medianMs: 42 }); // median of 2 x 20 and 2.2 x 20
+    expect(c.get(B)).toMatchObject({ medianMs: 10 });
+    // without a scale, the network's own medians
+    expect(combinePasses(recs).get(A)).toMatchObject({ medianMs: 99 });
+    expect(referenceScale([ok(A, 0, [1])])).toBeNaN();
   });
   it("the CSV has one column per runtime and an empty cell for a failed architecture", () => {
     const f = emptyMeasurementFile("nb201");
@@ -36,7 +47,7 @@ describe("runtimeSection", () => {
     const f = emptyMeasurementFile("nb201");
     runtimeSection(f, META, resolveProtocol(), "now");
     expect(runtimeSection(f, META, resolveProtocol(), "later").started).toBe("now");
-    expect(() => runtimeSection(f, META, resolveProtocol({ passes: 5 }), "later")).toThrow(/measured with passes = 3, not 5/);
+    expect(() => runtimeSection(f, META, resolveProtocol({ passes: 3 }), "later")).toThrow(/measured with passes = 2, not 3/);
     expect(() => runtimeSection(f, { ...META, seed: 1 }, resolveProtocol(), "later")).toThrow(/seed 0, not 1/);
   });
 });

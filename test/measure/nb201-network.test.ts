@@ -69,3 +69,17 @@ describe("buildNb201Network", () => {
     expect(() => nb201Layout({ channels: 0 })).toThrow(/channels = 0/);
   });
 });
+
+describe("buildNb201Network: a node that sums one tensor twice", () => {
+  it("runs (two skip edges from node 0 into node 2 through node 1)", async () => {
+    await initBackend("wasm");
+    const tf = tfjs();
+    const before = tf.memory().numTensors;
+    const m = buildNb201Network("|skip_connect~0|+|skip_connect~0|skip_connect~1|+|avg_pool_3x3~0|none~1|skip_connect~2|");
+    const x = tf.ones([1, 32, 32, 3]);
+    for (let i = 0; i < 2; i++) tf.dispose(m.predict(x) as import("@tensorflow/tfjs").Tensor);
+    tf.dispose(x);
+    m.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PROTOCOL, MeasurementError, resolveProtocol, runStats, timeRuns } from "../../src/measure/protocol.js";
+import { DEFAULT_PROTOCOL, MeasurementError, resolveProtocol, runStats, timeInference, timePaired } from "../../src/measure/protocol.js";
 
 /** A clock that advances by the given durations, one per run (start and end read per run). */
 function fakeClock(durations: number[]): { clock: () => number; run: () => void } {
@@ -30,25 +30,25 @@ describe("runStats", () => {
   });
 });
 
-describe("timeRuns", () => {
+describe("timeInference", () => {
   it("warm-up runs are untimed; timed runs until minRuns and the budget, at most maxRuns", async () => {
     const p = resolveProtocol({ warmup: 2, minRuns: 3, maxRuns: 100, budgetMs: 50 });
     const { clock, run } = fakeClock([1000, 1000, 10]);
     // warm-ups take 1000 ms each and are not counted; then 10 ms runs... the cycle gives 1000 ms every third run
-    const s = await timeRuns(run, p, clock);
+    const s = await timeInference(run, p, clock);
     expect(s.runs).toBeGreaterThanOrEqual(3);
     const fast = fakeClock([7]);
-    const t = await timeRuns(fast.run, resolveProtocol({ warmup: 0, minRuns: 2, maxRuns: 4, budgetMs: 1e9 }), fast.clock);
+    const t = await timeInference(fast.run, resolveProtocol({ warmup: 0, minRuns: 2, maxRuns: 4, budgetMs: 1e9 }), fast.clock);
     expect(t.runs).toBe(4);
     expect(t.medianMs).toBe(7);
     const slow = fakeClock([100]);
-    expect((await timeRuns(slow.run, resolveProtocol({ warmup: 0, minRuns: 2, maxRuns: 50, budgetMs: 250 }), slow.clock)).runs).toBe(3);
+    expect((await timeInference(slow.run, resolveProtocol({ warmup: 0, minRuns: 2, maxRuns: 50, budgetMs: 250 }), slow.clock)).runs).toBe(3);
   });
   it("a failing or timed-out run is a MeasurementError with the reason", async () => {
-    await expect(timeRuns(() => { throw new Error("out of memory"); })).rejects.toThrow(MeasurementError);
-    await expect(timeRuns(() => { throw new Error("out of memory"); })).rejects.toThrow(/warm-up run 0 failed: out of memory/);
+    await expect(timeInference(() => { throw new Error("out of memory"); })).rejects.toThrow(MeasurementError);
+    await expect(timeInference(() => { throw new Error("out of memory"); })).rejects.toThrow(/warm-up run 0 failed: out of memory/);
     const { clock, run } = fakeClock([5, 5, 5, 99999]);
-    await expect(timeRuns(run, resolveProtocol({ warmup: 0, minRuns: 10, timeoutMs: 1000 }), clock)).rejects.toThrow(/timed run 3 took 99999 ms, over the timeout of 1000 ms/);
+    await expect(timeInference(run, resolveProtocol({ warmup: 0, minRuns: 10, timeoutMs: 1000 }), clock)).rejects.toThrow(/timed run 3 took 99999 ms, over the timeout of 1000 ms/);
   });
 });
 
@@ -60,5 +60,27 @@ describe("resolveProtocol", () => {
     expect(() => resolveProtocol({ minRuns: 10, maxRuns: 5 })).toThrow(/maxRuns = 5 is not valid; expected an integer >= minRuns \(10\)/);
     expect(() => resolveProtocol({ passes: 0 })).toThrow(/passes = 0/);
     expect(() => resolveProtocol({ budgetMs: Number.NaN })).toThrow(/budgetMs = NaN/);
+  });
+});
+
+describe("timePaired", () => {
+  it("alternates measured and reference runs; the ratio cancels a drift of the machine's speed", async () => {
+    // the machine slows down 3x halfway; the measured network costs 2 units, the reference 1
+    let now = 0;
+    let k = 0;
+    const speed = () => (k++ < 10 ? 1 : 3);
+    const run = () => void (now += 2 * speed());
+    const ref = () => void (now += 1 * speed());
+    const r = await timePaired(run, ref, resolveProtocol({ warmup: 0, minRuns: 10, maxRuns: 10 }), () => now);
+    expect(r.stats.runs).toBe(10);
+    expect(r.ratio?.medianMs).toBe(2);
+    expect(r.ratio?.madMs).toBe(0);
+    expect(r.stats.madMs).toBeGreaterThan(0); // the raw times drift
+    expect(r.referenceMs).toBeGreaterThan(0);
+    const unpaired = await timePaired(run, undefined, resolveProtocol({ warmup: 0, minRuns: 3, maxRuns: 3 }), () => now);
+    expect(unpaired.ratio).toBeUndefined();
+  });
+  it("a failing reference run names the reference", async () => {
+    await expect(timePaired(() => undefined, () => { throw new Error("boom"); })).rejects.toThrow(/warm-up run 0 of the reference failed: boom/);
   });
 });
