@@ -41,6 +41,7 @@ export { fetchDataset, ChecksumError, defaultCacheDir, type FetchOptions, type F
 export { loadTable, TABLE_DATASETS, type LoadTableOptions } from "./data/load.js";
 export { loadHelpNb201, loadHelpOfa, loadNb201Index, loadReferenceArchitectures } from "./data/load-help.js";
 export { loadOneProxy } from "./data/load-oneproxy.js";
+export { loadLocalNb201 } from "./data/load-local.js";
 export { loadNb201Accuracy } from "./data/load-nats.js";
 export { loadLookupTables, loadOfaAccuracyPredictorWeights, type LookupTable } from "./data/load-lut.js";
 export { DEVICE_ALIASES, DEVICE_DISPLAY_NAMES, sameDevice, proxyPoolFor, displayName, deviceFamily, type DeviceFamily } from "./data/devices.js";
@@ -108,7 +109,7 @@ export { DEFAULT_PROTOCOL, resolveProtocol, runStats, timeInference, timePaired,
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";
 export { measureArchitecture, createMeasurer, type Measurer, type ArchMeasurement } from "./measure/measure-architecture.js";
 export {
-  MEASUREMENT_FORMAT, readMeasurementFile, writeMeasurementFile, measurementCsv, combinePasses, referenceScale, emptyMeasurementFile, sidecarPath,
+  MEASUREMENT_FORMAT, readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, measurementCsv, combinePasses, referenceScale, emptyMeasurementFile, sidecarPath,
   type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord, type CombinedLatency,
 } from "./measure/measurement-file.js";
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
@@ -116,5 +117,6 @@ export { measureToFile, type MeasureRunOptions, type MeasureSummary, type Measur
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
 export { serveMeasurement, MAX_BODY_BYTES, type ServeOptions } from "./measure/measure-server.js";
 export { measureInChromium, chromiumMeasureArgs } from "./measure/chromium-run.js";
+export { localDatasetPath, loadLocalMeasurements, measurementsFor } from "./measure/local-dataset.js";
 export { paretoSetsFigure, searchRegretFigure, evolutionCurveFigure, type ParetoSetsInput } from "./viz/search-figures.js";
 export { runCli } from "./cli/main.js";

@@ -66,15 +66,6 @@ const under = (dir: string, ext: string) => (p: string) => p.startsWith(dir) && 
 
 const DATASETS: readonly DatasetInfo[] = [
   {
-    name: "local-nb201",
-    kind: "latency",
-    description: "Measured by proxynas itself (proxynas measure): NAS-Bench-201 architectures stratified by FLOPs, HELP's 10 reference architectures included, on TensorFlow.js runtimes (Node and headless Chromium; wasm and cpu backends), in ms; metadata in its JSON sidecar. Ships with the package: no download",
-    shape: "500 x 4",
-    license: "MIT",
-    files: [],
-    embedded: "datasets/local-nb201.csv",
-  },
-  {
     name: "help-nb201",
     kind: "latency",
     description: "HELP's NAS-Bench-201 latencies: 27 devices (GPUs at batch 1/32/256, CPUs, phones, Raspberry Pi 4, FPGA, Eyeriss), in ms",
@@ -105,6 +96,15 @@ const DATASETS: readonly DatasetInfo[] = [
     shape: "15,625 x 3",
     license: "see v-tao/nats-bench-landscape",
     files: files((p) => p === "nats-bench/nats_bench.csv"),
+  },
+  {
+    name: "local-nb201",
+    kind: "latency",
+    description: "Measured by proxynas itself (proxynas measure): NAS-Bench-201 architectures stratified by FLOPs, HELP's 10 reference architectures included, on TensorFlow.js runtimes (Node and headless Chromium; wasm and cpu backends), in ms; metadata in its JSON sidecar. Ships with the package: no download",
+    shape: "500 x 4",
+    license: "MIT",
+    files: [],
+    embedded: "datasets/local-nb201.csv",
   },
   {
     name: "ofa-note10-lut",

@@ -258,3 +258,27 @@ export function archRecord(m: ArchMeasurement, index: number, pass: number, at: 
   const paired = m.ratio ? { ratio: m.ratio.medianMs, ratioMad: m.ratio.madMs, ratioCv: m.ratio.cv, referenceMs: m.referenceMs as number } : {};
   return { index, arch: m.arch, pass, at, ok: true, ...m.stats, ...paired };
 }
+
+/**
+ * Merges measurement files of one space into one (each runtime from the file
+ * that holds it): runtimes measured in parallel, or on several machines.
+ *
+ * @throws {InvalidArgumentError} for files of different spaces, or a runtime held by two files
+ * @example
+ * ```ts
+ * const all = mergeMeasurementFiles([laptop, phone]);
+ * ```
+ */
+export function mergeMeasurementFiles(files: readonly MeasurementFile[]): MeasurementFile {
+  const first = files[0];
+  if (!first) throw new InvalidArgumentError("mergeMeasurementFiles: no files");
+  const out = emptyMeasurementFile(first.space);
+  files.forEach((f, i) => {
+    if (f.space !== first.space) throw new InvalidArgumentError(`mergeMeasurementFiles: file ${i} holds ${f.space} architectures, file 0 ${first.space}`);
+    for (const [name, sec] of Object.entries(f.runtimes)) {
+      if (out.runtimes[name]) throw new InvalidArgumentError(`mergeMeasurementFiles: runtime ${name} is in more than one file (again in file ${i}); keep one`);
+      out.runtimes[name] = sec;
+    }
+  });
+  return out;
+}

@@ -25,6 +25,8 @@ export interface RuntimeReportRow {
   /** Median over architecture-passes of the coefficient of variation of their runs. */
   readonly medianCv: number;
   /** Architecture-passes per minute, from the measurement timestamps (NaN with fewer than 2). */
+  readonly passesPerMinute: number;
+  /** Architectures per minute: passes per minute over the protocol's passes. */
   readonly archsPerMinute: number;
   /** Repeat runs and their SRCC against the first runs (NaN without repeats). */
   readonly repeats: number;
@@ -68,7 +70,8 @@ export function measurementReport(file: MeasurementFile): RuntimeReportRow[] {
       flagged: ok.filter((c) => c.flagged).length,
       medianLatencyMs: ok.length ? (quantiles(ok.map((r) => r.medianMs), [0.5])[0] as number) : NaN,
       medianCv: passCv.length ? (quantiles(passCv, [0.5])[0] as number) : NaN,
-      archsPerMinute: pace(s),
+      passesPerMinute: pace(s),
+      archsPerMinute: pace(s) / s.protocol.passes,
       repeats: pairs.length,
       repeatSrcc: pairs.length >= 3 ? spearman(Float64Array.from(pairs, (p) => p[0]), Float64Array.from(pairs, (p) => p[1])).value : NaN,
       repeatMedianRelDiff: pairs.length ? (quantiles(pairs.map(([a, b]) => Math.abs(b / a - 1)), [0.5])[0] as number) : NaN,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { combinePasses, referenceScale, emptyMeasurementFile, measurementCsv, readMeasurementFile, runtimeSection, type ArchRecord, type RuntimeMetadata } from "../../src/measure/measurement-file.js";
+import { combinePasses, mergeMeasurementFiles, referenceScale, emptyMeasurementFile, measurementCsv, readMeasurementFile, runtimeSection, type ArchRecord, type RuntimeMetadata } from "../../src/measure/measurement-file.js";
 import { resolveProtocol, runStats } from "../../src/measure/protocol.js";
 
 const A = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
@@ -64,5 +64,20 @@ describe("readMeasurementFile", () => {
     await expect(readMeasurementFile(join(dir, "other.csv"))).rejects.toThrow(/format is "something-else"; expected "proxynas-measurements\/1"/);
     writeFileSync(join(dir, "half.csv.json"), '{"format": "proxynas-measurements/1", "space": "nb201", "runtimes": {"node-wasm": {"results": []}}}');
     await expect(readMeasurementFile(join(dir, "half.csv"))).rejects.toThrow(/runtime "node-wasm" must have metadata, protocol, results\[\] and repeats\[\]/);
+  });
+});
+
+describe("mergeMeasurementFiles", () => {
+  it("one runtime per file into one file; the CSV has every runtime's column; conflicts are typed errors", () => {
+    const a = emptyMeasurementFile("nb201");
+    runtimeSection(a, META, resolveProtocol(), "now").results.push(ok(A, 0, [10]));
+    const b = emptyMeasurementFile("nb201");
+    runtimeSection(b, { ...META, runtime: "chromium-wasm" }, resolveProtocol(), "now").results.push(ok(A, 0, [12]), ok(B, 0, [7]));
+    const m = mergeMeasurementFiles([a, b]);
+    expect(Object.keys(m.runtimes)).toEqual(["node-wasm", "chromium-wasm"]);
+    expect(measurementCsv(m)).toBe(`index,arch,node-wasm,chromium-wasm\n7,${A},10,12\n9,${B},,7\n`);
+    expect(() => mergeMeasurementFiles([a, a])).toThrow(/runtime node-wasm is in more than one file/);
+    expect(() => mergeMeasurementFiles([a, emptyMeasurementFile("ofa-mbv3")])).toThrow(/file 1 holds ofa-mbv3/);
+    expect(() => mergeMeasurementFiles([])).toThrow(/no files/);
   });
 });

@@ -26,6 +26,16 @@ import { nsga2 } from "../../search/nsga2.js";
 import { oneProxySearch } from "../../search/one-proxy.js";
 import { loadNb201SearchTable } from "../../search/search-protocol.js";
 import { table } from "../../viz/table.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
+import { measureInChromium } from "../../measure/chromium-run.js";
+import { loadLocalMeasurements } from "../../measure/local-dataset.js";
+import { measurementReport } from "../../measure/measurement-report.js";
+import { measureToFile } from "../../measure/measure-run.js";
+import { buildNb201Network } from "../../measure/nb201-network.js";
+import { nb201Format } from "../../spaces/nb201.js";
 import { parseFormat, renderTable } from "../format.js";
 import { mirrorOption } from "./datasets.js";
 
@@ -36,6 +46,8 @@ interface BenchCase {
   readonly run: (mirror: string | undefined) => Promise<unknown>;
   /** Done once before timing (loading what the benchmark computes on). */
   readonly setup?: (mirror: string | undefined) => Promise<unknown>;
+  /** Runs of this case (default: --runs); long cases take fewer. */
+  readonly runs?: number;
   /** Median ms of a straightforward reference on the same data (scipy), or undefined. */
   readonly reference?: (mirror: string | undefined) => Promise<{ label: string; ms: number | undefined }>;
 }
@@ -46,6 +58,27 @@ const helpColumns = async (m: string | undefined) => {
 };
 const REPEAT_PY = (stmt: string, runs: number) =>
   `import time, statistics\nts=[]\nfor _ in range(${runs}):\n    t=time.perf_counter()\n    ${stmt}\n    ts.append((time.perf_counter()-t)*1e3)\nprint(statistics.median(ts))`;
+
+let refArchs: { index: number; arch: string }[] | undefined;
+const helpReferenceArchs = async (m: string | undefined) => {
+  if (!refArchs) {
+    const opts = m ? { mirror: m } : {};
+    const index = await loadNb201Index(opts);
+    refArchs = (await loadReferenceArchitectures("help-nb201", opts)).map((i) => ({ index: i, arch: nb201Format(index.archAt(i)) }));
+  }
+  return refArchs;
+};
+/** Measures HELP's 10 reference architectures into a fresh file (nothing to resume). */
+const measureReferences = async (runtime: string, m: string | undefined) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "proxynas-bench-"));
+  try {
+    const archs = await helpReferenceArchs(m);
+    const run = { space: "nb201" as const, runtime, archs, out: path.join(dir, "refs.csv") };
+    return runtime.startsWith("chromium-") ? await measureInChromium(run) : await measureToFile(run);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
 
 const CASES: readonly BenchCase[] = [
   { name: "load help-nb201 (27 devices x 15,625; 29 files verified + parsed)", targetMs: 1000, run: (m) => loadTable("help-nb201", m ? { mirror: m } : {}) },
@@ -123,6 +156,26 @@ const CASES: readonly BenchCase[] = [
     },
   },
   {
+    name: "build + dispose one NAS-Bench-201 network in tfjs (all-3x3 cell, 15 cells)",
+    targetMs: undefined,
+    setup: () => initBackend("wasm"),
+    run: async () => buildNb201Network("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|").dispose(),
+  },
+  {
+    name: "describe a new device: measure HELP's 10 reference architectures on node-wasm (paired protocol, 2 passes, process warm-up included)",
+    targetMs: undefined,
+    runs: 3,
+    setup: (m) => helpReferenceArchs(m),
+    run: (m) => measureReferences("node-wasm", m),
+  },
+  {
+    name: "describe a new device: the same 10 architectures in headless Chromium (chromium-wasm, browser start included)",
+    targetMs: undefined,
+    runs: 2,
+    setup: (m) => helpReferenceArchs(m),
+    run: (m) => measureReferences("chromium-wasm", m),
+  },
+  {
     name: "export help-nb201 as CSV (after loading)",
     targetMs: undefined,
     run: async (m) => tableToCsv(await loadTable("help-nb201", m ? { mirror: m } : {})),
@@ -183,7 +236,7 @@ export function registerBench(program: Command): void {
     for (const c of CASES) {
       process.stderr.write(`bench: ${c.name} ...\n`);
       if (c.setup) await c.setup(mirror);
-      const t: Timing = await timeRuns(() => c.run(mirror), runs);
+      const t: Timing = await timeRuns(() => c.run(mirror), c.runs ?? runs);
       const ref = c.reference ? await c.reference(mirror) : undefined;
       rows.push({
         benchmark: c.name,
@@ -199,6 +252,18 @@ export function registerBench(program: Command): void {
       });
     }
     process.stdout.write(renderTable(table(rows), format));
+    // the pace of measurement per runtime, from the embedded dataset's own record
+    try {
+      const pace = measurementReport(await loadLocalMeasurements()).map((r) => ({
+        runtime: r.runtime,
+        "architecture-passes per minute": round(r.passesPerMinute),
+        "architectures per minute": round(r.archsPerMinute),
+        source: "local-nb201 sidecar (timestamps of its measurement)",
+      }));
+      process.stdout.write(`\n${renderTable(table(pace), format)}`);
+    } catch (e) {
+      process.stderr.write(`bench: no measurement pace (${(e as Error).message})\n`);
+    }
   });
 }
 

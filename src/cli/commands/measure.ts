@@ -7,7 +7,8 @@ import type { Command } from "commander";
 import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
 import { InvalidArgumentError, InvalidDataError } from "../../errors.js";
 import { readCsv } from "../../io/csv.js";
-import { readMeasurementFile } from "../../measure/measurement-file.js";
+import { existsSync } from "node:fs";
+import { mergeMeasurementFiles, readMeasurementFile, sidecarPath, writeMeasurementFile } from "../../measure/measurement-file.js";
 import { measurementReport } from "../../measure/measurement-report.js";
 import { measureInChromium } from "../../measure/chromium-run.js";
 import { serveMeasurement } from "../../measure/measure-server.js";
@@ -98,11 +99,27 @@ export function registerMeasure(program: Command): void {
       .option("--timeout-ms <ms>", "a run slower than this fails the architecture")
       .option("--batch <n>", "images per inference")
       .option("--report <file.csv>", "print the report of a measurement file and exit")
+      .option("--merge <files...>", "merge measurement files (one runtime per file) into --out and exit")
       .option("--format <fmt>", "text|json (report and summary)", "text"),
   ).action(async (opts: Record<string, string | boolean | undefined>) => {
     const str = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
     const format = str("format") ?? "text";
     if (format !== "text" && format !== "json") throw new InvalidArgumentError(`--format: ${JSON.stringify(format)}; expected text or json`);
+    const merge = opts["merge"] as unknown as string[] | undefined;
+    if (merge) {
+      const out = str("out");
+      if (!out) throw new InvalidArgumentError("measure --merge: --out <file.csv> is required");
+      if (existsSync(out) || existsSync(sidecarPath(out))) throw new InvalidArgumentError(`measure --merge: ${out} exists; merge into a new file`);
+      const files = await Promise.all(merge.map(async (f) => {
+        const m = await readMeasurementFile(f);
+        if (!m) throw new InvalidArgumentError(`measure --merge: ${f} does not exist`);
+        return m;
+      }));
+      const merged = mergeMeasurementFiles(files);
+      await writeMeasurementFile(out, merged);
+      process.stdout.write(`merged ${Object.keys(merged.runtimes).join(", ")} into ${out}\n`);
+      return;
+    }
     const reportOf = str("report");
     if (reportOf) {
       const file = await readMeasurementFile(reportOf);
@@ -200,7 +217,7 @@ function printReport(rows: ReturnType<typeof measurementReport>, format: string)
       flagged: r.flagged,
       "median ms": r.medianLatencyMs,
       "median CV": r.medianCv,
-      "passes/min": r.archsPerMinute,
+      "archs/min": r.archsPerMinute,
       repeats: r.repeats,
       "repeat SRCC": r.repeatSrcc,
       backend: r.backendDetail,
