@@ -14,20 +14,34 @@ const FAST = ["--passes", "1", "--process-warmup-ms", "0", "--warmup", "0", "--m
 describe("proxynas measure", () => {
   it("--archs (the output of proxynas select) on node-wasm, then --report; a rerun skips what is done", () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
-    writeFileSync(join(dir, "k.csv"), "index,arch\n0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|\n17,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
+    writeFileSync(join(dir, "k.csv"), "index,arch\n0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|\n17,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n21,|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|\n22,|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
     const out = join(dir, "mine.csv");
     const r = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST, "--format", "json");
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout) as { summary: { measured: number }; report: { runtime: string; measured: number }[] };
-    expect(j.summary.measured).toBe(2);
-    expect(j.report[0]).toMatchObject({ runtime: "node-wasm", measured: 2 });
+    expect(j.summary.measured).toBe(4);
+    expect(j.report[0]).toMatchObject({ runtime: "node-wasm", measured: 4 });
     expect(readFileSync(out, "utf8").split("\n")[0]).toBe("index,arch,node-wasm");
     expect(readFileSync(out, "utf8")).toMatch(/\n17,\|none~0\|/);
     const again = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST);
-    expect(again.stdout).toMatch(/measured 0, failed 0, skipped 2/);
+    expect(again.stdout).toMatch(/measured 0, failed 0, skipped 4/);
     const rep = cli("measure", "--report", out);
     expect(rep.code).toBe(0);
-    expect(rep.stdout).toMatch(/node-wasm\s+2\s+0/);
+    expect(rep.stdout).toMatch(/node-wasm\s+4\s+0/);
+    // the measurements feed adaptation; a second runtime, merged in, is chosen by --column
+    const out2 = join(dir, "other.csv");
+    expect(cli("measure", "--runtime", "node-cpu", "--archs", join(dir, "k.csv"), "--out", out2, ...FAST).code).toBe(0);
+    const merged = join(dir, "merged.csv");
+    expect(cli("measure", "--merge", out, out2, "--out", merged).stdout).toMatch(/merged node-wasm, node-cpu into/);
+    expect(readFileSync(merged, "utf8").split("\n")[0]).toBe("index,arch,node-wasm,node-cpu");
+    expect(cli("measure", "--merge", out, out, "--out", join(dir, "m2.csv")).stderr).toMatch(/runtime node-wasm is in more than one file/);
+    expect(cli("adapt", "help-nb201", "--proxy", "pixel3", "--measurements", merged).stderr).toMatch(/--column NAME/);
+    const adapted = cli("adapt", "help-nb201", "--proxy", "pixel3,gold_6226", "--measurements", merged, "--column", "node-cpu", "--method", "proxy");
+    expect(adapted.code, adapted.stderr).toBe(0);
+    const j2 = JSON.parse(adapted.stdout) as { measured: number[]; samples: number; failed: number[] };
+    expect(j2.samples).toBe(4);
+    expect(j2.measured).toHaveLength(4);
+    expect(j2.measured).toContain(0); // NAS-Bench-201 index 0 is the first architecture of k.csv
   });
   it("--sample with the official index; bad input is a typed error with exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
