@@ -4,8 +4,9 @@
  * serves the page, playwright-core drives Debian's Chromium to it, and the
  * results land in the same measurement file as a Node run's.
  *
- * WebGL in headless Chromium without a GPU runs on SwiftShader (a software
- * renderer); the renderer is recorded with the measurement.
+ * WebGL runs on the machine's GPU where Chromium can use it, otherwise on
+ * SwiftShader (a software renderer, as on this project's machine); the
+ * renderer is recorded with the measurement.
  */
 import { ExecutionError, InvalidArgumentError } from "../errors.js";
 import { CHROMIUM_ARGS, withBrowser } from "../runtime/chromium.js";
@@ -13,10 +14,10 @@ import { serveMeasurement } from "./measure-server.js";
 import { nodeMachine, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
 import { parseRuntime } from "./runtime-name.js";
 
-/** Chromium flags per backend: WebGL needs the GPU process (software SwiftShader here). */
+/** Chromium flags per backend: WebGL needs the GPU process (falling back to SwiftShader without a GPU). */
 export function chromiumMeasureArgs(backend: "wasm" | "cpu" | "webgl"): string[] {
   if (backend !== "webgl") return [...CHROMIUM_ARGS];
-  return [...CHROMIUM_ARGS.filter((a) => a !== "--disable-gpu"), "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"];
+  return [...CHROMIUM_ARGS.filter((a) => a !== "--disable-gpu"), "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"];
 }
 
 /**

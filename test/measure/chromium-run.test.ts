@@ -25,6 +25,13 @@ describe("measureInChromium (end to end: server, bundle, headless Chromium on lo
     expect(sec?.metadata.backendDetail).toMatch(/^wasm \(SIMD (on|off), threads (on|off)\)$/);
     expect(sec?.repeats.length).toBe(2);
   }, 120_000);
+  it("chromium-webgl: WebGL (the GPU, or SwiftShader without one), its renderer recorded", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "pn-chromium-")), "g.csv");
+    const s = await measureInChromium({ space: "nb201", runtime: "chromium-webgl", archs: ARCHS.slice(0, 1), out, protocol: { processWarmupMs: 0, passes: 1, warmup: 1, minRuns: 2, maxRuns: 2, budgetMs: 0 } });
+    expect(s).toMatchObject({ measured: 1, failed: 0 });
+    const sec = (await readMeasurementFile(out))?.runtimes["chromium-webgl"];
+    expect(sec?.metadata.backendDetail).toMatch(/^webgl \(WebGL [12]\); \S.+/);
+  }, 120_000);
   it("rejects a runtime that is not Chromium's", async () => {
     await expect(measureInChromium({ space: "nb201", runtime: "node-wasm", archs: ARCHS, out: "x.csv" })).rejects.toThrow(/not a Chromium runtime/);
   });
