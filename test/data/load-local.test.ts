@@ -2,19 +2,28 @@ import { describe, expect, it } from "vitest";
 import { fetchDataset } from "../../src/data/fetch.js";
 import { loadTable } from "../../src/data/load.js";
 import { datasetInfo } from "../../src/data/registry.js";
-import { isNb201Canonical } from "../../src/spaces/nb201.js";
+import { loadNb201Index, loadReferenceArchitectures } from "../../src/data/load-help.js";
+import { isNb201Canonical, nb201Format } from "../../src/spaces/nb201.js";
+import { mirrorDir } from "../helpers/mirror.js";
 
 describe("local-nb201 (embedded)", () => {
-  it("loads from the package with no download: at least 500 architectures on at least 4 runtimes, HELP's reference architecture index 0 included", async () => {
+  it("loads from the package with no download: at least 500 architectures on at least 4 runtimes, HELP's 10 reference architectures included", async () => {
     expect(datasetInfo("local-nb201").files).toEqual([]);
     const fetched = await fetchDataset("local-nb201", { mirror: "/nonexistent" });
     expect(fetched.from).toBe("package");
     const t = await loadTable("local-nb201");
     expect(t.space).toBe("nb201");
     expect(t.rows).toBeGreaterThanOrEqual(500);
-    expect(t.deviceNames.length).toBeGreaterThanOrEqual(1);
+    expect(t.deviceNames.length).toBeGreaterThanOrEqual(4);
     for (let r = 0; r < t.rows; r++) expect(isNb201Canonical(t.archAt(r))).toBe(true);
-    expect(t.rowOfArch("|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|")).toBeDefined();
+    const index = await loadNb201Index({ mirror: mirrorDir() });
+    const refs = await loadReferenceArchitectures("help-nb201", { mirror: mirrorDir() });
+    expect(refs).toHaveLength(10);
+    for (const i of refs) {
+      const row = t.rowOfArch(nb201Format(index.archAt(i)));
+      expect(row, `reference ${i}`).toBeDefined();
+      expect(t.indexAt(row as number)).toBe(i); // rows carry the official NAS-Bench-201 index
+    }
     for (const d of t.deviceNames) {
       const col = t.latency(d);
       expect(col.every((v) => Number.isNaN(v) || v > 0), d).toBe(true);
