@@ -104,13 +104,13 @@ export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10
 export { buildNb201Network, nb201Layout, type Nb201NetworkOptions, type Nb201Layout } from "./measure/nb201-network.js";
 export { nb201Cost, ofaCost, layersModelCost, type ModelCost } from "./measure/model-cost.js";
 export { buildOfaNetwork, ofaBlocks, makeDivisible, type OfaBlock } from "./measure/ofa-network.js";
-export { buildNetwork, networkCost, parseMeasurableSpace, MEASURABLE_SPACES, REFERENCE_ARCHS, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
+export { buildNetwork, imageShapeOf, networkCost, parseMeasurableSpace, MEASURABLE_SPACES, REFERENCE_ARCHS, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
 export { DEFAULT_PROTOCOL, resolveProtocol, runStats, timeInference, timePaired, MeasurementError, type MeasureProtocol, type RunStats, type PairedStats } from "./measure/protocol.js";
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";
 export { measureArchitecture, createMeasurer, type Measurer, type ArchMeasurement } from "./measure/measure-architecture.js";
 export {
-  MEASUREMENT_FORMAT, readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, measurementCsv, combinePasses, referenceScale, emptyMeasurementFile, sidecarPath,
-  type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord, type CombinedLatency,
+  MEASUREMENT_FORMAT, readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, pendingWork, repeatWork, measurementCsv, combinePasses, referenceScale, emptyMeasurementFile, sidecarPath,
+  type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type WorkUnit, type PendingWork, type ArchRecord, type CombinedLatency,
 } from "./measure/measurement-file.js";
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
 export { measureToFile, type MeasureRunOptions, type MeasureSummary, type MeasureProgress, type IndexedArch } from "./measure/measure-run.js";

@@ -106,7 +106,7 @@ export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol
  * Measures one architecture in a session of its own (reference built and
  * disposed around it). For many architectures use {@link createMeasurer}.
  *
- * @throws {InvalidArgumentError} when `arch` is not an architecture of the space (bad input, not a failed measurement)
+ * @throws {InvalidArgumentError} when `arch` is not an architecture of the space (bad input, not a failed measurement; {@link Measurer.measure} parses before its try)
  * @example
  * ```ts
  * const m = await measureArchitecture("nb201", arch);
@@ -114,7 +114,6 @@ export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol
  * ```
  */
 export async function measureArchitecture(space: MeasurableSpace, arch: string, protocol: MeasureProtocol = DEFAULT_PROTOCOL, seed = 0): Promise<ArchMeasurement> {
-  canonicalArch(space, arch);
   const m = createMeasurer(space, protocol, seed);
   try {
     return await m.measure(arch);

@@ -11,10 +11,10 @@ import { ownVersion } from "../runtime/report.js";
 import { canonicalArch } from "../spaces/space.js";
 import { createMeasurer, type Measurer } from "./measure-architecture.js";
 import {
-  archRecord, combinePasses, emptyMeasurementFile, readMeasurementFile, runtimeSection, writeMeasurementFile,
-  type ArchRecord, type MeasurementFile, type RuntimeMetadata,
+  archRecord, emptyMeasurementFile, pendingWork, repeatWork, readMeasurementFile, runtimeSection, writeMeasurementFile,
+  type ArchRecord, type MeasurementFile, type PendingWork, type RuntimeMetadata, type WorkUnit,
 } from "./measurement-file.js";
-import { buildNetwork, REFERENCE_ARCHS, type MeasurableSpace } from "./network.js";
+import { imageShapeOf, REFERENCE_ARCHS, type MeasurableSpace } from "./network.js";
 import { resolveProtocol, type MeasureProtocol } from "./protocol.js";
 import { parseRuntime } from "./runtime-name.js";
 
@@ -96,9 +96,7 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
   const archs = canonicalList(options.space, options.archs);
   const report = await initBackend(spec.backend as "wasm" | "cpu" | "tensorflow");
   if (report.backend !== spec.backend) throw new EnvironmentError(`measureToFile: runtime ${spec.name} needs the ${spec.backend} backend, but ${report.reason}`);
-  const probe = buildNetwork(options.space, archs[0]?.arch ?? "", seed);
-  const imageShape = [...probe.imageShape];
-  probe.model.dispose();
+  const imageShape = [...imageShapeOf(options.space, (archs[0] as IndexedArch).arch)];
   const metadata: RuntimeMetadata = {
     runtime: spec.name,
     host: "node",
@@ -117,24 +115,17 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
   if (file.space !== options.space) throw new InvalidArgumentError(`measureToFile: ${options.out} holds ${file.space} architectures, not ${options.space}`);
   const section = runtimeSection(file, metadata, protocol, new Date().toISOString());
   const t0 = performance.now();
-  const units = (list: readonly IndexedArch[], have: readonly ArchRecord[]) => {
-    const done = new Set(have.map((r) => `${r.pass}#${r.arch}`));
-    const all: Unit[] = [];
-    for (let pass = 0; pass < protocol.passes; pass++) for (const a of list) all.push({ ...a, pass });
-    const todo = all.filter((u) => !done.has(`${u.pass}#${u.arch}`));
-    return { todo, done: all.length - todo.length, total: all.length };
-  };
-  const main = units(archs, section.results);
+  const main = pendingWork(archs, section.results, protocol.passes);
   const counts = { measured: 0, failed: 0, repeated: 0 };
   let measurer: Measurer | undefined;
-  const step = async (phase: MeasureProgress["phase"], work: { todo: Unit[]; done: number; total: number }, into: ArchRecord[]) => {
+  const step = async (phase: MeasureProgress["phase"], work: PendingWork, into: ArchRecord[]) => {
     if (work.todo.length > 0 && !measurer) {
       measurer = createMeasurer(options.space, protocol, seed);
       await measurer.warmUp(protocol.processWarmupMs);
     }
     const start = performance.now();
     for (let i = 0; i < work.todo.length; i++) {
-      const u = work.todo[i] as Unit;
+      const u = work.todo[i] as WorkUnit;
       const m = await (measurer as Measurer).measure(u.arch);
       const record = archRecord(m, u.index, u.pass, new Date().toISOString());
       into.push(record);
@@ -146,11 +137,10 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
       options.onProgress?.({ phase, done: work.done + i + 1, total: work.total, skipped: work.done, record, elapsedMs: elapsed, etaMs: (elapsed / (i + 1)) * (work.todo.length - i - 1) });
     }
   };
-  let rep: ReturnType<typeof units>;
+  let rep: PendingWork;
   try {
     await step("measure", main, section.results);
-    const firstOk = [...combinePasses(section.results).values()].filter((c) => c.ok).slice(0, repeat);
-    rep = units(firstOk.map((c) => ({ index: c.index, arch: c.arch })), section.repeats);
+    rep = repeatWork(section, repeat);
     await step("repeat", rep, section.repeats);
   } finally {
     (measurer as Measurer | undefined)?.dispose();
@@ -159,10 +149,6 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
   const minutes = (performance.now() - t0) / 60_000;
   const n = counts.measured + counts.failed + counts.repeated;
   return { runtime: spec.name, out: options.out, ...counts, skipped: main.done, minutes, measurementsPerMinute: minutes > 0 ? n / minutes : 0 };
-}
-
-interface Unit extends IndexedArch {
-  readonly pass: number;
 }
 
 /** Canonical strings of the architectures, validated; duplicates rejected. */

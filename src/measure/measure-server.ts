@@ -21,11 +21,11 @@ import { EnvironmentError, ExecutionError, InvalidArgumentError } from "../error
 import { ownVersion } from "../runtime/report.js";
 import type { ArchMeasurement } from "./measure-architecture.js";
 import {
-  archRecord, combinePasses, emptyMeasurementFile, readMeasurementFile, runtimeSection, writeMeasurementFile,
-  type ArchRecord, type MeasurementFile, type RuntimeMetadata, type RuntimeSection,
+  archRecord, emptyMeasurementFile, pendingWork, readMeasurementFile, repeatWork, runtimeSection, writeMeasurementFile,
+  type MeasurementFile, type RuntimeMetadata, type RuntimeSection,
 } from "./measurement-file.js";
 import { canonicalList, type IndexedArch, type MeasureProgress, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
-import { buildNetwork, REFERENCE_ARCHS } from "./network.js";
+import { imageShapeOf, REFERENCE_ARCHS } from "./network.js";
 import type { PageConfig, PageWork } from "./browser-page.js";
 import { resolveProtocol, type RunStats } from "./protocol.js";
 
@@ -164,21 +164,12 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
   const token = randomBytes(16).toString("hex");
   const file: MeasurementFile = (await readMeasurementFile(options.out)) ?? emptyMeasurementFile(options.space);
   if (file.space !== options.space) throw new InvalidArgumentError(`serveMeasurement: ${options.out} holds ${file.space} architectures, not ${options.space}`);
-  const probe = buildNetwork(options.space, (archs[0] as IndexedArch).arch, seed);
-  const imageShape = [...probe.imageShape];
-  probe.model.dispose();
+  const imageShape = [...imageShapeOf(options.space, (archs[0] as IndexedArch).arch)];
 
   let section: RuntimeSection | undefined = file.runtimes[options.name];
-  // phases: first every architecture-pass, then the repeats
-  const pending = (list: readonly IndexedArch[], have: readonly ArchRecord[]) => {
-    const done = new Set(have.map((r) => `${r.pass}#${r.arch}`));
-    const all: (IndexedArch & { pass: number })[] = [];
-    for (let pass = 0; pass < protocol.passes; pass++) for (const a of list) all.push({ ...a, pass });
-    return { todo: all.filter((u) => !done.has(`${u.pass}#${u.arch}`)), total: all.length };
-  };
   let phase: MeasureProgress["phase"] = "measure";
   const counts = { measured: 0, failed: 0, repeated: 0 };
-  const skipped = section ? pending(archs, section.results).total - pending(archs, section.results).todo.length : 0;
+  const skipped = section ? pendingWork(archs, section.results, protocol.passes).done : 0;
   const t0 = performance.now();
   let phaseStart = t0;
   let doneInPhase = 0;
@@ -194,11 +185,11 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
 
   const nextWork = (): PageWork => {
     const sec = section as RuntimeSection;
-    let work = pending(archs, sec.results);
+    // phases: first every architecture-pass, then the repeats
+    let work = pendingWork(archs, sec.results, protocol.passes);
     phase = "measure";
     if (work.todo.length === 0) {
-      const firstOk = [...combinePasses(sec.results).values()].filter((c) => c.ok).slice(0, repeat);
-      work = pending(firstOk.map((c) => ({ index: c.index, arch: c.arch })), sec.repeats);
+      work = repeatWork(sec, repeat);
       phase = "repeat";
     }
     expected = new Set(work.todo.map((u) => `${u.pass}#${u.arch}`));

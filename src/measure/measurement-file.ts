@@ -282,3 +282,50 @@ export function mergeMeasurementFiles(files: readonly MeasurementFile[]): Measur
   });
   return out;
 }
+
+/** One architecture in one pass of the protocol. */
+export interface WorkUnit {
+  readonly index: number;
+  readonly arch: string;
+  readonly pass: number;
+}
+
+/** The architecture-passes of a list still to measure, given the records already taken. */
+export interface PendingWork {
+  readonly todo: WorkUnit[];
+  /** Already in the records. */
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * What is left to measure: every architecture of `list` in every pass,
+ * minus the (pass, architecture) pairs already in `have`. Shared by Node runs
+ * and the browser server, so both resume the same way.
+ *
+ * @example
+ * ```ts
+ * pendingWork(archs, section.results, protocol.passes).todo.length;
+ * ```
+ */
+export function pendingWork(list: readonly { readonly index: number; readonly arch: string }[], have: readonly ArchRecord[], passes: number): PendingWork {
+  const done = new Set(have.map((r) => `${r.pass}#${r.arch}`));
+  const all: WorkUnit[] = [];
+  for (let pass = 0; pass < passes; pass++) for (const a of list) all.push({ index: a.index, arch: a.arch, pass });
+  const todo = all.filter((u) => !done.has(`${u.pass}#${u.arch}`));
+  return { todo, done: all.length - todo.length, total: all.length };
+}
+
+/**
+ * The repeat phase's work: the first `n` successfully measured architectures
+ * (in measurement order), in every pass, minus what `section.repeats` holds.
+ *
+ * @example
+ * ```ts
+ * repeatWork(section, 100).todo.length;
+ * ```
+ */
+export function repeatWork(section: RuntimeSection, n: number): PendingWork {
+  const firstOk = [...combinePasses(section.results).values()].filter((c) => c.ok).slice(0, n);
+  return pendingWork(firstOk, section.repeats, section.protocol.passes);
+}

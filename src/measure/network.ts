@@ -6,6 +6,7 @@ import type * as TF from "@tensorflow/tfjs";
 import { oneOf } from "../errors.js";
 import { nb201Cost, ofaCost, type ModelCost } from "./model-cost.js";
 import { buildNb201Network } from "./nb201-network.js";
+import { nb201Parse } from "../spaces/nb201.js";
 import { buildOfaNetwork, ofaArchOf } from "./ofa-network.js";
 
 /** Search spaces with a network builder. */
@@ -39,6 +40,29 @@ export function parseMeasurableSpace(space: unknown): MeasurableSpace {
 }
 
 /**
+ * The input image shape `[height, width, channels]` of an architecture's
+ * network, without building it (32 x 32 for NAS-Bench-201, the subnet's
+ * resolution for Once-for-All).
+ *
+ * @throws {InvalidArgumentError} when the architecture does not parse in the space
+ * @example
+ * ```ts
+ * imageShapeOf("ofa-mbv3", "r160-d22222-k33003300330033003300-e33003300330033003300"); // [160, 160, 3]
+ * ```
+ */
+export function imageShapeOf(space: MeasurableSpace, arch: string): readonly [number, number, number] {
+  switch (space) {
+    case "nb201":
+      nb201Parse(arch);
+      return [32, 32, 3];
+    case "ofa-mbv3": {
+      const r = ofaArchOf(arch).r;
+      return [r, r, 3];
+    }
+  }
+}
+
+/**
  * Builds the network of an architecture with seeded random weights.
  *
  * @throws {InvalidArgumentError} when the architecture does not parse in the space
@@ -50,11 +74,9 @@ export function parseMeasurableSpace(space: unknown): MeasurableSpace {
 export function buildNetwork(space: MeasurableSpace, arch: string, seed = 0): BuiltNetwork {
   switch (space) {
     case "nb201":
-      return { model: buildNb201Network(arch, { seed }), imageShape: [32, 32, 3] };
-    case "ofa-mbv3": {
-      const r = ofaArchOf(arch).r;
-      return { model: buildOfaNetwork(arch, { seed }), imageShape: [r, r, 3] };
-    }
+      return { model: buildNb201Network(arch, { seed }), imageShape: imageShapeOf(space, arch) };
+    case "ofa-mbv3":
+      return { model: buildOfaNetwork(arch, { seed }), imageShape: imageShapeOf(space, arch) };
   }
 }
 

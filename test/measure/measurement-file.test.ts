@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { combinePasses, mergeMeasurementFiles, referenceScale, emptyMeasurementFile, measurementCsv, readMeasurementFile, runtimeSection, type ArchRecord, type RuntimeMetadata } from "../../src/measure/measurement-file.js";
+import { combinePasses, mergeMeasurementFiles, pendingWork, repeatWork, referenceScale, emptyMeasurementFile, measurementCsv, readMeasurementFile, runtimeSection, type ArchRecord, type RuntimeMetadata } from "../../src/measure/measurement-file.js";
 import { resolveProtocol, runStats } from "../../src/measure/protocol.js";
 
 const A = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
@@ -79,5 +79,19 @@ describe("mergeMeasurementFiles", () => {
     expect(() => mergeMeasurementFiles([a, a])).toThrow(/runtime node-wasm is in more than one file/);
     expect(() => mergeMeasurementFiles([a, emptyMeasurementFile("ofa-mbv3")])).toThrow(/file 1 holds ofa-mbv3/);
     expect(() => mergeMeasurementFiles([])).toThrow(/no files/);
+  });
+});
+
+describe("pendingWork / repeatWork", () => {
+  it("every architecture in every pass, minus the records taken; repeats follow the first successful architectures", () => {
+    const list = [{ index: 7, arch: A }, { index: 9, arch: B }];
+    const w = pendingWork(list, [ok(A, 0, [1]), ok(B, 1, [1])], 2);
+    expect(w).toEqual({ todo: [{ index: 9, arch: B, pass: 0 }, { index: 7, arch: A, pass: 1 }], done: 2, total: 4 });
+    const f = emptyMeasurementFile("nb201");
+    const sec = runtimeSection(f, META, resolveProtocol({ passes: 1 }), "now");
+    sec.results.push(bad(A, 0, "x"), ok(B, 0, [2]));
+    expect(repeatWork(sec, 5).todo).toEqual([{ index: 9, arch: B, pass: 0 }]);
+    sec.repeats.push(ok(B, 0, [2]));
+    expect(repeatWork(sec, 5)).toMatchObject({ todo: [], done: 1, total: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layersModelCost, ofaCost } from "../../src/measure/model-cost.js";
 import { buildOfaNetwork, makeDivisible, ofaBlocks } from "../../src/measure/ofa-network.js";
+import { imageShapeOf } from "../../src/measure/network.js";
 import { seededRng } from "../../src/random.js";
 import { initBackend, tfjs } from "../../src/runtime/backend.js";
 import { ofaFormat, ofaParse, ofaSample } from "../../src/spaces/ofa.js";
@@ -15,6 +16,8 @@ describe("buildOfaNetwork", () => {
     const before = tf.memory().numTensors;
     const m = buildOfaNetwork(SMALLEST, { seed: 1 });
     expect(m.inputs[0]?.shape).toEqual([null, 128, 128, 3]);
+    expect(imageShapeOf("ofa-mbv3", SMALLEST)).toEqual([128, 128, 3]); // derived without building
+    expect(imageShapeOf("nb201", "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|")).toEqual([32, 32, 3]);
     expect(m.outputs[0]?.shape).toEqual([null, 1000]);
     expect(m.layers.filter((l) => l.getClassName() === "DepthwiseConv2D").length).toBe(1 + 10);
     expect(m.layers.filter((l) => l.getClassName() === "Multiply").length).toBe(6); // 2 blocks x 3 SE stages
