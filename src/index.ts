@@ -85,7 +85,7 @@ export { nb201Features, nb201FeatureMatrix, nb201LiveEdges, NB201_FEATURE_SETS, 
 export { LinearLatencyPredictor, type LinearPredictorJson } from "./predict/linear-predictor.js";
 export { LookupTablePredictor, type Calibration, type LutPredictorJson } from "./predict/lut-predictor.js";
 export { OfaAccuracyPredictor } from "./predict/ofa-accuracy-predictor.js";
-export { MlpLatencyPredictor, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
+export { MLP_ENGINES, MlpLatencyPredictor, type MlpEngineName, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
 export { predictionMetrics, type PredictionMetrics } from "./predict/metrics.js";
 export { adaptContext, adaptTarget, scoreAdaptation, checkProxies, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
 export { ADAPT_METHODS, runMethod, fitAdaProxyObjective, type AdaptMethod, type AdaProxyNorm, type AdaptContext, type Measured } from "./adapt/methods.js";

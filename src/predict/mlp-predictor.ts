@@ -1,15 +1,25 @@
 /**
- * A multilayer-perceptron latency predictor on TensorFlow.js (the wasm
- * backend by default), trained with Adam and early stopping on a validation
- * split. Every random step is seeded (weight init, validation split, batch
- * order), so the same seed on the same backend gives the same weights. The
- * fitted predictor keeps its weights as plain arrays: it holds no tensors, and
- * fitting and predicting leave the tfjs tensor count unchanged.
+ * A multilayer-perceptron latency predictor, trained with Adam and early
+ * stopping on a validation split, by one of two engines: `simd` (default;
+ * hand-written WebAssembly SIMD kernels, mlp-simd-engine.ts) or `tfjs`
+ * (TensorFlow.js on the active backend, wasm by default). Both run the same
+ * epoch loop here: the same seeded initialisation, validation split and batch
+ * order, and the same Adam. Every random step is seeded, so the same seed on
+ * the same engine gives the same weights. The fitted predictor keeps its
+ * weights as plain arrays: it holds no tensors, and fitting and predicting
+ * leave the tfjs tensor count unchanged.
  */
-import { InvalidArgumentError } from "../errors.js";
+import { InvalidArgumentError, oneOf } from "../errors.js";
 import { seededRng } from "../random.js";
 import { initBackend, tfjs, type BackendRequest } from "../runtime/backend.js";
+import type { MlpData, MlpEngine, MlpLayer } from "./mlp-engine.js";
+import { simdEngine, simdSupported } from "./mlp-simd-engine.js";
+import { tfjsEngine } from "./mlp-tfjs-engine.js";
 import type { Matrix } from "./ridge.js";
+
+/** The training engines. */
+export type MlpEngineName = "simd" | "tfjs";
+export const MLP_ENGINES: readonly MlpEngineName[] = ["simd", "tfjs"];
 
 /** Options of {@link MlpLatencyPredictor.fit}. */
 export interface MlpOptions {
@@ -24,8 +34,10 @@ export interface MlpOptions {
   /** Epochs without validation improvement before stopping (default 10). */
   readonly patience?: number;
   readonly seed?: number;
-  /** tfjs backend (default: keep the active one; evaluations pin "wasm"). */
+  /** tfjs backend (default: keep the active one; evaluations pin "wasm"); used by prediction, and by training with engine "tfjs". */
   readonly backend?: BackendRequest;
+  /** Training engine (default "simd" where WebAssembly SIMD runs, else "tfjs"). */
+  readonly engine?: MlpEngineName;
 }
 
 /** One epoch of training. */
@@ -45,15 +57,11 @@ export interface MlpPredictorJson {
   readonly xStd: readonly number[];
   readonly yMean: number;
   readonly yStd: number;
+  /** The engine that trained it (`simd`, or `tfjs-<backend>`). */
   readonly backend: string;
 }
 
-interface Layer {
-  readonly w: Float32Array;
-  readonly b: Float32Array;
-  readonly in: number;
-  readonly out: number;
-}
+type Layer = MlpLayer;
 
 /** MLP latency predictor. */
 export class MlpLatencyPredictor {
@@ -63,7 +71,7 @@ export class MlpLatencyPredictor {
     private readonly xStd: Float64Array,
     private readonly yMean: number,
     private readonly yStd: number,
-    /** The tfjs backend it was trained on. */
+    /** The engine that trained it: `simd`, or `tfjs-<backend>` (e.g. `tfjs-wasm`). */
     readonly backend: string,
     /** Training and validation loss per epoch (standardised units). */
     readonly history: readonly EpochLog[],
@@ -91,8 +99,8 @@ export class MlpLatencyPredictor {
     if (!hidden.every((h) => Number.isInteger(h) && h > 0)) throw new InvalidArgumentError(`MlpLatencyPredictor.fit: hidden widths ${JSON.stringify(hidden)} must be positive integers`);
     if (!(valShare >= 0 && valShare < 0.9)) throw new InvalidArgumentError(`MlpLatencyPredictor.fit: validation ${valShare} must be in [0, 0.9)`);
     if (!Number.isInteger(epochs) || epochs < 1 || !Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError("MlpLatencyPredictor.fit: epochs and batchSize must be positive integers");
+    const engineName = options.engine === undefined ? (simdSupported() ? "simd" : "tfjs") : oneOf("engine", options.engine, MLP_ENGINES);
     const report = await initBackend(options.backend);
-    const tf = tfjs();
     const rng = seededRng(options.seed ?? 0);
     const p = x.cols;
     // standardisation (features with no variance keep scale 1)
@@ -140,74 +148,34 @@ export class MlpLatencyPredictor {
       const limit = Math.sqrt(6 / (fanIn + fanOut));
       init.push({ w: Float32Array.from({ length: fanIn * fanOut }, () => (rng.next() * 2 - 1) * limit), b: new Float32Array(fanOut), in: fanIn, out: fanOut });
     }
-    const train = pack(trainRows);
-    const val = pack(valRows);
-    const xTrain = tf.tensor2d(train.xs, [trainRows.length, p]);
-    const yTrain = tf.tensor2d(train.ys, [trainRows.length, 1]);
-    const xVal = nVal ? tf.tensor2d(val.xs, [nVal, p]) : undefined;
-    const yVal = nVal ? tf.tensor2d(val.ys, [nVal, 1]) : undefined;
-    // tf.variable copies its input: create the inputs inside tidy so they are freed
-    const vars = init.flatMap((L) => [tf.tidy(() => tf.variable(tf.tensor2d(L.w, [L.in, L.out]))), tf.tidy(() => tf.variable(tf.tensor1d(L.b)))]);
-    const optimizer = tf.train.adam(lr);
-    const forward = (input: import("@tensorflow/tfjs").Tensor2D) => {
-      let h = input;
-      for (let l = 0; l < init.length; l++) {
-        h = tf.add(tf.matMul(h, vars[2 * l] as import("@tensorflow/tfjs").Variable), vars[2 * l + 1] as import("@tensorflow/tfjs").Variable) as import("@tensorflow/tfjs").Tensor2D;
-        if (l + 1 < init.length) h = tf.relu(h);
-      }
-      return h;
-    };
+    const train: MlpData = { ...pack(trainRows), rows: trainRows.length, cols: p };
+    const val: MlpData = { ...pack(valRows), rows: nVal, cols: p };
+    const settings = { batchSize, learningRate: lr };
+    const engine: MlpEngine = engineName === "simd" ? simdEngine(init, train, nVal ? val : undefined, settings) : tfjsEngine(init, train, nVal ? val : undefined, settings);
     const history: EpochLog[] = [];
-    let best = { loss: Number.POSITIVE_INFINITY, weights: init.map((L) => ({ ...L })) };
+    let best = { loss: Number.POSITIVE_INFINITY, weights: init };
     let sinceBest = 0;
     try {
+      const perm = new Int32Array(trainRows.length);
       for (let epoch = 0; epoch < epochs; epoch++) {
-        const perm = Array.from({ length: trainRows.length }, (_, i) => i);
+        for (let i = 0; i < perm.length; i++) perm[i] = i;
         for (let i = perm.length - 1; i > 0; i--) {
           const j = rng.int(i + 1);
           [perm[i], perm[j]] = [perm[j] as number, perm[i] as number];
         }
-        // one shuffled copy per epoch, then contiguous slices: no per-batch gather,
-        // and the loss is summed on the backend and read once per epoch (no per-step sync)
-        const ids = tf.tensor1d(perm, "int32");
-        const xs = tf.gather(xTrain, ids) as import("@tensorflow/tfjs").Tensor2D;
-        const ys = tf.gather(yTrain, ids) as import("@tensorflow/tfjs").Tensor2D;
-        ids.dispose();
-        let lossSum = tf.scalar(0);
-        for (let start = 0; start < perm.length; start += batchSize) {
-          const size = Math.min(batchSize, perm.length - start);
-          const next = tf.tidy(() => {
-            const xb = tf.slice(xs, [start, 0], [size, p]);
-            const yb = tf.slice(ys, [start, 0], [size, 1]);
-            const loss = optimizer.minimize(() => tf.losses.meanSquaredError(yb, forward(xb)) as import("@tensorflow/tfjs").Scalar, true, vars) as import("@tensorflow/tfjs").Scalar;
-            return tf.add(lossSum, tf.mul(loss, size));
-          });
-          lossSum.dispose();
-          lossSum = next as import("@tensorflow/tfjs").Scalar;
-        }
-        const epochLoss = (await lossSum.data())[0] as number;
-        lossSum.dispose();
-        xs.dispose();
-        ys.dispose();
-        let valLoss = Number.NaN;
-        if (xVal && yVal) {
-          const vl = tf.tidy(() => tf.losses.meanSquaredError(yVal, forward(xVal)));
-          valLoss = (await vl.data())[0] as number;
-          vl.dispose();
-        }
-        history.push({ epoch, trainLoss: epochLoss / perm.length, validationLoss: valLoss });
-        const score = xVal ? valLoss : epochLoss / perm.length;
+        const trainLoss = (await engine.epoch(perm)) / perm.length;
+        const valLoss = nVal ? await engine.validationLoss() : Number.NaN;
+        history.push({ epoch, trainLoss, validationLoss: valLoss });
+        const score = nVal ? valLoss : trainLoss;
         if (score < best.loss - 1e-7) {
-          best = { loss: score, weights: await Promise.all(init.map(async (L, l) => ({ ...L, w: (await (vars[2 * l] as import("@tensorflow/tfjs").Variable).data()) as Float32Array, b: (await (vars[2 * l + 1] as import("@tensorflow/tfjs").Variable).data()) as Float32Array }))) };
+          best = { loss: score, weights: await engine.weights() };
           sinceBest = 0;
-        } else if (xVal && ++sinceBest >= patience) break;
+        } else if (nVal && ++sinceBest >= patience) break;
       }
     } finally {
-      for (const v of vars) v.dispose();
-      optimizer.dispose();
-      for (const t of [xTrain, yTrain, xVal, yVal]) t?.dispose();
+      engine.dispose();
     }
-    return new MlpLatencyPredictor(best.weights, xMean, xStd, yMean, yStd, report.backend, history);
+    return new MlpLatencyPredictor(best.weights, xMean, xStd, yMean, yStd, engineName === "simd" ? "simd" : `tfjs-${report.backend}`, history);
   }
 
   /**
