@@ -101,14 +101,33 @@ export function deviceFamily(device: string): DeviceFamily | undefined {
 export const SAME_HARDWARE_MODEL: readonly (readonly string[])[] = [["eagle_gtx", "1080ti_1", "1080ti_32", "1080ti_256"]];
 
 /**
- * Whether two columns are the same physical device (an alias) or the same
- * hardware model measured elsewhere.
+ * The hardware model of a column: HELP's GPU columns name the GPU and the
+ * batch size (`2080ti_32`), so the batch suffix is dropped; the other columns
+ * are their own model.
+ *
+ * @example
+ * ```ts
+ * hardwareModel("titan_rtx_256"); // "titan_rtx"
+ * ```
+ */
+export function hardwareModel(device: string): string {
+  const m = /^(1080ti|2080ti|titan_rtx|titanx|titanxp|titan_xp|v100)_\d+$/.exec(device);
+  return m ? (m[1] as string) : device;
+}
+
+/**
+ * Whether two columns are the same physical device (an alias), the same
+ * hardware model measured elsewhere, or the same GPU at another batch size. A
+ * target's prior knowledge leaves all of these out.
  *
  * @example
  * ```ts
  * relatedDevice("eagle_gtx", "1080ti_32"); // true
+ * relatedDevice("2080ti_1", "2080ti_256"); // true
+ * relatedDevice("2080ti_256", "titan_rtx_256"); // false
  * ```
  */
 export function relatedDevice(a: string, b: string): boolean {
-  return sameDevice(a, b) || SAME_HARDWARE_MODEL.some((g) => g.includes(a) && g.includes(b));
+  if (sameDevice(a, b) || hardwareModel(a) === hardwareModel(b)) return true;
+  return SAME_HARDWARE_MODEL.some((g) => g.some((d) => hardwareModel(d) === hardwareModel(a)) && g.some((d) => hardwareModel(d) === hardwareModel(b)));
 }

@@ -64,6 +64,14 @@ export interface SearchProtocolRow {
 /** Options of {@link runSearchProtocol}. */
 export interface SearchProtocolOptions extends FetchOptions, Omit<OneProxyOptions, "seed" | "target"> {
   readonly proxy?: string;
+  /**
+   * Prior knowledge for the adaptation (proxy-ridge's prior block): other
+   * devices' operator models from this table, or `"self"` for the search
+   * table's own devices. Devices related to each target (aliases, the same
+   * hardware elsewhere or at another batch size) are left out. Default: none
+   * (the paper's setting).
+   */
+  readonly prior?: LatencyTable | "self";
   readonly accuracies?: readonly string[];
   readonly targets?: readonly string[];
   readonly seeds?: number;
@@ -96,7 +104,8 @@ function meanMetrics(xs: readonly FrontMetrics[]): FrontMetrics {
 export async function runSearchProtocol(options: SearchProtocolOptions = {}): Promise<SearchProtocolRow[]> {
   const table = options.table ?? (await loadNb201SearchTable(options));
   const proxy = options.proxy ?? "pixel3";
-  const ctx = adaptContext(table, [proxy]);
+  const prior = options.prior === "self" ? table : options.prior;
+  const ctx = adaptContext(table, [proxy], prior ? { prior } : {});
   const seeds = options.seeds ?? 10;
   const targets = options.targets ?? table.deviceNames.filter((d) => !sameDevice(d, proxy));
   const out: SearchProtocolRow[] = [];

@@ -23,6 +23,16 @@ describe("proxynas search", () => {
     expect(n["adapted"]).toBe(false);
     expect(n["adaptedSet"]).toEqual(n["proxySet"]);
   });
+  it("--prior self adds the source's other devices as prior knowledge, and says so", () => {
+    const r = cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "samsung_a50", "--seed", "1", "--decision", "always", "--prior", "self");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(j["prior"]).toBe("self");
+    const n = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "samsung_a50", "--seed", "1", "--decision", "always").stdout) as Record<string, unknown>;
+    expect(n["prior"]).toBeNull();
+    expect(n["measured"]).toEqual(j["measured"]);
+    expect(n["adaptedSet"]).not.toEqual(j["adaptedSet"]);
+  });
   it("bad input: unknown accuracy, proxy = target, bad threshold", () => {
     const a = cli("search", "help-nb201", "--accuracy", "top1", "--proxy", "pixel3", "--target", "pixel2");
     expect(a.code).toBe(2);

@@ -69,3 +69,22 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     expect(() => oneProxySearch(ctx, acc, () => 1, { decision: "maybe" as never })).toThrowError(/valid: auto, always, never/);
   });
 });
+
+describe("oneProxySearch with prior knowledge (other devices of the table)", () => {
+  it("leaves out the target's hardware at every batch size, and the prior changes the adapted set", () => {
+    const acc = t.accuracy("cifar10");
+    const target = t.latency("2080ti_256");
+    const others = t.deviceNames.filter((d) => d !== "pixel3");
+    const all = adaptContext(t, ["pixel3"], { prior: t.selectDevices(others) });
+    const without2080 = adaptContext(t, ["pixel3"], { prior: t.selectDevices(others.filter((d) => !d.startsWith("2080ti_"))) });
+    const opts = { seed: 1, target: "2080ti_256", decision: "always" as const };
+    const a = oneProxySearch(all, acc, (row) => target[row] as number, opts);
+    const b = oneProxySearch(without2080, acc, (row) => target[row] as number, opts);
+    expect(Array.from(a.predictions ?? [])).toEqual(Array.from(b.predictions ?? []));
+    expect(a.adaptedSet).toEqual(b.adaptedSet);
+    const none = oneProxySearch(ctx, acc, (row) => target[row] as number, opts);
+    expect(none.adaptedSet).not.toEqual(a.adaptedSet);
+    // the prior reads no target latency: the same measured rows
+    expect(a.measured).toEqual(none.measured);
+  });
+});

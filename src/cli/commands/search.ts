@@ -9,7 +9,7 @@ import { SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
-import { ADAPT_DECISIONS, oneProxySearch, scoreOneProxy } from "../../search/one-proxy.js";
+import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, oneProxySearch, scoreOneProxy } from "../../search/one-proxy.js";
 import { NB201_ACCURACIES } from "../../search/search-protocol.js";
 import { intOption, loadSource, numberOption } from "../options.js";
 import { mirrorOption } from "./datasets.js";
@@ -32,7 +32,8 @@ export function registerSearch(program: Command): void {
       .requiredOption("--target <device>", "the target column (its values are read at the K samples and the reused set; all of it only to judge)")
       .option("--samples <K>", "target samples for the decision and adaptation", "20")
       .option("--budget <N>", "target measurements in all, K included", "100")
-      .option("--threshold <srcc>", "adapt when the proxy's SRCC on the K samples is below this", "0.9")
+      .option("--threshold <srcc>", "adapt when the proxy's SRCC on the K samples is below this", String(DEFAULT_ADAPT_THRESHOLD))
+      .option("--prior <dataset>", "prior knowledge for the adaptation: other devices' operator models from a dataset, or 'self' for the source's own devices; devices related to --target (aliases, the same hardware elsewhere or at another batch size) are left out")
       .option("--decision <d>", ADAPT_DECISIONS.join("|"), "auto")
       .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ensemble")
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
@@ -52,7 +53,8 @@ export function registerSearch(program: Command): void {
     const samples = intOption("--samples", opts["samples"], 3) as number;
     if (samples > valid) throw new InvalidArgumentError(`search: --samples ${samples} is more than the ${valid} rows with a valid ${target} latency`);
     const t0 = performance.now();
-    const ctx = adaptContext(table, [proxy]);
+    const prior = opts["prior"] === undefined ? undefined : opts["prior"] === "self" ? table : await loadSource(opts["prior"], { mirror: opts["mirror"] });
+    const ctx = adaptContext(table, [proxy], prior ? { prior } : {});
     const r = oneProxySearch(ctx, acc, (row) => lat[row] as number, {
       samples,
       budget: intOption("--budget", opts["budget"], 4) as number,
@@ -77,6 +79,7 @@ export function registerSearch(program: Command): void {
         target,
         samples,
         seed: r.seed,
+        prior: opts["prior"] ?? null,
         adapted: r.adapted,
         srccMeasured: r.srccMeasured,
         measured: idx(r.measured),
