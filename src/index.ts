@@ -44,7 +44,7 @@ export { loadOneProxy } from "./data/load-oneproxy.js";
 export { loadLocalNb201 } from "./data/load-local.js";
 export { loadNb201Accuracy } from "./data/load-nats.js";
 export { loadLookupTables, loadOfaAccuracyPredictorWeights, type LookupTable } from "./data/load-lut.js";
-export { DEVICE_ALIASES, DEVICE_DISPLAY_NAMES, sameDevice, proxyPoolFor, displayName, deviceFamily, type DeviceFamily } from "./data/devices.js";
+export { DEVICE_ALIASES, DEVICE_DISPLAY_NAMES, sameDevice, relatedDevice, hardwareModel, proxyPoolFor, displayName, deviceFamily, type DeviceFamily } from "./data/devices.js";
 export { ONEPROXY_PAPER_VPU_ROW } from "./data/published.js";
 
 export { quantiles, quantileSorted } from "./stats/quantile.js";
@@ -82,6 +82,7 @@ export { runMainJob, type MainJobResult } from "./notebook/pipeline.js";
 export { ridgeFit, ridgePredict, takeRows, hstack, type Matrix, type RidgeModel, type RidgeFit } from "./predict/ridge.js";
 export { blockRidge, type BlockRidgeFit } from "./predict/block-ridge.js";
 export { nb201Features, nb201FeatureMatrix, nb201LiveEdges, NB201_FEATURE_SETS, type Nb201FeatureSet } from "./predict/nb201-features.js";
+export { ofaLatencyFeatures, ofaLatencyFeatureMatrix, OFA_LATENCY_FEATURES } from "./predict/ofa-latency-features.js";
 export { LinearLatencyPredictor, type LinearPredictorJson } from "./predict/linear-predictor.js";
 export { LookupTablePredictor, type Calibration, type LutPredictorJson } from "./predict/lut-predictor.js";
 export { OfaAccuracyPredictor } from "./predict/ofa-accuracy-predictor.js";
@@ -99,6 +100,7 @@ export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
 export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";
 
 export { buildNb201Network, nb201Layout, type Nb201NetworkOptions, type Nb201Layout } from "./measure/nb201-network.js";

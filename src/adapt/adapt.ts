@@ -8,7 +8,9 @@ import { sameDevice } from "../data/devices.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { nb201FeatureMatrix } from "../predict/nb201-features.js";
-import { ridgeFit, ridgePredict, hstack } from "../predict/ridge.js";
+import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
+import { ridgeFit, ridgePredict, hstack, type Matrix } from "../predict/ridge.js";
+import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
 import { ADAPT_METHODS, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
 import { selectSamples, type SelectionStrategy } from "./select.js";
@@ -16,22 +18,34 @@ import { selectSamples, type SelectionStrategy } from "./select.js";
 /** Penalty of the proxies' own linear fits (well-posed one-hot systems; tiny). */
 const PROXY_FIT_PENALTY = 1e-3;
 
+/** Search spaces whose tables adaptation supports. */
+export const ADAPT_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3"];
+
+/**
+ * The operator features the methods use, per space: NAS-Bench-201's one-hot
+ * and live one-hot; Once-for-All's per-slot (kernel, expand) one-hot scaled
+ * by the resolution's pixel count (no live block).
+ */
+function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot: Matrix; live: Matrix } {
+  if (space === "nb201") return { onehot: nb201FeatureMatrix(archs, "onehot"), live: nb201FeatureMatrix(archs, "live") };
+  return { onehot: ofaLatencyFeatureMatrix(archs), live: { rows: archs.length, cols: 0, data: new Float64Array(0) } };
+}
+
 /**
  * The proxy-side context of a table: features and each proxy's latencies and
  * linear fits. Computed once per (table, proxies), reused for every target.
  *
- * @throws {InvalidArgumentError} for a table that is not NAS-Bench-201, no proxy, or a proxy with missing latencies
+ * @throws {InvalidArgumentError} for a table of a space other than NAS-Bench-201 or Once-for-All, no proxy, or a proxy with missing latencies
  * @example
  * ```ts
  * const ctx = adaptContext(help, ["1080ti_1", "pixel3"]);
  * ```
  */
 export function adaptContext(table: LatencyTable, proxies: readonly string[], options: { prior?: LatencyTable } = {}): AdaptContext {
-  if (table.space !== "nb201") throw new InvalidArgumentError(`adapt: only NAS-Bench-201 tables are supported so far, got ${table.space}`);
+  if (!ADAPT_SPACES.includes(table.space)) throw new InvalidArgumentError(`adapt: ${table.source} is a ${table.space} table; adaptation supports ${ADAPT_SPACES.join(", ")}`);
   if (proxies.length === 0) throw new InvalidArgumentError("adapt: give at least one proxy");
   const archs = table.archs();
-  const onehot = nb201FeatureMatrix(archs, "onehot");
-  const live = nb201FeatureMatrix(archs, "live");
+  const { onehot, live } = operatorFeatures(table.space, archs);
   const both = hstack([onehot, live]);
   const cols = proxies.map((p) => {
     const latency = table.latency(p);
@@ -41,7 +55,7 @@ export function adaptContext(table: LatencyTable, proxies: readonly string[], op
   });
   const fitted = cols.map((c) => ridgePredict(ridgeFit(both, c.latency, new Float64Array(both.cols).fill(PROXY_FIT_PENALTY)).model, both));
   const operatorModels = cols.map((c) => ridgeFit(onehot, c.latency, new Float64Array(onehot.cols).fill(PROXY_FIT_PENALTY)).model);
-  const prior = options.prior ? priorModels(options.prior, archs, proxies) : [];
+  const prior = options.prior ? priorModels(options.prior, table.space, archs, proxies) : [];
   return { onehot, live, proxies: cols, fitted, operatorModels, prior };
 }
 
@@ -49,11 +63,11 @@ export function adaptContext(table: LatencyTable, proxies: readonly string[], op
  * Every device of a prior table (other than the proxies) as a linear model on
  * one-hot + live features, fitted on its own rows and evaluated on `archs`.
  */
-function priorModels(prior: LatencyTable, archs: readonly string[], proxies: readonly string[]): { name: string; fitted: Float64Array }[] {
-  if (prior.space !== "nb201") throw new InvalidArgumentError(`adapt: the prior table must be NAS-Bench-201, got ${prior.space}`);
-  const target = hstack([nb201FeatureMatrix(archs, "onehot"), nb201FeatureMatrix(archs, "live")]);
-  const priorArchs = prior.archs();
-  const source = hstack([nb201FeatureMatrix(priorArchs, "onehot"), nb201FeatureMatrix(priorArchs, "live")]);
+function priorModels(prior: LatencyTable, space: SpaceName, archs: readonly string[], proxies: readonly string[]): { name: string; fitted: Float64Array }[] {
+  if (prior.space !== space) throw new InvalidArgumentError(`adapt: the prior table ${prior.source} is ${prior.space}; the table is ${space}`);
+  const both = (f: { onehot: Matrix; live: Matrix }) => hstack([f.onehot, f.live]);
+  const target = both(operatorFeatures(space, archs));
+  const source = both(operatorFeatures(space, prior.archs()));
   return prior.deviceNames
     .filter((d) => !proxies.some((p) => sameDevice(p, d)))
     .map((d) => {

@@ -41,3 +41,14 @@ describe("proxynas search", () => {
     expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--threshold", "2").stderr).toMatch(/--threshold: "2" must be a number in \[-1, 1\]/);
   });
 });
+
+describe("proxynas search ofa-search", () => {
+  it("runs the pipeline on HELP's measured Once-for-All subnets with the Note10 lookup table as proxy", () => {
+    const r = cli("search", "ofa-search", "--accuracy", "ofa_top1", "--proxy", "note10_lut", "--target", "titan_rtx_1", "--seed", "0");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown> & { metrics: Record<string, Record<string, number>> };
+    expect(j["measured"]).toHaveLength(20);
+    expect((j.metrics["adapted"] as Record<string, number>)["targetMeasurements"]).toBeLessThanOrEqual(100);
+    expect(cli("search", "ofa-search", "--accuracy", "top5", "--proxy", "note10_lut", "--target", "titan_rtx_1").stderr).toMatch(/no accuracy "top5"; it has ofa_top1/);
+  });
+});

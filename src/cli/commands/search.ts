@@ -10,9 +10,13 @@ import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, oneProxySearch, scoreOneProxy } from "../../search/one-proxy.js";
+import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
 import { NB201_ACCURACIES } from "../../search/search-protocol.js";
 import { intOption, loadSource, numberOption } from "../options.js";
 import { mirrorOption } from "./datasets.js";
+
+/** The source name of the Once-for-All search table (HELP's measured subnets + the Note10 lookup table + OFA's accuracy predictor). */
+const OFA_SEARCH_SOURCE = "ofa-search";
 
 /** The table with the accuracy column, joined from `nb201-accuracy` for NAS-Bench-201 tables that lack it. */
 async function withAccuracy(table: LatencyTable, accuracy: string, mirror: string | undefined): Promise<LatencyTable> {
@@ -26,7 +30,7 @@ export function registerSearch(program: Command): void {
     program
       .command("search")
       .description("one-proxy NAS: search on the proxy, measure K on the target, adapt if needed; prints the reused sets and their metrics on the target as JSON")
-      .argument("<source>", "a dataset name or a CSV file (enumerable space: every architecture a row)")
+      .argument("<source>", `a dataset name, a CSV file (enumerable space: every architecture a row), or ${OFA_SEARCH_SOURCE} (HELP's measured OFA subnets with the proxy column ${OFA_PROXY_COLUMN} and the accuracy ${OFA_ACCURACY_COLUMN})`)
       .requiredOption("--accuracy <name>", `accuracy column (NAS-Bench-201: ${NB201_ACCURACIES.join(", ")})`)
       .requiredOption("--proxy <device>", "the proxy device")
       .requiredOption("--target <device>", "the target column (its values are read at the K samples and the reused set; all of it only to judge)")
@@ -46,7 +50,8 @@ export function registerSearch(program: Command): void {
     const proxy = opts["proxy"] as string;
     const target = opts["target"] as string;
     checkProxies([proxy], target);
-    const table = await withAccuracy(await loadSource(source, { mirror: opts["mirror"], space: opts["space"] }), accuracy, opts["mirror"]);
+    const table = source === OFA_SEARCH_SOURCE ? (await loadOfaSearchTable(opts["mirror"] ? { mirror: opts["mirror"] } : {})).table : await withAccuracy(await loadSource(source, { mirror: opts["mirror"], space: opts["space"] }), accuracy, opts["mirror"]);
+    if (!table.accuracyNames.includes(accuracy)) throw new InvalidArgumentError(`search: ${table.source} has no accuracy ${JSON.stringify(accuracy)}; it has ${table.accuracyNames.join(", ")}`);
     const acc = table.accuracy(accuracy);
     const lat = table.latency(target);
     const valid = lat.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0);

@@ -1,0 +1,61 @@
+/**
+ * The Once-for-All search table: HELP's 5,000 measured MobileNetV3 subnets
+ * with their latencies on 12 GPU settings (the targets), joined with two
+ * columns computed for the same subnets: `note10_lut`, the Note10 lookup
+ * table's latency (the proxy), and `ofa_top1`, the ImageNet top-1 accuracy
+ * from OFA's published predictor. Subnets at a resolution the lookup table
+ * does not cover are left out and counted, never guessed.
+ */
+import type { FetchOptions } from "../data/fetch.js";
+import { LatencyTable } from "../data/latency-table.js";
+import { loadTable } from "../data/load.js";
+import { loadLookupTables, loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
+import { LookupTablePredictor } from "../predict/lut-predictor.js";
+import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
+import { ofaParse } from "../spaces/ofa.js";
+
+/** The proxy column of {@link loadOfaSearchTable}. */
+export const OFA_PROXY_COLUMN = "note10_lut";
+/** The accuracy column of {@link loadOfaSearchTable}. */
+export const OFA_ACCURACY_COLUMN = "ofa_top1";
+
+/** The table and what was left out of HELP's rows. */
+export interface OfaSearchTable {
+  readonly table: LatencyTable;
+  /** HELP rows whose resolution the lookup table lacks (left out). */
+  readonly leftOut: number;
+  /** The resolutions kept (those of the lookup table). */
+  readonly resolutions: readonly number[];
+}
+
+/**
+ * Loads HELP's OFA latencies and adds the Note10 lookup-table latency and the
+ * predicted accuracy of every subnet.
+ *
+ * @example
+ * ```ts
+ * const { table, leftOut } = await loadOfaSearchTable();
+ * runSearchProtocol({ table, proxy: OFA_PROXY_COLUMN, accuracies: [OFA_ACCURACY_COLUMN] });
+ * ```
+ */
+export async function loadOfaSearchTable(options: FetchOptions = {}): Promise<OfaSearchTable> {
+  const help = await loadTable("help-ofa", options);
+  const lut = LookupTablePredictor.create(await loadLookupTables("ofa-note10-lut", options));
+  const accuracy = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights(options));
+  const resolutions = lut.resolutions;
+  const keep: number[] = [];
+  help.archs().forEach((a, r) => {
+    if (resolutions.includes(ofaParse(a).r)) keep.push(r);
+  });
+  const sub = help.selectRows(keep);
+  const archs = sub.archs();
+  const computed = LatencyTable.create({
+    space: "ofa-mbv3",
+    archs,
+    indices: sub.indices(),
+    devices: [{ info: { name: OFA_PROXY_COLUMN, source: "ofa-note10-lut (Once-for-All's Samsung Note10 lookup table)" }, values: lut.predict(archs) }],
+    accuracies: { [OFA_ACCURACY_COLUMN]: accuracy.predict(archs) },
+    source: "ofa-note10-lut + ofa-accuracy-predictor",
+  });
+  return { table: sub.join(computed), leftOut: help.rows - keep.length, resolutions };
+}
