@@ -10,6 +10,7 @@ import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { nb201FeatureMatrix } from "../predict/nb201-features.js";
 import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
 import { ridgeFit, ridgePredict, hstack, type Matrix } from "../predict/ridge.js";
+import { FBNET_BLOCKS, FBNET_LAYERS, fbnetOneHot, fbnetParse } from "../spaces/fbnet.js";
 import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
 import { ADAPT_METHODS, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
@@ -19,23 +20,29 @@ import { selectSamples, type SelectionStrategy } from "./select.js";
 const PROXY_FIT_PENALTY = 1e-3;
 
 /** Search spaces whose tables adaptation supports. */
-export const ADAPT_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3"];
+export const ADAPT_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet"];
 
 /**
  * The operator features the methods use, per space: NAS-Bench-201's one-hot
  * and live one-hot; Once-for-All's per-slot (kernel, expand) one-hot scaled
- * by the resolution's pixel count (no live block).
+ * by the resolution's pixel count; FBNet's per-layer block one-hot (the
+ * last two with no live block).
  */
 function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot: Matrix; live: Matrix } {
   if (space === "nb201") return { onehot: nb201FeatureMatrix(archs, "onehot"), live: nb201FeatureMatrix(archs, "live") };
-  return { onehot: ofaLatencyFeatureMatrix(archs), live: { rows: archs.length, cols: 0, data: new Float64Array(0) } };
+  const none = { rows: archs.length, cols: 0, data: new Float64Array(0) };
+  if (space === "ofa-mbv3") return { onehot: ofaLatencyFeatureMatrix(archs), live: none };
+  const cols = FBNET_LAYERS * FBNET_BLOCKS.length;
+  const data = new Float64Array(archs.length * cols);
+  archs.forEach((a, i) => data.set(fbnetOneHot(fbnetParse(a)), i * cols));
+  return { onehot: { rows: archs.length, cols, data }, live: none };
 }
 
 /**
  * The proxy-side context of a table: features and each proxy's latencies and
  * linear fits. Computed once per (table, proxies), reused for every target.
  *
- * @throws {InvalidArgumentError} for a table of a space other than NAS-Bench-201 or Once-for-All, no proxy, or a proxy with missing latencies
+ * @throws {InvalidArgumentError} for a table of another space than NAS-Bench-201, Once-for-All or FBNet, no proxy, or a proxy with missing latencies
  * @example
  * ```ts
  * const ctx = adaptContext(help, ["1080ti_1", "pixel3"]);
