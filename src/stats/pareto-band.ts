@@ -28,7 +28,10 @@ export interface ParetoBand {
 
 /**
  * The widest band around the predicted Pareto front that holds at most
- * `maxRows` rows (the front itself when even it is larger).
+ * `maxRows` rows. When the front itself (with the included rows) is larger
+ * than `maxRows`, the set is the included rows plus front rows spread evenly
+ * over the front's latency order (the fastest and the most accurate kept), so
+ * that the budget holds; the margin is then 0.
  *
  * @throws {InvalidArgumentError} for unpaired columns or a budget below 1
  * @example
@@ -74,7 +77,8 @@ export function paretoBand(latency: ArrayLike<number>, accuracy: ArrayLike<numbe
   const steps = options.steps ?? 40;
   let lo = 0;
   let best = build(0);
-  if (best.size >= maxRows) return { rows: [...best].sort((a, b) => a - b), margin: 0 };
+  if (best.size > maxRows) return { rows: thinFront(best, include, latency, maxRows), margin: 0 };
+  if (best.size === maxRows) return { rows: [...best].sort((a, b) => a - b), margin: 0 };
   let hi = 1;
   while (build(hi).size <= maxRows && hi < 64) {
     lo = hi;
@@ -90,4 +94,16 @@ export function paretoBand(latency: ArrayLike<number>, accuracy: ArrayLike<numbe
     } else hi = mid;
   }
   return { rows: [...best].sort((a, b) => a - b), margin: lo };
+}
+
+/** The included rows plus front rows evenly spaced in latency order, `maxRows` in all (the included rows alone when they fill it). */
+function thinFront(front: Set<number>, include: readonly number[], latency: ArrayLike<number>, maxRows: number): number[] {
+  const kept = new Set(include);
+  const rest = [...front].filter((r) => !kept.has(r)).sort((a, b) => (latency[a] as number) - (latency[b] as number) || a - b);
+  const room = maxRows - kept.size;
+  if (room >= 1 && rest.length > 0) {
+    if (room === 1) kept.add(rest[0] as number);
+    else for (let i = 0; i < room; i++) kept.add(rest[Math.round((i * (rest.length - 1)) / (room - 1))] as number);
+  }
+  return [...kept].sort((a, b) => a - b);
 }

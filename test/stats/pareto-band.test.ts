@@ -7,11 +7,24 @@ describe("paretoBand", () => {
   const rng = seededRng(11);
   const lat = Array.from({ length: 2000 }, () => Math.exp(rng.next() * 3));
   const acc = lat.map((l) => 40 + 10 * Math.log(l) + 8 * rng.next());
-  it("at the smallest budget it is the Pareto front", () => {
+  it("at a budget of the front's size it is the Pareto front", () => {
     const front = [...paretoFront(lat, acc)].sort((a, b) => a - b);
-    const band = paretoBand(lat, acc, 1);
+    const band = paretoBand(lat, acc, front.length);
     expect(band.margin).toBe(0);
     expect(band.rows).toEqual(front);
+  });
+  it("below the front's size, keeps the budget: the included rows plus front rows spread over latency, fastest and most accurate kept", () => {
+    const front = [...paretoFront(lat, acc)].sort((a, b) => (lat[a] as number) - (lat[b] as number));
+    expect(front.length).toBeGreaterThan(6);
+    const band = paretoBand(lat, acc, 5, { include: [3] });
+    expect(band.margin).toBe(0);
+    expect(band.rows).toHaveLength(5);
+    expect(band.rows).toContain(3);
+    expect(band.rows).toContain(front[0]);
+    expect(band.rows).toContain(front[front.length - 1]);
+    for (const r of band.rows) if (r !== 3) expect(front).toContain(r);
+    expect(paretoBand(lat, acc, 1).rows).toEqual([front[0]]);
+    expect(paretoBand(lat, acc, 2, { include: [7, 9] }).rows).toEqual([7, 9]);
   });
   it("fits the budget, grows with it (nested), and keeps the included rows", () => {
     let prev: number[] = [];
