@@ -10,6 +10,7 @@ import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
 import { table, tableText, type Cell } from "../../viz/table.js";
 import { mirrorOption } from "./datasets.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
+import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "../../search/ofa-space-search.js";
 import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "../../search/search-protocol.js";
 
 /** The bars of the search protocol. */
@@ -77,14 +78,14 @@ export function registerEval(program: Command): void {
     program
       .command("eval")
       .description("run the adaptation protocols (oneproxy, help) and the one-proxy search protocol; print tables with the bars and published numbers")
-      .option("--protocol <name>", `${PROTOCOL_NAMES.join("|")}|search|all`, "all")
+      .option("--protocol <name>", `${PROTOCOL_NAMES.join("|")}|search|ofa-space|all (all: every protocol but ofa-space, which takes minutes per seed)`, "all")
       .option("--seeds <n>", "seeds per (target, K, method)", "10")
       .option("--quick", "3 seeds (for CI)")
       .option("--format <fmt>", "text|csv|json", "text"),
   ).action(async (opts: { protocol: string; seeds: string; quick?: boolean; format: string; mirror?: string }) => {
     const format = oneOf("--format", opts.format, ["text", "csv", "json"] as const);
-    const chosen = oneOf("--protocol", opts.protocol, [...PROTOCOL_NAMES, "search", "all"] as const);
-    const names: ProtocolName[] = chosen === "all" ? [...PROTOCOL_NAMES] : chosen === "search" ? [] : [chosen];
+    const chosen = oneOf("--protocol", opts.protocol, [...PROTOCOL_NAMES, "search", "ofa-space", "all"] as const);
+    const names: ProtocolName[] = chosen === "all" ? [...PROTOCOL_NAMES] : chosen === "search" || chosen === "ofa-space" ? [] : [chosen];
     const seeds = opts.quick ? 3 : Number(opts.seeds);
     if (!Number.isInteger(seeds) || seeds < 1) throw new InvalidArgumentError(`--seeds: ${opts.seeds} must be a positive integer`);
     const mirror = configuredMirror(opts.mirror ? { mirror: opts.mirror } : {});
@@ -183,6 +184,25 @@ export function registerEval(program: Command): void {
         });
         process.stdout.write(`${tableText(table(ofaView))}\n`);
         process.stdout.write(`${[...bars, ...ofaBars].join("\n")}\ntime: ${seconds.toFixed(1)} s\n`);
+      }
+    }
+    if (chosen === "ofa-space") {
+      process.stderr.write(`eval: ofa-space (12 HELP OFA GPU models x ${seeds} seeds; NSGA-II 2,000 evaluations per search)\n`);
+      const t0 = performance.now();
+      const setting = { seeds, ...(mirror ? { mirror } : {}), onProgress: (l: string) => process.stderr.write(`  ${l}\n`) };
+      const one = await runOfaSpaceSearch(setting);
+      const withPrior = await runOfaSpaceSearch({ ...setting, prior: true });
+      const seconds = (performance.now() - t0) / 1000;
+      for (const [label, rows] of [["ofa-space", one], ["ofa-space+prior", withPrior]] as const) for (const r of rows) csv.push(["search", `ofa_top1:${r.target}`, 20, label, r.seeds, r.srccMeasured, r.pipeline.regret, r.proxyFront.regret, ""].join(","));
+      results["ofa-space"] = { one, withPrior, seconds, seeds };
+      if (format === "text") {
+        process.stdout.write(`\n== one-proxy search over the whole Once-for-All space: proxy = Note10 lookup table (NSGA-II, 2,000 evaluations: the pool), targets = ridge models of HELP's measured GPU latencies (held-out SRCC shown), accuracy = OFA's predictor; K = 20, budget 100; judged on the union of the pool and per-device NAS (NSGA-II on the target, 2,000 evaluations); mean of ${seeds} seeds; regret in ImageNet top-1 points\n`);
+        const view = one.map((r, i) => {
+          const p = withPrior[i] as OfaSpaceSearchRow;
+          return { target: r.target, "model held-out srcc": r3(r.heldOutSrcc), "srcc(K)": r3(r.srccMeasured), adapted: `${Math.round(r.adaptedShare * 100)}%`, "regret proxy front": r3(r.proxyFront.regret), "regret pipeline": r3(r.pipeline.regret), "regret pipeline + prior": r3(p.pipeline.regret), "recall pipeline": r3(r.pipeline.recall), "target meas.": r3(r.targetMeasurements), "per-device NAS meas.": r.perDeviceEvaluations };
+        });
+        const m = (rows: readonly OfaSpaceSearchRow[], f: (r: OfaSpaceSearchRow) => number) => r3(rows.reduce((a, r) => a + f(r), 0) / rows.length);
+        process.stdout.write(`${tableText(table(view))}\nmean regret: proxy front ${m(one, (r) => r.proxyFront.regret)}, pipeline ${m(one, (r) => r.pipeline.regret)}, pipeline + prior ${m(withPrior, (r) => r.pipeline.regret)}; targets <= 0.1: ${one.filter((r) => r.pipeline.regret <= 0.1).length}/${one.length}, with prior ${withPrior.filter((r) => r.pipeline.regret <= 0.1).length}/${withPrior.length}\ntime: ${seconds.toFixed(1)} s\n`);
       }
     }
     if (format === "csv") process.stdout.write(`${csv.join("\n")}\n`);

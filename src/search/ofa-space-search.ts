@@ -1,0 +1,180 @@
+/**
+ * The one-proxy pipeline over Once-for-All's whole MobileNetV3 space, where
+ * no table holds every subnet. Targets are latency models fitted on HELP's
+ * measured GPU latencies (ridge on the per-slot features; their held-out SRCC
+ * is reported), standing in for measuring a subnet on the GPU.
+ *
+ * Per seed: NSGA-II on (OFA's accuracy predictor, the Note10 lookup table)
+ * gives the proxy's pool (every subnet it evaluated) and front; the pipeline
+ * (K samples, adaptation, band) runs on that pool and returns its set. Per
+ * target: NSGA-II on (accuracy, the target model) is per-device NAS, run
+ * once. Sets are judged on the union of both searches' subnets at the
+ * target model's latency: the best subnets either search found.
+ */
+import { adaptContext } from "../adapt/adapt.js";
+import type { FetchOptions } from "../data/fetch.js";
+import { LatencyTable } from "../data/latency-table.js";
+import { loadTable } from "../data/load.js";
+import { loadLookupTables, loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
+import { LookupTablePredictor } from "../predict/lut-predictor.js";
+import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
+import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
+import { ridgeFit, ridgePredict, takeRows } from "../predict/ridge.js";
+import { seededRng } from "../random.js";
+import { spearman } from "../stats/correlation.js";
+import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
+import { paretoFront } from "../stats/pareto.js";
+import { ofaGenomeAt } from "./genome.js";
+import { nsga2 } from "./nsga2.js";
+import { oneProxySearch } from "./one-proxy.js";
+
+/** A target's latency model, fitted on HELP's measured subnets. */
+export interface OfaTargetModel {
+  readonly name: string;
+  /** SRCC on 20 % of HELP's subnets held out from a fit on the other 80 %. */
+  readonly heldOutSrcc: number;
+  predict(archs: readonly string[]): Float64Array;
+}
+
+const TARGET_PENALTY = 1e-2;
+
+/**
+ * Ridge latency models of HELP's 12 OFA GPU settings (fitted on all 5,000
+ * subnets; the held-out SRCC comes from a seeded 80/20 split).
+ *
+ * @example
+ * ```ts
+ * const models = await fitOfaTargetModels();
+ * models.find((m) => m.name === "v100_1")?.heldOutSrcc;
+ * ```
+ */
+export async function fitOfaTargetModels(options: FetchOptions & { seed?: number } = {}): Promise<OfaTargetModel[]> {
+  const help = await loadTable("help-ofa", options);
+  const x = ofaLatencyFeatureMatrix(help.archs());
+  const rng = seededRng(options.seed ?? 0);
+  const order = Array.from({ length: help.rows }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const held = order.slice(0, Math.round(help.rows / 5));
+  const fitRows = order.slice(held.length);
+  const penalty = new Float64Array(x.cols).fill(TARGET_PENALTY);
+  return help.deviceNames.map((name) => {
+    const y = help.latency(name);
+    const valid = (rows: number[]) => rows.filter((r) => !Number.isNaN(y[r] as number));
+    const trial = ridgeFit(takeRows(x, valid(fitRows)), valid(fitRows).map((r) => y[r] as number), penalty).model;
+    const heldValid = valid(held);
+    const heldOutSrcc = spearman(ridgePredict(trial, takeRows(x, heldValid)), heldValid.map((r) => y[r] as number)).value;
+    const all = valid(order);
+    const model = ridgeFit(takeRows(x, all), all.map((r) => y[r] as number), penalty).model;
+    return { name, heldOutSrcc, predict: (archs: readonly string[]) => ridgePredict(model, ofaLatencyFeatureMatrix(archs)) };
+  });
+}
+
+/** One target's result, averaged over seeds. */
+export interface OfaSpaceSearchRow {
+  readonly target: string;
+  readonly heldOutSrcc: number;
+  readonly seeds: number;
+  /** Mean SRCC of the lookup table with the target model on the K samples. */
+  readonly srccMeasured: number;
+  readonly adaptedShare: number;
+  readonly proxyFront: FrontMetrics;
+  readonly pipeline: FrontMetrics;
+  readonly targetMeasurements: number;
+  /** Subnets the proxy's search evaluated (the pool), mean over seeds. */
+  readonly poolSize: number;
+  /** Evaluations of per-device NAS on the target (each a target measurement). */
+  readonly perDeviceEvaluations: number;
+}
+
+/** Options of {@link runOfaSpaceSearch}. */
+export interface OfaSpaceSearchOptions extends FetchOptions {
+  readonly seeds?: number;
+  /** NSGA-II evaluations of each search (default 2,000). */
+  readonly evaluations?: number;
+  readonly samples?: number;
+  readonly budget?: number;
+  /** Give the adaptation the other GPUs' models as prior (related GPUs left out). */
+  readonly prior?: boolean;
+  readonly targets?: readonly string[];
+  readonly onProgress?: (line: string) => void;
+}
+
+function mean(xs: readonly FrontMetrics[]): FrontMetrics {
+  const avg = (f: (m: FrontMetrics) => number) => xs.reduce((s, m) => s + f(m), 0) / xs.length;
+  return {
+    size: avg((m) => m.size),
+    hvRatio: avg((m) => m.hvRatio),
+    regret: avg((m) => m.regret),
+    regretAt: (xs[0] as FrontMetrics).regretAt.map((_, i) => avg((m) => m.regretAt[i] as number)),
+    precision: avg((m) => m.precision),
+    recall: avg((m) => m.recall),
+    igd: avg((m) => m.igd),
+  };
+}
+
+/**
+ * Runs the pipeline over the whole space for every target.
+ *
+ * @example
+ * ```ts
+ * const rows = await runOfaSpaceSearch({ seeds: 3 });
+ * rows.map((r) => [r.target, r.pipeline.regret]);
+ * ```
+ */
+export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Promise<OfaSpaceSearchRow[]> {
+  const lut = LookupTablePredictor.create(await loadLookupTables("ofa-note10-lut", options));
+  const accuracy = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights(options));
+  const models = await fitOfaTargetModels(options);
+  const targets = models.filter((m) => !options.targets || options.targets.includes(m.name));
+  const genome = ofaGenomeAt(lut.resolutions);
+  const evaluations = options.evaluations ?? 2000;
+  const seeds = options.seeds ?? 10;
+  const accOf = (archs: readonly string[]) => accuracy.predict(archs);
+  // per-device NAS, once per target
+  const perDevice = new Map(targets.map((m) => [m.name, nsga2(genome, (a) => ({ accuracy: accOf(a), latency: m.predict(a) }), { evaluations, seed: 0 }).evaluations.map((e) => e.arch)]));
+  options.onProgress?.("ofa space: per-device NAS done");
+  const runs = new Map<string, { srcc: number; adapted: boolean; proxyFront: FrontMetrics; pipeline: FrontMetrics; measurements: number; pool: number }[]>();
+  for (let seed = 0; seed < seeds; seed++) {
+    const proxyRun = nsga2(genome, (a) => ({ accuracy: accOf(a), latency: lut.predict(a) }), { evaluations, seed });
+    const pool = [...new Set(proxyRun.evaluations.map((e) => e.arch))];
+    const poolAcc = accOf(pool);
+    const poolLut = lut.predict(pool);
+    const devices = [{ info: { name: "note10_lut", source: "ofa-note10-lut" }, values: poolLut }, ...models.map((m) => ({ info: { name: m.name, source: "ridge model of help-ofa" }, values: m.predict(pool) }))];
+    const poolTable = LatencyTable.create({ space: "ofa-mbv3", archs: pool, devices, accuracies: { ofa_top1: poolAcc }, source: `NSGA-II pool (seed ${seed})` });
+    // with a prior, the other GPUs' models: the target and the GPUs related to it are left out inside the adaptation
+    const ctx = options.prior ? adaptContext(poolTable, ["note10_lut"], { prior: poolTable }) : adaptContext(poolTable, ["note10_lut"]);
+    const proxyFrontRows = paretoFront(poolLut, poolAcc);
+    for (const m of targets) {
+      const lat = poolTable.latency(m.name);
+      const r = oneProxySearch(ctx, poolAcc, (row) => lat[row] as number, { seed, target: m.name, ...(options.samples ? { samples: options.samples } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+      // judge on the union of the pool and per-device NAS's subnets
+      const union = [...new Set([...pool, ...(perDevice.get(m.name) as string[])])];
+      const ref = frontReference(m.predict(union), accOf(union));
+      const rowOf = new Map(union.map((a, i) => [a, i]));
+      const toUnion = (rows: readonly number[]) => rows.map((row) => rowOf.get(pool[row] as string) as number);
+      const list = runs.get(m.name) ?? [];
+      list.push({ srcc: r.srccMeasured, adapted: r.adapted, proxyFront: frontMetrics(ref, toUnion(proxyFrontRows)), pipeline: frontMetrics(ref, toUnion(r.adaptedSet)), measurements: r.targetMeasurements, pool: pool.length });
+      runs.set(m.name, list);
+    }
+    options.onProgress?.(`ofa space: seed ${seed} done`);
+  }
+  return targets.map((m) => {
+    const xs = runs.get(m.name) ?? [];
+    const avg = (f: (x: (typeof xs)[number]) => number) => xs.reduce((s, x) => s + f(x), 0) / xs.length;
+    return {
+      target: m.name,
+      heldOutSrcc: m.heldOutSrcc,
+      seeds,
+      srccMeasured: avg((x) => x.srcc),
+      adaptedShare: avg((x) => (x.adapted ? 1 : 0)),
+      proxyFront: mean(xs.map((x) => x.proxyFront)),
+      pipeline: mean(xs.map((x) => x.pipeline)),
+      targetMeasurements: avg((x) => x.measurements),
+      poolSize: avg((x) => x.pool),
+      perDeviceEvaluations: evaluations,
+    };
+  });
+}
