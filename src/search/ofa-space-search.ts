@@ -6,10 +6,16 @@
  *
  * Per seed: NSGA-II on (OFA's accuracy predictor, the Note10 lookup table)
  * gives the proxy's pool (every subnet it evaluated) and front; the pipeline
- * (K samples, adaptation, band) runs on that pool and returns its set. Per
- * target: NSGA-II on (accuracy, the target model) is per-device NAS, run
- * once. Sets are judged on the union of both searches' subnets at the
- * target model's latency: the best subnets either search found.
+ * measures K pool subnets on the target and decides whether to adapt. When it
+ * adapts, the adapted prediction (made for the pool) is carried to any subnet
+ * by a ridge fit on (lookup-table latency, subnet features), exact here since
+ * the adapted model is linear in those, and NSGA-II searches again on
+ * (accuracy, adapted latency): the set is the band around that search's front
+ * (with the K measured subnets), as the paper's pipeline searches on the
+ * adapted predictor. The pool's own band is reported too. Per target: NSGA-II
+ * on (accuracy, the target model) is per-device NAS, run once. Sets are judged
+ * on the union of all searches' subnets at the target model's latency: the
+ * best subnets any search found.
  */
 import { adaptContext } from "../adapt/adapt.js";
 import type { FetchOptions } from "../data/fetch.js";
@@ -18,15 +24,16 @@ import { loadTable } from "../data/load.js";
 import { loadLookupTables, loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
 import { LookupTablePredictor } from "../predict/lut-predictor.js";
 import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
-import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
-import { ridgeFit, ridgePredict, takeRows } from "../predict/ridge.js";
+import { OFA_LATENCY_FEATURES, ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
+import { hstack, ridgeFit, ridgePredict, takeRows } from "../predict/ridge.js";
 import { seededRng } from "../random.js";
 import { spearman } from "../stats/correlation.js";
 import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
 import { paretoFront } from "../stats/pareto.js";
+import { paretoBand } from "../stats/pareto-band.js";
 import { ofaGenomeAt } from "./genome.js";
 import { nsga2 } from "./nsga2.js";
-import { oneProxySearch } from "./one-proxy.js";
+import { oneProxySearch, type AdaptDecision } from "./one-proxy.js";
 
 /** A target's latency model, fitted on HELP's measured subnets. */
 export interface OfaTargetModel {
@@ -81,7 +88,10 @@ export interface OfaSpaceSearchRow {
   readonly srccMeasured: number;
   readonly adaptedShare: number;
   readonly proxyFront: FrontMetrics;
+  /** The pipeline's set: after adapting, the band of a new search on the adapted latency. */
   readonly pipeline: FrontMetrics;
+  /** The set chosen within the proxy's pool only (no new search). */
+  readonly poolOnly: FrontMetrics;
   readonly targetMeasurements: number;
   /** Subnets the proxy's search evaluated (the pool), mean over seeds. */
   readonly poolSize: number;
@@ -96,6 +106,8 @@ export interface OfaSpaceSearchOptions extends FetchOptions {
   readonly evaluations?: number;
   readonly samples?: number;
   readonly budget?: number;
+  /** When to adapt (default: the pipeline's rule, see {@link OneProxyOptions.threshold}). */
+  readonly decision?: AdaptDecision;
   /** Give the adaptation the other GPUs' models as prior (related GPUs left out). */
   readonly prior?: boolean;
   readonly targets?: readonly string[];
@@ -132,11 +144,12 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
   const genome = ofaGenomeAt(lut.resolutions);
   const evaluations = options.evaluations ?? 2000;
   const seeds = options.seeds ?? 10;
+  const budget = options.budget ?? 100;
   const accOf = (archs: readonly string[]) => accuracy.predict(archs);
   // per-device NAS, once per target
   const perDevice = new Map(targets.map((m) => [m.name, nsga2(genome, (a) => ({ accuracy: accOf(a), latency: m.predict(a) }), { evaluations, seed: 0 }).evaluations.map((e) => e.arch)]));
   options.onProgress?.("ofa space: per-device NAS done");
-  const runs = new Map<string, { srcc: number; adapted: boolean; proxyFront: FrontMetrics; pipeline: FrontMetrics; measurements: number; pool: number }[]>();
+  const runs = new Map<string, { srcc: number; adapted: boolean; proxyFront: FrontMetrics; pipeline: FrontMetrics; poolOnly: FrontMetrics; measurements: number; pool: number }[]>();
   for (let seed = 0; seed < seeds; seed++) {
     const proxyRun = nsga2(genome, (a) => ({ accuracy: accOf(a), latency: lut.predict(a) }), { evaluations, seed });
     const pool = [...new Set(proxyRun.evaluations.map((e) => e.arch))];
@@ -149,14 +162,35 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
     const proxyFrontRows = paretoFront(poolLut, poolAcc);
     for (const m of targets) {
       const lat = poolTable.latency(m.name);
-      const r = oneProxySearch(ctx, poolAcc, (row) => lat[row] as number, { seed, target: m.name, ...(options.samples ? { samples: options.samples } : {}), ...(options.budget ? { budget: options.budget } : {}) });
-      // judge on the union of the pool and per-device NAS's subnets
-      const union = [...new Set([...pool, ...(perDevice.get(m.name) as string[])])];
+      const r = oneProxySearch(ctx, poolAcc, (row) => lat[row] as number, { seed, target: m.name, ...(options.samples ? { samples: options.samples } : {}), budget, ...(options.decision ? { decision: options.decision } : {}) });
+      const measuredArchs = r.measured.map((row) => pool[row] as string);
+      let setArchs = r.adaptedSet.map((row) => pool[row] as string);
+      let searched: string[] = [];
+      if (r.adapted && r.predictions) {
+        // carry the adapted prediction to any subnet, then search on it
+        const design = (archs: readonly string[], lutLat: Float64Array) => hstack([lutLat, ofaLatencyFeatureMatrix(archs)]);
+        const carry = ridgeFit(design(pool, poolLut), r.predictions, new Float64Array(OFA_LATENCY_FEATURES + 1).fill(1e-6)).model;
+        const adaptedLatency = (archs: readonly string[]) => ridgePredict(carry, design(archs, lut.predict(archs)));
+        searched = [...new Set(nsga2(genome, (a) => ({ accuracy: accOf(a), latency: adaptedLatency(a) }), { evaluations, seed }).evaluations.map((e) => e.arch))];
+        const candidates = [...new Set([...measuredArchs, ...searched])];
+        const band = paretoBand(adaptedLatency(candidates), accOf(candidates), budget, { include: measuredArchs.map((_, i) => i) });
+        setArchs = band.rows.map((row) => candidates[row] as string);
+      }
+      // judge on the union of every search's subnets
+      const union = [...new Set([...pool, ...searched, ...(perDevice.get(m.name) as string[])])];
       const ref = frontReference(m.predict(union), accOf(union));
       const rowOf = new Map(union.map((a, i) => [a, i]));
-      const toUnion = (rows: readonly number[]) => rows.map((row) => rowOf.get(pool[row] as string) as number);
+      const toUnion = (archs: readonly string[]) => archs.map((a) => rowOf.get(a) as number);
       const list = runs.get(m.name) ?? [];
-      list.push({ srcc: r.srccMeasured, adapted: r.adapted, proxyFront: frontMetrics(ref, toUnion(proxyFrontRows)), pipeline: frontMetrics(ref, toUnion(r.adaptedSet)), measurements: r.targetMeasurements, pool: pool.length });
+      list.push({
+        srcc: r.srccMeasured,
+        adapted: r.adapted,
+        proxyFront: frontMetrics(ref, toUnion(proxyFrontRows.map((row) => pool[row] as string))),
+        pipeline: frontMetrics(ref, toUnion(setArchs)),
+        poolOnly: frontMetrics(ref, toUnion(r.adaptedSet.map((row) => pool[row] as string))),
+        measurements: new Set([...measuredArchs, ...setArchs]).size,
+        pool: pool.length,
+      });
       runs.set(m.name, list);
     }
     options.onProgress?.(`ofa space: seed ${seed} done`);
@@ -172,6 +206,7 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
       adaptedShare: avg((x) => (x.adapted ? 1 : 0)),
       proxyFront: mean(xs.map((x) => x.proxyFront)),
       pipeline: mean(xs.map((x) => x.pipeline)),
+      poolOnly: mean(xs.map((x) => x.poolOnly)),
       targetMeasurements: avg((x) => x.measurements),
       poolSize: avg((x) => x.pool),
       perDeviceEvaluations: evaluations,
