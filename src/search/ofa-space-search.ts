@@ -79,6 +79,26 @@ export async function fitOfaTargetModels(options: FetchOptions & { seed?: number
   });
 }
 
+/**
+ * Carries an adapted latency prediction, made for the subnets of a pool, to
+ * any subnet: a ridge fit (penalty 1e-6) on (proxy latency, per-slot
+ * features). The adaptation methods are linear in those (the proxy's
+ * latency, its linear fit on the features, the features, and other devices'
+ * linear models), so on the pool the carried prediction equals the adapted
+ * one up to rounding (tested).
+ *
+ * @example
+ * ```ts
+ * const latency = carryAdaptedLatency(pool, lut.predict(pool), adaptation.predictions, (a) => lut.predict(a));
+ * latency(["r224-d44444-k..."]);
+ * ```
+ */
+export function carryAdaptedLatency(pool: readonly string[], poolProxy: Float64Array, predictions: Float64Array, proxy: (archs: readonly string[]) => Float64Array): (archs: readonly string[]) => Float64Array {
+  const design = (archs: readonly string[], proxyLatency: Float64Array) => hstack([proxyLatency, ofaLatencyFeatureMatrix(archs)]);
+  const model = ridgeFit(design(pool, poolProxy), predictions, new Float64Array(OFA_LATENCY_FEATURES + 1).fill(1e-6)).model;
+  return (archs) => ridgePredict(model, design(archs, proxy(archs)));
+}
+
 /** One target's result, averaged over seeds. */
 export interface OfaSpaceSearchRow {
   readonly target: string;
@@ -168,9 +188,7 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
       let searched: string[] = [];
       if (r.adapted && r.predictions) {
         // carry the adapted prediction to any subnet, then search on it
-        const design = (archs: readonly string[], lutLat: Float64Array) => hstack([lutLat, ofaLatencyFeatureMatrix(archs)]);
-        const carry = ridgeFit(design(pool, poolLut), r.predictions, new Float64Array(OFA_LATENCY_FEATURES + 1).fill(1e-6)).model;
-        const adaptedLatency = (archs: readonly string[]) => ridgePredict(carry, design(archs, lut.predict(archs)));
+        const adaptedLatency = carryAdaptedLatency(pool, poolLut, r.predictions, (archs) => lut.predict(archs));
         searched = [...new Set(nsga2(genome, (a) => ({ accuracy: accOf(a), latency: adaptedLatency(a) }), { evaluations, seed }).evaluations.map((e) => e.arch))];
         const candidates = [...new Set([...measuredArchs, ...searched])];
         const band = paretoBand(adaptedLatency(candidates), accOf(candidates), budget, { include: measuredArchs.map((_, i) => i) });

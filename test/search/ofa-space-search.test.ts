@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fitOfaTargetModels, runOfaSpaceSearch } from "../../src/search/ofa-space-search.js";
+import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
+import { LatencyTable } from "../../src/data/latency-table.js";
+import { loadLookupTables } from "../../src/data/load-lut.js";
+import { LookupTablePredictor } from "../../src/predict/lut-predictor.js";
+import { seededRng } from "../../src/random.js";
+import { carryAdaptedLatency, fitOfaTargetModels, runOfaSpaceSearch } from "../../src/search/ofa-space-search.js";
+import { ofaFormat, ofaSample } from "../../src/spaces/ofa.js";
 import { DEFAULT_ADAPT_THRESHOLD } from "../../src/search/one-proxy.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
@@ -27,4 +33,23 @@ describe("one-proxy search over the whole Once-for-All space", () => {
     const again = await runOfaSpaceSearch(options);
     expect(again.map((r) => r.pipeline.regret)).toEqual(rows.map((r) => r.pipeline.regret));
   }, 120_000);
+});
+
+describe("carryAdaptedLatency", () => {
+  it("reproduces the adapted prediction on the pool (the methods are linear in proxy latency and features), with or without a prior", async () => {
+    const lut = LookupTablePredictor.create(await loadLookupTables("ofa-note10-lut", { mirror: mirrorDir() }));
+    const models = await fitOfaTargetModels({ mirror: mirrorDir() });
+    const rng = seededRng(3);
+    const pool = [...new Set(Array.from({ length: 400 }, () => ofaFormat({ ...ofaSample(rng), r: 224 })))];
+    const poolLut = lut.predict(pool);
+    const t = LatencyTable.create({ space: "ofa-mbv3", archs: pool, devices: [{ info: { name: "note10_lut", source: "lut" }, values: poolLut }, ...models.map((m) => ({ info: { name: m.name, source: "model" }, values: m.predict(pool) }))] });
+    const target = t.latency("v100_1");
+    for (const ctx of [adaptContext(t, ["note10_lut"]), adaptContext(t, ["note10_lut"], { prior: t })]) {
+      const a = adaptTarget(ctx, (r) => target[r] as number, { samples: 20, seed: 1, target: "v100_1" });
+      const carried = carryAdaptedLatency(pool, poolLut, a.predictions, (x) => lut.predict(x))(pool);
+      const range = Math.max(...a.predictions) - Math.min(...a.predictions);
+      const err = Math.max(...Array.from(carried, (v, i) => Math.abs(v - (a.predictions[i] as number))));
+      expect(err / range).toBeLessThan(1e-5);
+    }
+  }, 60_000);
 });
