@@ -69,8 +69,11 @@ export function displayName(device: string): string {
 /** Hardware families, for grouping devices in figures. */
 export type DeviceFamily = "desktop GPU" | "server/desktop CPU" | "mobile CPU" | "mobile GPU" | "mobile DSP" | "edge GPU" | "accelerator" | "FPGA" | "embedded CPU";
 
+/** HELP's GPU columns: the GPU, then the batch size (`titan_rtx_256`). */
+const HELP_GPU_COLUMN = /^(1080ti|2080ti|titan_rtx|titanx|titanxp|titan_xp|v100)_\d+$/;
+
 const FAMILY_RULES: readonly (readonly [RegExp, DeviceFamily])[] = [
-  [/^(1080ti|2080ti|titan_rtx|titanx|titanxp|titan_xp|v100)_\d+$|^eagle_gtx$/, "desktop GPU"],
+  [new RegExp(`${HELP_GPU_COLUMN.source}|^eagle_gtx$`), "desktop GPU"],
   [/^(gold_\d+|silver_\d+r?|eagle_i7)$/, "server/desktop CPU"],
   [/^(pixel2|pixel3|rice_pixel3|samsung_a50|samsung_s7|essential_ph_1|true_a76|eagle_cpu_855)$/, "mobile CPU"],
   [/^(true_630|true_640|eagle_gpu_855)$/, "mobile GPU"],
@@ -111,7 +114,7 @@ export const SAME_HARDWARE_MODEL: readonly (readonly string[])[] = [["eagle_gtx"
  * ```
  */
 export function hardwareModel(device: string): string {
-  const m = /^(1080ti|2080ti|titan_rtx|titanx|titanxp|titan_xp|v100)_\d+$/.exec(device);
+  const m = HELP_GPU_COLUMN.exec(device);
   return m ? (m[1] as string) : device;
 }
 

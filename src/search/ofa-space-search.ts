@@ -28,7 +28,7 @@ import { OFA_LATENCY_FEATURES, ofaLatencyFeatureMatrix } from "../predict/ofa-la
 import { hstack, ridgeFit, ridgePredict, takeRows } from "../predict/ridge.js";
 import { seededRng } from "../random.js";
 import { spearman } from "../stats/correlation.js";
-import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
+import { frontMetrics, frontReference, meanFrontMetrics, type FrontMetrics } from "../stats/front-metrics.js";
 import { paretoFront } from "../stats/pareto.js";
 import { paretoBand } from "../stats/pareto-band.js";
 import { ofaGenomeAt } from "./genome.js";
@@ -134,19 +134,6 @@ export interface OfaSpaceSearchOptions extends FetchOptions {
   readonly onProgress?: (line: string) => void;
 }
 
-function mean(xs: readonly FrontMetrics[]): FrontMetrics {
-  const avg = (f: (m: FrontMetrics) => number) => xs.reduce((s, m) => s + f(m), 0) / xs.length;
-  return {
-    size: avg((m) => m.size),
-    hvRatio: avg((m) => m.hvRatio),
-    regret: avg((m) => m.regret),
-    regretAt: (xs[0] as FrontMetrics).regretAt.map((_, i) => avg((m) => m.regretAt[i] as number)),
-    precision: avg((m) => m.precision),
-    recall: avg((m) => m.recall),
-    igd: avg((m) => m.igd),
-  };
-}
-
 /**
  * Runs the pipeline over the whole space for every target.
  *
@@ -222,9 +209,9 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
       seeds,
       srccMeasured: avg((x) => x.srcc),
       adaptedShare: avg((x) => (x.adapted ? 1 : 0)),
-      proxyFront: mean(xs.map((x) => x.proxyFront)),
-      pipeline: mean(xs.map((x) => x.pipeline)),
-      poolOnly: mean(xs.map((x) => x.poolOnly)),
+      proxyFront: meanFrontMetrics(xs.map((x) => x.proxyFront)),
+      pipeline: meanFrontMetrics(xs.map((x) => x.pipeline)),
+      poolOnly: meanFrontMetrics(xs.map((x) => x.poolOnly)),
       targetMeasurements: avg((x) => x.measurements),
       poolSize: avg((x) => x.pool),
       perDeviceEvaluations: evaluations,

@@ -15,7 +15,7 @@ import { LookupTablePredictor } from "../predict/lut-predictor.js";
 import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
 import { hypervolume } from "../stats/hypervolume.js";
 import { quantiles } from "../stats/quantile.js";
-import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
+import { frontMetrics, frontReference, meanFrontMetrics, type FrontMetrics } from "../stats/front-metrics.js";
 import { agingEvolution } from "./aging-evolution.js";
 import { tableEvaluator } from "./evaluator.js";
 import { NB201_GENOME, ofaGenomeAt } from "./genome.js";
@@ -79,19 +79,6 @@ export interface SearchProtocolOptions extends FetchOptions, Omit<OneProxyOption
   readonly onProgress?: (line: string) => void;
 }
 
-function meanMetrics(xs: readonly FrontMetrics[]): FrontMetrics {
-  const avg = (f: (m: FrontMetrics) => number) => xs.reduce((s, m) => s + f(m), 0) / xs.length;
-  return {
-    size: avg((m) => m.size),
-    hvRatio: avg((m) => m.hvRatio),
-    regret: avg((m) => m.regret),
-    regretAt: (xs[0] as FrontMetrics).regretAt.map((_, i) => avg((m) => m.regretAt[i] as number)),
-    precision: avg((m) => m.precision),
-    recall: avg((m) => m.recall),
-    igd: avg((m) => m.igd),
-  };
-}
-
 /**
  * Runs the one-proxy pipeline for every accuracy x target x seed.
  *
@@ -125,9 +112,9 @@ export async function runSearchProtocol(options: SearchProtocolOptions = {}): Pr
         seeds,
         adaptedShare: mean((x) => (x.r.adapted ? 1 : 0)),
         srccMeasured: mean((x) => x.r.srccMeasured),
-        proxyFront: meanMetrics(runs.map((x) => x.s.proxyFront)),
-        proxy: meanMetrics(runs.map((x) => x.s.proxy)),
-        adapted: meanMetrics(runs.map((x) => x.s.adapted)),
+        proxyFront: meanFrontMetrics(runs.map((x) => x.s.proxyFront)),
+        proxy: meanFrontMetrics(runs.map((x) => x.s.proxy)),
+        adapted: meanFrontMetrics(runs.map((x) => x.s.adapted)),
         targetMeasurements: mean((x) => x.r.targetMeasurements),
         perDeviceMeasurements: lat.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0),
         frontSize: (runs[0] as (typeof runs)[number]).s.targetFront.length,

@@ -162,3 +162,27 @@ export function frontMetrics(reference: FrontReference, set: Iterable<number>): 
     igd,
   };
 }
+
+/**
+ * The mean of several sets' metrics (e.g. over seeds), field by field;
+ * `regretAt` budget by budget.
+ *
+ * @throws {InvalidArgumentError} for an empty list
+ * @example
+ * ```ts
+ * meanFrontMetrics(seeds.map((s) => frontMetrics(ref, s.set))).regret;
+ * ```
+ */
+export function meanFrontMetrics(xs: readonly FrontMetrics[]): FrontMetrics {
+  if (xs.length === 0) throw new InvalidArgumentError("meanFrontMetrics: no metrics to average");
+  const avg = (f: (m: FrontMetrics) => number) => xs.reduce((s, m) => s + f(m), 0) / xs.length;
+  return {
+    size: avg((m) => m.size),
+    hvRatio: avg((m) => m.hvRatio),
+    regret: avg((m) => m.regret),
+    regretAt: (xs[0] as FrontMetrics).regretAt.map((_, i) => avg((m) => m.regretAt[i] as number)),
+    precision: avg((m) => m.precision),
+    recall: avg((m) => m.recall),
+    igd: avg((m) => m.igd),
+  };
+}

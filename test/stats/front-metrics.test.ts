@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frontMetrics, frontReference } from "../../src/stats/front-metrics.js";
+import { frontMetrics, frontReference, meanFrontMetrics } from "../../src/stats/front-metrics.js";
 import { seededRng } from "../../src/random.js";
 
 describe("front metrics", () => {
@@ -49,5 +49,21 @@ describe("front metrics", () => {
     expect(m2.hvRatio).toBeCloseTo(m1.hvRatio, 12);
     expect(m2.recall).toBe(m1.recall);
     expect(m2.igd).toBeCloseTo(m1.igd, 12);
+  });
+});
+
+describe("meanFrontMetrics", () => {
+  it("averages field by field and budget by budget; an empty list is an error", () => {
+    const a = { size: 2, hvRatio: 0.9, regret: 0.2, regretAt: [0.1, 0.3], precision: 1, recall: 0.5, igd: 0.01 };
+    const b = { size: 4, hvRatio: 0.7, regret: 0.4, regretAt: [0.3, 0.5], precision: 0, recall: 0.25, igd: 0.03 };
+    const m = meanFrontMetrics([a, b]);
+    expect(m.size).toBe(3);
+    expect(m.hvRatio).toBeCloseTo(0.8, 12);
+    expect(m.regret).toBeCloseTo(0.3, 12);
+    expect(m.regretAt[0]).toBeCloseTo(0.2, 12);
+    expect(m.regretAt[1]).toBeCloseTo(0.4, 12);
+    expect([m.precision, m.recall]).toEqual([0.5, 0.375]);
+    expect(m.igd).toBeCloseTo(0.02, 12);
+    expect(() => meanFrontMetrics([])).toThrow(/no metrics/);
   });
 });

@@ -201,8 +201,14 @@ function cachedAdapt(m: string | undefined): Promise<{ ctx: AdaptContext; target
   return adaptCache;
 }
 
-/** PyTorch CPU time of the same MLP training, when python3-torch is installed (else undefined). */
+let torchMs: { ms: number | undefined } | undefined;
+/** PyTorch CPU time of the same MLP training, when python3-torch is installed (else undefined); measured once per bench run, shared by both engines' rows. */
 function torchMlpReference(): number | undefined {
+  if (!torchMs) torchMs = { ms: measureTorchMlp() };
+  return torchMs.ms;
+}
+
+function measureTorchMlp(): number | undefined {
   const r = spawnSync("/usr/bin/python3", ["-c", "import torch"], { encoding: "utf8" });
   if (r.status !== 0) return undefined;
   const code = [

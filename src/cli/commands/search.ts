@@ -50,8 +50,8 @@ export function registerSearch(program: Command): void {
     const proxy = opts["proxy"] as string;
     const target = opts["target"] as string;
     checkProxies([proxy], target);
-    const table = source === OFA_SEARCH_SOURCE ? (await loadOfaSearchTable(opts["mirror"] ? { mirror: opts["mirror"] } : {})).table : await withAccuracy(await loadSource(source, { mirror: opts["mirror"], space: opts["space"] }), accuracy, opts["mirror"]);
-    if (!table.accuracyNames.includes(accuracy)) throw new InvalidArgumentError(`search: ${table.source} has no accuracy ${JSON.stringify(accuracy)}; it has ${table.accuracyNames.join(", ")}`);
+    const loaded = source === OFA_SEARCH_SOURCE ? (await loadOfaSearchTable(opts["mirror"] ? { mirror: opts["mirror"] } : {})).table : await loadSource(source, { mirror: opts["mirror"], space: opts["space"] });
+    const table = await withAccuracy(loaded, accuracy, opts["mirror"]);
     const acc = table.accuracy(accuracy);
     const lat = table.latency(target);
     const valid = lat.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0);
