@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Installs what proxynas's commands need, and does nothing that is already done:
 #   npm packages (npm ci, when package-lock.json changed), dist/ (when src/ changed),
-#   Jupyter and Chromium from Debian's packages (when missing; as root, or with sudo -n),
+#   Jupyter, Chromium and Firefox ESR from Debian's packages (when missing; as root, or with sudo -n),
 #   the tslab kernel registered inside the project (.jupyter/, no global writes).
-# Options: --no-jupyter, --no-chromium (skip those two).
+# Options: --no-jupyter, --no-chromium, --no-firefox (skip those).
 # Messages go to stderr. Exit 1 with the command to type when something cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 want_jupyter=1
 want_chromium=1
+want_firefox=1
 for a in "$@"; do
   case "$a" in
     --no-jupyter) want_jupyter=0 ;;
     --no-chromium) want_chromium=0 ;;
-    *) echo "setup: unknown option $a (valid: --no-jupyter, --no-chromium)" >&2; exit 2 ;;
+    --no-firefox) want_firefox=0 ;;
+    *) echo "setup: unknown option $a (valid: --no-jupyter, --no-chromium, --no-firefox)" >&2; exit 2 ;;
   esac
 done
 say() { echo "setup: $*" >&2; }
@@ -84,6 +86,13 @@ fi
 if [ "$want_chromium" = 1 ]; then
   if ! [ -x /usr/bin/chromium ] && [ -z "${PROXYNAS_CHROMIUM:-}" ]; then
     apt_install "Chromium" chromium
+  fi
+fi
+
+# 7. Firefox ESR, for the firefox-* measurement runtimes and their tests.
+if [ "$want_firefox" = 1 ]; then
+  if ! [ -x /usr/bin/firefox-esr ] && ! [ -x /usr/bin/firefox ] && [ -z "${PROXYNAS_FIREFOX:-}" ]; then
+    apt_install "Firefox ESR" firefox-esr
   fi
 fi
 exit 0

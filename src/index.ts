@@ -120,6 +120,8 @@ export { measureToFile, type MeasureRunOptions, type MeasureSummary, type Measur
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
 export { serveMeasurement, MAX_BODY_BYTES, type ServeOptions } from "./measure/measure-server.js";
 export { measureInChromium, chromiumMeasureArgs } from "./measure/chromium-run.js";
+export { measureInFirefox } from "./measure/firefox-run.js";
+export { firefoxPath, openInFirefox, FIREFOX_PREFS, type FirefoxProcess } from "./runtime/firefox.js";
 export { localDatasetPath, loadLocalMeasurements, measurementsFor } from "./measure/local-dataset.js";
 export { paretoSetsFigure, searchRegretFigure, evolutionCurveFigure, type ParetoSetsInput } from "./viz/search-figures.js";
 export { runCli } from "./cli/main.js";

@@ -47,6 +47,8 @@ export interface ServeOptions extends Omit<MeasureRunOptions, "runtime"> {
   readonly machine?: RuntimeMetadata["machine"];
   /** Called with the page's URL once the server listens. */
   readonly onListening?: (url: string) => void | Promise<void>;
+  /** Called once when the page has sent everything or the run failed, before the server waits (at most 10 s) for `onListening`'s promise: the place to close a browser that cannot see the page's state. */
+  readonly onFinished?: () => void | Promise<void>;
   /** Fails the run when the page reports nothing for this long (default: no limit). */
   readonly idleTimeoutMs?: number;
 }
@@ -313,6 +315,7 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
     touch();
     await Promise.race([finished, listening.then(() => finished)]);
   } finally {
+    await options.onFinished?.();
     // let the caller's browser close (it sees the page's final state), but do not hang on it
     await Promise.race([listening.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
     clearTimeout(idleTimer);

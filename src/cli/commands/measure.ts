@@ -11,10 +11,11 @@ import { existsSync } from "node:fs";
 import { mergeMeasurementFiles, readMeasurementFile, sidecarPath, writeMeasurementFile } from "../../measure/measurement-file.js";
 import { measurementReport } from "../../measure/measurement-report.js";
 import { measureInChromium } from "../../measure/chromium-run.js";
+import { measureInFirefox } from "../../measure/firefox-run.js";
 import { serveMeasurement } from "../../measure/measure-server.js";
 import { measureToFile, type IndexedArch, type MeasureProgress, type MeasureRunOptions } from "../../measure/measure-run.js";
 import { parseMeasurableSpace } from "../../measure/network.js";
-import { parseRuntime } from "../../measure/runtime-name.js";
+import { parseRuntime, RUNTIME_NAMES } from "../../measure/runtime-name.js";
 import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
 import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
@@ -78,7 +79,7 @@ export function registerMeasure(program: Command): void {
       .command("measure")
       .description("measure architectures' latency on a runtime of this machine into a latency CSV (resumable, with a JSON sidecar of metadata and run statistics)")
       .option("--space <space>", "nb201|ofa-mbv3", "nb201")
-      .option("--runtime <name>", "node-wasm|node-cpu|node-tensorflow|chromium-wasm|chromium-cpu|chromium-webgl")
+      .option("--runtime <name>", RUNTIME_NAMES.join("|"))
       .option("--serve", "serve a page that measures in any browser that opens it, and write what it posts back")
       .option("--host <host>", "with --serve: interface to bind", "127.0.0.1")
       .option("--port <n>", "with --serve: port (default: any free port)")
@@ -193,7 +194,9 @@ export function registerMeasure(program: Command): void {
         })
       : parseRuntime(runtime).host === "chromium"
         ? await measureInChromium(run)
-        : await measureToFile(run);
+        : parseRuntime(runtime).host === "firefox"
+          ? await measureInFirefox(run)
+          : await measureToFile(run);
     const file = await readMeasurementFile(out);
     const rows = file ? measurementReport(file).filter((r) => r.runtime === runtime) : [];
     if (format === "json") process.stdout.write(`${JSON.stringify({ summary, report: rows })}\n`);
