@@ -19,7 +19,7 @@ import { datasetInfo } from "./registry.js";
  * @example
  * ```ts
  * const local = await loadLocalNb201();
- * local.deviceNames; // ["node-wasm", "chromium-wasm", "node-cpu", "chromium-cpu"]
+ * local.deviceNames; // ["node-wasm", "chromium-wasm", "chromium-webgl", "firefox-wasm"]
  * ```
  */
 export async function loadLocalNb201(): Promise<LatencyTable> {

@@ -100,7 +100,7 @@ const DATASETS: readonly DatasetInfo[] = [
   {
     name: "local-nb201",
     kind: "latency",
-    description: "Measured by proxynas itself (proxynas measure): NAS-Bench-201 architectures stratified by FLOPs, HELP's 10 reference architectures included, on TensorFlow.js runtimes (Node and headless Chromium; wasm and cpu backends), in ms; metadata in its JSON sidecar. Ships with the package: no download",
+    description: "Measured by proxynas itself (proxynas measure): NAS-Bench-201 architectures stratified by FLOPs, HELP's 10 reference architectures included, on TensorFlow.js runtimes (wasm in Node, headless Chromium and headless Firefox; WebGL in headless Chromium), in ms, each re-measured on 100 architectures with a repeat SRCC of at least 0.98; metadata in its JSON sidecar. Ships with the package: no download",
     shape: "500 x 4",
     license: "MIT",
     files: [],

@@ -31,6 +31,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
 import { measureInChromium } from "../../measure/chromium-run.js";
+import { measureInFirefox } from "../../measure/firefox-run.js";
 import { loadLocalMeasurements } from "../../measure/local-dataset.js";
 import { measurementReport } from "../../measure/measurement-report.js";
 import { measureToFile } from "../../measure/measure-run.js";
@@ -76,7 +77,9 @@ const measureReferences = async (runtime: string, m: string | undefined) => {
   try {
     const archs = await helpReferenceArchs(m);
     const run = { space: "nb201" as const, runtime, archs, out: path.join(dir, "refs.csv") };
-    return runtime.startsWith("chromium-") ? await measureInChromium(run) : await measureToFile(run);
+    if (runtime.startsWith("chromium-")) return await measureInChromium(run);
+    if (runtime.startsWith("firefox-")) return await measureInFirefox(run);
+    return await measureToFile(run);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -181,6 +184,13 @@ const CASES: readonly BenchCase[] = [
     runs: 2,
     setup: (m) => helpReferenceArchs(m),
     run: (m) => measureReferences("chromium-wasm", m),
+  },
+  {
+    name: "describe a new device: the same 10 architectures in headless Firefox (firefox-wasm, browser start included)",
+    targetMs: undefined,
+    runs: 2,
+    setup: (m) => helpReferenceArchs(m),
+    run: (m) => measureReferences("firefox-wasm", m),
   },
   {
     name: "export help-nb201 as CSV (after loading)",
