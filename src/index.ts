@@ -121,6 +121,8 @@ export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
 export { serveMeasurement, MAX_BODY_BYTES, type ServeOptions } from "./measure/measure-server.js";
 export { measureInChromium, chromiumMeasureArgs } from "./measure/chromium-run.js";
 export { measureInFirefox } from "./measure/firefox-run.js";
+export { measureOnRuntime } from "./measure/measure-on-runtime.js";
+export { findExecutable, type ExecutableSpec } from "./runtime/executable.js";
 export { firefoxPath, openInFirefox, FIREFOX_PREFS, type FirefoxProcess } from "./runtime/firefox.js";
 export { localDatasetPath, loadLocalMeasurements, measurementsFor } from "./measure/local-dataset.js";
 export { paretoSetsFigure, searchRegretFigure, evolutionCurveFigure, type ParetoSetsInput } from "./viz/search-figures.js";

@@ -315,12 +315,15 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
     touch();
     await Promise.race([finished, listening.then(() => finished)]);
   } finally {
-    await options.onFinished?.();
-    // let the caller's browser close (it sees the page's final state), but do not hang on it
-    await Promise.race([listening.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
-    clearTimeout(idleTimer);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    try {
+      await options.onFinished?.();
+      // let the caller's browser close (it sees the page's final state), but do not hang on it
+      await Promise.race([listening.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    } finally {
+      clearTimeout(idleTimer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }
   const minutes = (performance.now() - t0) / 60_000;
   const n = counts.measured + counts.failed + counts.repeated;

@@ -3,9 +3,9 @@
  * launching it with flags for a sandboxed, offline run. Used by figure export
  * and by latency measurement in the browser.
  */
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { EnvironmentError } from "../errors.js";
+import { findExecutable } from "./executable.js";
 
 const require = createRequire(import.meta.url);
 
@@ -36,14 +36,7 @@ export const CHROMIUM_INSTALL = "apt-get update && apt-get install -y chromium  
  * ```
  */
 export function chromiumPath(): string {
-  const env = process.env["PROXYNAS_CHROMIUM"];
-  if (env) {
-    if (!existsSync(env)) throw new EnvironmentError(`PROXYNAS_CHROMIUM=${env} does not exist; unset it or point it at a Chromium binary`);
-    return env;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new EnvironmentError(`Chromium not found (looked for ${CANDIDATES.join(", ")}); install it: ${CHROMIUM_INSTALL}`);
-  return found;
+  return findExecutable({ name: "Chromium", envVar: "PROXYNAS_CHROMIUM", candidates: CANDIDATES, install: CHROMIUM_INSTALL });
 }
 
 /** The part of playwright-core's API used here. */

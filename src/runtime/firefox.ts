@@ -5,10 +5,11 @@
  * results to the server itself, as it does from any browser.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EnvironmentError } from "../errors.js";
+import { findExecutable } from "./executable.js";
 
 const CANDIDATES = ["/usr/bin/firefox-esr", "/usr/bin/firefox"];
 
@@ -44,14 +45,7 @@ export const FIREFOX_PREFS: Readonly<Record<string, boolean | string | number>> 
  * ```
  */
 export function firefoxPath(): string {
-  const env = process.env["PROXYNAS_FIREFOX"];
-  if (env) {
-    if (!existsSync(env)) throw new EnvironmentError(`PROXYNAS_FIREFOX=${env} does not exist; unset it or point it at a Firefox binary`);
-    return env;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new EnvironmentError(`Firefox not found (looked for ${CANDIDATES.join(", ")}); install it: ${FIREFOX_INSTALL}`);
-  return found;
+  return findExecutable({ name: "Firefox", envVar: "PROXYNAS_FIREFOX", candidates: CANDIDATES, install: FIREFOX_INSTALL });
 }
 
 /** A running headless Firefox. */
@@ -94,7 +88,9 @@ export async function openInFirefox(url: string): Promise<FirefoxProcess> {
   let closing = false;
   return {
     exited: exited.then((code) => {
-      if (!closing && code !== 0) stderr.trim() && process.stderr.write(`firefox: ${stderr.trim().split("\n").slice(-3).join(" | ")}\n`);
+      // an unexpected exit: show the end of what Firefox said
+      const said = stderr.trim();
+      if (!closing && code !== 0 && said) process.stderr.write(`firefox: ${said.split("\n").slice(-3).join(" | ")}\n`);
       return code;
     }),
     get closing() {

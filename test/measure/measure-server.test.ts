@@ -90,4 +90,29 @@ describe("serveMeasurement", () => {
     await expect(serveMeasurement({ space: "nb201", name: "../evil", backend: "wasm", archs: ARCHS, out })).rejects.toThrow(/not a valid column name/);
     await expect(serveMeasurement({ space: "nb201", name: "x", backend: "metal" as "wasm", archs: ARCHS, out })).rejects.toThrow(/expected wasm, cpu or webgl/);
   });
+
+  it("calls onFinished once when the run ends, and closes the server even when onFinished throws", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "pn-serve-")), "f.csv");
+    let calls = 0;
+    let origin = "";
+    await expect(
+      serveMeasurement({
+        space: "nb201",
+        name: "browser-wasm",
+        backend: "wasm",
+        archs: ARCHS,
+        out,
+        onListening: (url) => scripted(url, async (call, _token, o) => {
+          origin = o;
+          await call("/api/error", { message: "stopped" });
+        }),
+        onFinished: () => {
+          calls++;
+          throw new Error("closing the browser failed");
+        },
+      }),
+    ).rejects.toThrow(/closing the browser failed/);
+    expect(calls).toBe(1);
+    await expect(fetch(`${origin}/`)).rejects.toThrow();
+  });
 });

@@ -30,11 +30,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
-import { measureInChromium } from "../../measure/chromium-run.js";
-import { measureInFirefox } from "../../measure/firefox-run.js";
+import { measureOnRuntime } from "../../measure/measure-on-runtime.js";
 import { loadLocalMeasurements } from "../../measure/local-dataset.js";
 import { measurementReport } from "../../measure/measurement-report.js";
-import { measureToFile } from "../../measure/measure-run.js";
 import { buildNb201Network } from "../../measure/nb201-network.js";
 import { nb201Format } from "../../spaces/nb201.js";
 import { parseFormat, renderTable } from "../format.js";
@@ -77,9 +75,7 @@ const measureReferences = async (runtime: string, m: string | undefined) => {
   try {
     const archs = await helpReferenceArchs(m);
     const run = { space: "nb201" as const, runtime, archs, out: path.join(dir, "refs.csv") };
-    if (runtime.startsWith("chromium-")) return await measureInChromium(run);
-    if (runtime.startsWith("firefox-")) return await measureInFirefox(run);
-    return await measureToFile(run);
+    return await measureOnRuntime(run);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

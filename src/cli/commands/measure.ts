@@ -10,10 +10,9 @@ import { readCsv } from "../../io/csv.js";
 import { existsSync } from "node:fs";
 import { mergeMeasurementFiles, readMeasurementFile, sidecarPath, writeMeasurementFile } from "../../measure/measurement-file.js";
 import { measurementReport } from "../../measure/measurement-report.js";
-import { measureInChromium } from "../../measure/chromium-run.js";
-import { measureInFirefox } from "../../measure/firefox-run.js";
+import { measureOnRuntime } from "../../measure/measure-on-runtime.js";
 import { serveMeasurement } from "../../measure/measure-server.js";
-import { measureToFile, type IndexedArch, type MeasureProgress, type MeasureRunOptions } from "../../measure/measure-run.js";
+import { type IndexedArch, type MeasureProgress, type MeasureRunOptions } from "../../measure/measure-run.js";
 import { parseMeasurableSpace } from "../../measure/network.js";
 import { parseRuntime, RUNTIME_NAMES } from "../../measure/runtime-name.js";
 import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
@@ -192,11 +191,7 @@ export function registerMeasure(program: Command): void {
           port: intOption("--port", str("port"), 0) ?? 0,
           onListening: (url) => void process.stderr.write(`measure: open ${url} in the browser to measure (keep the tab in front); waiting for results\n`),
         })
-      : parseRuntime(runtime).host === "chromium"
-        ? await measureInChromium(run)
-        : parseRuntime(runtime).host === "firefox"
-          ? await measureInFirefox(run)
-          : await measureToFile(run);
+      : await measureOnRuntime(run);
     const file = await readMeasurementFile(out);
     const rows = file ? measurementReport(file).filter((r) => r.runtime === runtime) : [];
     if (format === "json") process.stdout.write(`${JSON.stringify({ summary, report: rows })}\n`);
