@@ -8,9 +8,12 @@ import { sameDevice } from "../data/devices.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { nb201FeatureMatrix } from "../predict/nb201-features.js";
+import { choiceCounts } from "../predict/choice-counts.js";
 import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
 import { ridgeFit, ridgePredict, hstack, type Matrix } from "../predict/ridge.js";
 import { FBNET_BLOCKS, FBNET_LAYERS, fbnetOneHot, fbnetParse } from "../spaces/fbnet.js";
+import { NB201_OPS } from "../spaces/nb201.js";
+import { OFA_EXPANDS, OFA_KERNELS, OFA_SLOTS } from "../spaces/ofa.js";
 import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
 import { ADAPT_METHODS, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
@@ -26,17 +29,29 @@ export const ADAPT_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet"]
  * The operator features the methods use, per space: NAS-Bench-201's one-hot
  * and live one-hot; Once-for-All's per-slot (kernel, expand) one-hot scaled
  * by the resolution's pixel count; FBNet's per-layer block one-hot (the
- * last two with no live block).
+ * last two with no live block). `shared`: how often each choice occurs over
+ * the slots (for NAS-Bench-201, over all edges and over live edges): an
+ * operation's cost shared by every position, which the per-position one-hot
+ * then only corrects.
  */
-function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot: Matrix; live: Matrix } {
-  if (space === "nb201") return { onehot: nb201FeatureMatrix(archs, "onehot"), live: nb201FeatureMatrix(archs, "live") };
+function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot: Matrix; live: Matrix; shared: Matrix } {
+  if (space === "nb201") {
+    const onehot = nb201FeatureMatrix(archs, "onehot");
+    const live = nb201FeatureMatrix(archs, "live");
+    return { onehot, live, shared: hstack([choiceCounts(onehot, 6, NB201_OPS.length), choiceCounts(live, 6, NB201_OPS.length)]) };
+  }
   const none = { rows: archs.length, cols: 0, data: new Float64Array(0) };
-  if (space === "ofa-mbv3") return { onehot: ofaLatencyFeatureMatrix(archs), live: none };
+  if (space === "ofa-mbv3") {
+    const onehot = ofaLatencyFeatureMatrix(archs);
+    return { onehot, live: none, shared: choiceCounts(onehot, OFA_SLOTS, OFA_KERNELS.length * OFA_EXPANDS.length) };
+  }
   const cols = FBNET_LAYERS * FBNET_BLOCKS.length;
   const data = new Float64Array(archs.length * cols);
   archs.forEach((a, i) => data.set(fbnetOneHot(fbnetParse(a)), i * cols));
-  return { onehot: { rows: archs.length, cols, data }, live: none };
+  const onehot = { rows: archs.length, cols, data };
+  return { onehot, live: none, shared: choiceCounts(onehot, FBNET_LAYERS, FBNET_BLOCKS.length) };
 }
+
 
 /**
  * The proxy-side context of a table: features and each proxy's latencies and
@@ -52,7 +67,7 @@ export function adaptContext(table: LatencyTable, proxies: readonly string[], op
   if (!ADAPT_SPACES.includes(table.space)) throw new InvalidArgumentError(`adapt: ${table.source} is a ${table.space} table; adaptation supports ${ADAPT_SPACES.join(", ")}`);
   if (proxies.length === 0) throw new InvalidArgumentError("adapt: give at least one proxy");
   const archs = table.archs();
-  const { onehot, live } = operatorFeatures(table.space, archs);
+  const { onehot, live, shared } = operatorFeatures(table.space, archs);
   const both = hstack([onehot, live]);
   const cols = proxies.map((p) => {
     const latency = table.latency(p);
@@ -63,7 +78,7 @@ export function adaptContext(table: LatencyTable, proxies: readonly string[], op
   const fitted = cols.map((c) => ridgePredict(ridgeFit(both, c.latency, new Float64Array(both.cols).fill(PROXY_FIT_PENALTY)).model, both));
   const operatorModels = cols.map((c) => ridgeFit(onehot, c.latency, new Float64Array(onehot.cols).fill(PROXY_FIT_PENALTY)).model);
   const prior = options.prior ? priorModels(options.prior, table.space, archs, proxies) : [];
-  return { onehot, live, proxies: cols, fitted, operatorModels, prior };
+  return { onehot, live, shared, proxies: cols, fitted, operatorModels, prior };
 }
 
 /**

@@ -4,23 +4,30 @@
  * rows, predict the target's latency on every row.
  *
  * - `proxy-ridge`: target ≈ intercept + Σ_j α_j z(proxy_j) +
- *   Σ_j β_j z(linear fit of proxy_j) + per-operator correction (one-hot and
- *   live one-hot), in milliseconds, where latency is close to additive over
- *   the cell's edges. Three penalties (proxies, one-hot, live) are chosen on a
- *   grid by exact leave-one-out error on the K samples. With a prior (other
- *   devices' operator models, see `adaptContext`), those form a fourth block:
- *   the ways devices are known to differ. With one proxy, the
- *   fitted-proxy column plus the one-hot correction is AdaProxy's
- *   `x . (w * (a + b)) + c`, solved well-conditioned.
+ *   Σ_j β_j z(linear fit of proxy_j) + shared operation costs (how often each
+ *   operation occurs, on all edges and on live edges) + per-edge correction
+ *   (one-hot and live one-hot), in milliseconds, where latency is close to
+ *   additive over the cell's edges. The shared costs are a hierarchy: an
+ *   operation costs about the same on every edge of a cell (same channels,
+ *   same resolution), so the one-hot only has to learn how positions differ,
+ *   and few samples go much further. Three penalties (proxies with shared
+ *   costs, one-hot, live) are chosen on a grid by exact leave-one-out error
+ *   on the K samples. With a prior (other devices' operator models, see
+ *   `adaptContext`), those form a fourth block: the ways devices are known
+ *   to differ. With one proxy, the fitted-proxy column plus the one-hot
+ *   correction is AdaProxy's `x . (w * (a + b)) + c`, solved well-conditioned.
  * - `proxy-ensemble` (default): a weighted mean of three block-ridge models
- *   (the proxies alone; their operator-level fits with the per-operator
- *   correction; `proxy-ridge`'s full design), each weighted by the inverse of
- *   its exact leave-one-out MSE on the K samples. The average lowers the
- *   variance few samples leave; with many samples the best member dominates.
- *   (Measured against the earlier rule "the plain mean or proxy-ridge,
- *   whichever has the lower leave-one-out error", on the same seeds: HELP
- *   protocol K = 20 mean SRCC 0.9664 vs 0.9635; OneProxy K = 20 0.891 vs
- *   0.883, K = 70 0.961 vs 0.960.)
+ *   (the proxies alone; their operator-level fits with the shared costs and
+ *   the per-edge correction; `proxy-ridge`'s full design), each weighted by
+ *   the inverse of its exact leave-one-out MSE on the K samples. The average
+ *   lowers the variance few samples leave; with many samples the best member
+ *   dominates. (Measured against the earlier rule "the plain mean or
+ *   proxy-ridge, whichever has the lower leave-one-out error", on the same
+ *   seeds: HELP protocol K = 20 mean SRCC 0.9664 vs 0.9635; OneProxy K = 20
+ *   0.891 vs 0.883, K = 70 0.961 vs 0.960. Adding the shared costs, same
+ *   seeds: OneProxy K = 20 0.938 vs 0.891, K = 70 0.965 vs 0.961 with the
+ *   lowest target 0.907 vs 0.888; HELP K = 10 0.961 vs 0.963, K = 20 0.968
+ *   vs 0.966.)
  * - `adaproxy`: the paper's objective exactly, `y = x . (w * (a 1 + b)) + c`
  *   with `mean (y_hat - y)^2 + λ ||b||_p`, p in {1, 2, inf}, w the proxy's
  *   operator-level linear model, λ chosen by SRCC on V validation samples.
@@ -47,6 +54,12 @@ export interface AdaptContext {
   readonly onehot: Matrix;
   /** Live one-hot operator features (n x 30). */
   readonly live: Matrix;
+  /**
+   * How often each operation occurs (NAS-Bench-201: over all edges and over
+   * live edges, n x 10): the cost an operation has on any edge, which the
+   * per-edge one-hot then corrects.
+   */
+  readonly shared: Matrix;
   /** Proxies' latencies (ms) on every row, complete. */
   readonly proxies: readonly { readonly name: string; readonly latency: Float64Array }[];
   /** Each proxy's linear fit on one-hot + live features over all rows. */
@@ -123,8 +136,8 @@ function proxyRidgeDesign(ctx: AdaptContext, target: string | undefined): { x: M
     ctx.proxies.forEach((p, j) => proxyCols.push(zscore(p.latency), zscore(ctx.fitted[j] as Float64Array)));
     const priorCols = prior.map((p) => zscore(p.fitted));
     d = {
-      x: hstack([...proxyCols, ...priorCols, ctx.onehot, ctx.live]),
-      blocks: [proxyCols.length, ...(priorCols.length ? [priorCols.length] : []), ctx.onehot.cols, ctx.live.cols],
+      x: hstack([...proxyCols, ctx.shared, ...priorCols, ctx.onehot, ctx.live]),
+      blocks: [proxyCols.length + ctx.shared.cols, ...(priorCols.length ? [priorCols.length] : []), ctx.onehot.cols, ctx.live.cols],
     };
     byPrior.set(key, d);
   }
@@ -160,8 +173,8 @@ export function ensembleMembers(ctx: AdaptContext, m: Measured, options: MethodO
     const fitted = ctx.fitted.map((f) => zscore(f));
     e = {
       raw: hstack(ctx.proxies.map((p) => zscore(p.latency))),
-      fittedDelta: hstack([...fitted, ctx.onehot, ctx.live]),
-      fittedBlocks: [fitted.length, ctx.onehot.cols, ctx.live.cols],
+      fittedDelta: hstack([...fitted, ctx.shared, ctx.onehot, ctx.live]),
+      fittedBlocks: [fitted.length, ctx.shared.cols, ctx.onehot.cols + ctx.live.cols],
     };
     ensembleDesigns.set(ctx, e);
   }

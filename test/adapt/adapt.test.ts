@@ -130,6 +130,27 @@ describe("prior knowledge", () => {
   });
 });
 
+describe("shared operation costs", () => {
+  it("a target whose operations cost the same on every live edge is learnt from 12 samples", () => {
+    // synthetic target: additive over live edges, one cost per operation, far from the proxy's ranking
+    const cost = [0, 0.4, 1.1, 3.2, 0.9];
+    const n = ctx.live.rows;
+    const target = new Float64Array(n);
+    for (let r = 0; r < n; r++) for (let f = 0; f < 30; f++) target[r] = (target[r] as number) + (ctx.live.data[r * 30 + f] as number) * (cost[f % 5] as number);
+    const a = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, seed: 3, method: "proxy-ridge" });
+    const s = scoreAdaptation(ctx, a, target);
+    expect(s.srccBefore).toBeLessThan(0.9);
+    expect(s.srccAfter).toBeGreaterThan(0.99);
+    // the shared block is the counts of each operation: all edges, then live edges
+    expect(ctx.shared.cols).toBe(10);
+    for (let r = 0; r < 50; r++) {
+      let edges = 0;
+      for (let c = 0; c < 5; c++) edges += ctx.shared.data[r * 10 + c] as number;
+      expect(edges).toBe(6);
+    }
+  });
+});
+
 describe("proxy-ensemble", () => {
   it("is the mean of its three members weighted by inverse leave-one-out MSE, and is deterministic", () => {
     const target = oneproxy.latency("eagle_i7");
