@@ -27,6 +27,13 @@ describe("proxynas search", () => {
     const n = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2", "--decision", "never").stdout) as Record<string, unknown>;
     expect(n["adapted"]).toBe(false);
     expect(n["adaptedSet"]).toEqual(n["proxySet"]);
+    // the set rule is reported, and --set band gives another set from the same samples
+    expect(j["set"]).toBe("front-probability");
+    expect(j["sigma"]).toBe(0.02);
+    const b = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2", "--set", "band").stdout) as Record<string, unknown>;
+    expect(b["set"]).toBe("band");
+    expect(b["measured"]).toEqual(j["measured"]);
+    expect(b["adaptedSet"]).not.toEqual(j["adaptedSet"]);
   });
   it("--prior self adds the source's other devices as prior knowledge, and says so", () => {
     const r = cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "samsung_a50", "--seed", "1", "--decision", "always", "--prior", "self");
@@ -44,6 +51,8 @@ describe("proxynas search", () => {
     expect(a.stderr).toMatch(/no accuracy "top1".*cifar10, cifar100, imagenet16_120/);
     expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel3").stderr).toMatch(/the target itself/);
     expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--threshold", "2").stderr).toMatch(/--threshold: "2" must be a number in \[-1, 1\]/);
+    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--set", "layers").stderr).toMatch(/--set.*front-probability, band/);
+    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--sigma", "0").stderr).toMatch(/--sigma: "0" must be a number/);
   });
 });
 

@@ -4,6 +4,8 @@ import type { AdaptContext } from "../../src/adapt/methods.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { oneProxySearch, scoreOneProxy } from "../../src/search/one-proxy.js";
 import { loadNb201SearchTable } from "../../src/search/search-protocol.js";
+import { frontProbabilitySet } from "../../src/stats/front-probability.js";
+import { paretoBand } from "../../src/stats/pareto-band.js";
 import { paretoFront } from "../../src/stats/pareto.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
@@ -56,6 +58,21 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     }
     expect(proxy).toBeGreaterThan(0.5);
     expect(adapted).toBeLessThan(proxy / 4);
+  });
+  it("builds the adapted set by the chosen rule: front-probability (default, σ 0.02) or band", () => {
+    const acc = t.accuracy("cifar10");
+    const target = t.latency("silver_4114");
+    const measure = (row: number) => target[row] as number;
+    const def = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114" });
+    expect(def.adapted).toBe(true);
+    const p = def.predictions as Float64Array;
+    expect(def.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.02 }).rows);
+    const band = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "band" });
+    expect(band.adaptedSet).toEqual(paretoBand(p, acc, 100, { include: def.measured }).rows);
+    expect(band.adaptedSet).not.toEqual(def.adaptedSet);
+    const wide = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", sigma: 0.1 });
+    expect(wide.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.1 }).rows);
+    expect(() => oneProxySearch(ctx, acc, measure, { setRule: "layers" as never })).toThrowError(/valid: front-probability, band/);
   });
   it("is deterministic and rejects bad options", () => {
     const acc = t.accuracy("cifar100");

@@ -143,7 +143,7 @@ export function registerEval(program: Command): void {
       if (format === "text") {
         for (const acc of NB201_ACCURACIES) {
           const xs = rows.filter((r) => r.accuracy === acc);
-          process.stdout.write(`\n== search: NAS-Bench-201 ${acc} (NATS-Bench, 200 epochs) vs HELP latencies; proxy pixel3; K = 20; budget 100 target measurements; mean of ${seeds} seeds; regret in accuracy points\n`);
+          process.stdout.write(`\n== search: NAS-Bench-201 ${acc} (NATS-Bench, 200 epochs) vs HELP latencies; proxy pixel3; K = 20; budget 100 target measurements; adapted set: front-probability (σ = 0.02; 'proxynas search --set band' for the band); mean of ${seeds} seeds; regret in accuracy points\n`);
           const view = xs.map((r) => ({
             target: r.target,
             "srcc(K)": r3(r.srccMeasured),

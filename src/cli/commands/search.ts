@@ -9,7 +9,8 @@ import { SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
-import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, oneProxySearch, scoreOneProxy } from "../../search/one-proxy.js";
+import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, oneProxySearch, scoreOneProxy, SET_RULES } from "../../search/one-proxy.js";
+import { DEFAULT_FRONT_SIGMA } from "../../stats/front-probability.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
 import { NB201_ACCURACIES } from "../../search/search-protocol.js";
 import { intOption, loadSource, numberOption } from "../options.js";
@@ -41,6 +42,8 @@ export function registerSearch(program: Command): void {
       .option("--decision <d>", ADAPT_DECISIONS.join("|"), "auto")
       .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ensemble")
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
+      .option("--set <rule>", `how the adapted set is built: ${SET_RULES.join("|")} (front-probability: the rows most likely on the target's front under the adapted prediction; band: every row within a latency factor of the predicted front)`, "front-probability")
+      .option("--sigma <s>", "front-probability: sd of the predicted log-latency errors", String(DEFAULT_FRONT_SIGMA))
       .option("--seed <n>", "seed", "0")
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "json", "json"),
@@ -67,6 +70,8 @@ export function registerSearch(program: Command): void {
       decision: oneOf("--decision", opts["decision"], ADAPT_DECISIONS),
       method: oneOf("--method", opts["method"], ADAPT_METHODS),
       select: oneOf("--select", opts["select"], SELECTION_STRATEGIES),
+      setRule: oneOf("--set", opts["set"], SET_RULES),
+      sigma: numberOption("--sigma", opts["sigma"], 1e-6, 10) as number,
       seed: intOption("--seed", opts["seed"], 0) as number,
       target,
     });
@@ -85,6 +90,8 @@ export function registerSearch(program: Command): void {
         samples,
         seed: r.seed,
         prior: opts["prior"] ?? null,
+        set: opts["set"],
+        sigma: Number(opts["sigma"]),
         adapted: r.adapted,
         srccMeasured: r.srccMeasured,
         measured: idx(r.measured),
