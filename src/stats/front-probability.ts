@@ -9,6 +9,9 @@
  * with x the predicted log-latency and Φ the standard normal CDF. The set is
  * the included rows, then the rows in decreasing order of that score, up to
  * the budget (ties: the faster predicted row, then the lower row index).
+ * Rows whose probability is below e^-40 come last, nearest to the predicted
+ * front first (by how much faster their fastest more accurate row is), so
+ * the set fills the budget whenever there are enough candidates.
  * Rows with equal accuracy do not compete; rows with a NaN accuracy or a
  * latency that is not a positive finite number are not candidates.
  *
@@ -134,8 +137,12 @@ export function frontProbabilitySet(latency: ArrayLike<number>, accuracy: ArrayL
     logP[r] = s < HOPELESS ? Number.NEGATIVE_INFINITY : s;
   }
   const set = new Set(include);
-  const ranked = rows.filter((r) => (logP[r] as number) > Number.NEGATIVE_INFINITY).sort((a, b) => (logP[b] as number) - (logP[a] as number) || (x[a] as number) - (x[b] as number) || a - b);
-  for (const r of ranked) {
+  const live = rows.filter((r) => (logP[r] as number) > Number.NEGATIVE_INFINITY).sort((a, b) => (logP[b] as number) - (logP[a] as number) || (x[a] as number) - (x[b] as number) || a - b);
+  // then the hopeless rows, nearest to the front first: by how much faster the fastest more accurate row is predicted (the band's margin)
+  const hopeless = rows
+    .filter((r) => !((logP[r] as number) > Number.NEGATIVE_INFINITY))
+    .sort((a, b) => (x[a] as number) - (fastestBetter[a] as number) - ((x[b] as number) - (fastestBetter[b] as number)) || a - b);
+  for (const r of [...live, ...hopeless]) {
     if (set.size >= maxRows) break;
     set.add(r);
   }

@@ -36,6 +36,21 @@ describe("frontProbabilitySet", () => {
     expect([...set.rows].sort((a, b) => a - b)).toEqual([...front].sort((a, b) => a - b));
     for (const r of front) expect(set.logProbability[r]).toBeCloseTo(0, 6);
   });
+  it("fills the budget nearest-to-the-front first once the likely rows run out", () => {
+    const { lat, acc } = cloud(400, 3);
+    const front = paretoFront(lat, acc);
+    const s = frontProbabilitySet(lat, acc, 60, { sigma: 1e-6 });
+    expect(s.rows.length).toBe(60);
+    expect(s.rows.slice(0, front.length).sort((a, b) => a - b)).toEqual([...front].sort((a, b) => a - b));
+    // the rows after the front are the second rows of a band: each is dominated, by no more than the last one
+    const margin = (r: number) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let o = 0; o < 400; o++) if ((acc[o] as number) > (acc[r] as number)) best = Math.min(best, Math.log(lat[o] as number));
+      return Math.log(lat[r] as number) - best;
+    };
+    const rest = s.rows.slice(front.length).map(margin);
+    for (let i = 1; i < rest.length; i++) expect(rest[i] as number).toBeGreaterThanOrEqual(rest[i - 1] as number);
+  });
   it("keeps the included rows, holds the budget, and does not depend on row order", () => {
     const { lat, acc } = cloud(300, 2);
     const include = [3, 17, 250];
