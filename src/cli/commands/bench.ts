@@ -152,7 +152,7 @@ const CASES: readonly BenchCase[] = [
     },
   },
   {
-    name: "one-proxy pipeline for one target (pixel3 -> pixel2: band, K=20, adapt, band; context built)",
+    name: "one-proxy pipeline for one target (pixel3 -> pixel2: proxy band, K=20, adapt, front-probability set; context built)",
     targetMs: undefined,
     setup: (m) => cachedSearch(m),
     run: async (m) => {
