@@ -52,7 +52,6 @@ function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot:
   return { onehot, live: none, shared: choiceCounts(onehot, FBNET_LAYERS, FBNET_BLOCKS.length) };
 }
 
-
 /**
  * The proxy-side context of a table: features and each proxy's latencies and
  * linear fits. Computed once per (table, proxies), reused for every target.

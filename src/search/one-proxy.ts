@@ -20,7 +20,7 @@ import { spearman } from "../stats/correlation.js";
 import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
 import { paretoFront } from "../stats/pareto.js";
 import { paretoBand } from "../stats/pareto-band.js";
-import { DEFAULT_FRONT_SIGMA, frontProbabilitySet } from "../stats/front-probability.js";
+import { frontProbabilitySet } from "../stats/front-probability.js";
 
 /**
  * How the adapted set is built from the predicted latencies:
@@ -181,7 +181,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
     adaptedSet =
       setRule === "band"
         ? paretoBand(predictions, accuracy, budget, { include: measured }).rows
-        : frontProbabilitySet(predictions, accuracy, budget, { include: measured, sigma: options.sigma ?? DEFAULT_FRONT_SIGMA }).rows;
+        : frontProbabilitySet(predictions, accuracy, budget, { include: measured, ...(options.sigma === undefined ? {} : { sigma: options.sigma }) }).rows;
   }
   const t3 = performance.now();
   const reads = new Set([...measured, ...adaptedSet]);

@@ -12,7 +12,11 @@
  * Rows whose probability is below e^-40 come last, nearest to the predicted
  * front first (by how much faster their fastest more accurate row is), so
  * the set fills the budget whenever there are enough candidates.
- * Rows with equal accuracy do not compete; rows with a NaN accuracy or a
+ * Rows with equal accuracy do not compete here, unlike the dominance of
+ * {@link paretoFront} (where the faster of two equally accurate rows
+ * dominates): the errors are on latency only, and equally accurate rows in
+ * NAS-Bench-201 are mostly isomorphic cells with nearly equal predicted
+ * latencies, whose order is a coin toss. Rows with a NaN accuracy or a
  * latency that is not a positive finite number are not candidates.
  *
  * Unlike {@link paretoBand} (a latency margin the same for every row), a row
@@ -21,6 +25,7 @@
  * (`npm run eval -- --protocol search`) σ = 0.02 was chosen on CIFAR-10.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { fastestMoreAccurate } from "./fastest-more-accurate.js";
 
 /** Default σ of the predicted log-latency errors. */
 export const DEFAULT_FRONT_SIGMA = 0.02;
@@ -83,27 +88,8 @@ export function frontProbabilitySet(latency: ArrayLike<number>, accuracy: ArrayL
   const include = options.include ?? [];
   for (const r of include) if (!Number.isInteger(r) || r < 0 || r >= n) throw new InvalidArgumentError(`frontProbabilitySet: included row ${r} is not in 0..${n - 1}`);
 
-  const x = new Float64Array(n);
-  const rows: number[] = [];
-  for (let r = 0; r < n; r++) {
-    const l = latency[r] as number;
-    if (Number.isNaN(accuracy[r] as number) || !(l > 0) || !Number.isFinite(l)) continue;
-    x[r] = Math.log(l);
-    rows.push(r);
-  }
+  const { rows, logLatency: x, fastestBetter } = fastestMoreAccurate(latency, accuracy);
   const scale = sigma * Math.SQRT2;
-  // the fastest strictly more accurate row: a row that one surely faster better row dominates is hopeless
-  const byAcc = rows.slice().sort((a, b) => (accuracy[b] as number) - (accuracy[a] as number) || a - b);
-  const fastestBetter = new Float64Array(n);
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < byAcc.length; ) {
-    let j = i;
-    const acc = accuracy[byAcc[i] as number] as number;
-    while (j + 1 < byAcc.length && accuracy[byAcc[j + 1] as number] === acc) j++;
-    for (let k = i; k <= j; k++) fastestBetter[byAcc[k] as number] = best;
-    for (let k = i; k <= j; k++) best = Math.min(best, x[byAcc[k] as number] as number);
-    i = j + 1;
-  }
   const byX = rows.slice().sort((a, b) => (x[a] as number) - (x[b] as number) || a - b);
   const firstAtLeast = (v: number): number => {
     let lo = 0;

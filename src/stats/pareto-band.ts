@@ -10,6 +10,7 @@
  * Rows with a NaN or a latency <= 0 are not candidates.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { fastestMoreAccurate } from "./fastest-more-accurate.js";
 
 /** Options of {@link paretoBand}. */
 export interface ParetoBandOptions {
@@ -44,34 +45,15 @@ export function paretoBand(latency: ArrayLike<number>, accuracy: ArrayLike<numbe
   if (!Number.isInteger(maxRows) || maxRows < 1) throw new InvalidArgumentError(`paretoBand: maxRows ${maxRows} must be a positive integer`);
   const include = options.include ?? [];
   for (const r of include) if (!Number.isInteger(r) || r < 0 || r >= latency.length) throw new InvalidArgumentError(`paretoBand: included row ${r} is not in 0..${latency.length - 1}`);
-  const order: number[] = [];
-  const logLat = new Float64Array(latency.length);
-  for (let r = 0; r < latency.length; r++) {
-    const l = latency[r] as number;
-    const a = accuracy[r] as number;
-    if (Number.isNaN(a) || !(l > 0) || !Number.isFinite(l)) continue;
-    logLat[r] = Math.log(l);
-    order.push(r);
-  }
-  // most accurate first; equal accuracy: faster first
-  order.sort((x, y) => (accuracy[y] as number) - (accuracy[x] as number) || (logLat[x] as number) - (logLat[y] as number) || x - y);
+  const { rows, logLatency, fastestBetter } = fastestMoreAccurate(latency, accuracy);
+  // a row is beaten by the fastest strictly more accurate row, and by the fastest row of its own accuracy
+  const fastestEqual = new Map<number, number>();
+  for (const r of rows) fastestEqual.set(accuracy[r] as number, Math.min(fastestEqual.get(accuracy[r] as number) ?? Number.POSITIVE_INFINITY, logLatency[r] as number));
+  const bound = new Float64Array(latency.length);
+  for (const r of rows) bound[r] = Math.min(fastestBetter[r] as number, fastestEqual.get(accuracy[r] as number) as number);
   const build = (m: number): Set<number> => {
     const set = new Set(include);
-    let fastestBetter = Number.POSITIVE_INFINITY; // min log-latency among strictly more accurate rows
-    let i = 0;
-    while (i < order.length) {
-      let j = i;
-      const acc = accuracy[order[i] as number] as number;
-      while (j + 1 < order.length && accuracy[order[j + 1] as number] === acc) j++;
-      // the group's fastest row is order[i]: it bounds its equals as well
-      const bound = Math.min(fastestBetter, logLat[order[i] as number] as number);
-      for (let k = i; k <= j; k++) {
-        const r = order[k] as number;
-        if (!(bound + m < (logLat[r] as number))) set.add(r);
-      }
-      fastestBetter = bound;
-      i = j + 1;
-    }
+    for (const r of rows) if (!((bound[r] as number) + m < (logLatency[r] as number))) set.add(r);
     return set;
   };
   const steps = options.steps ?? 40;

@@ -63,6 +63,8 @@ export function registerSearch(program: Command): void {
     const t0 = performance.now();
     const prior = opts["prior"] === undefined ? undefined : opts["prior"] === "self" ? table : await loadSource(opts["prior"], { mirror: opts["mirror"] });
     const ctx = adaptContext(table, [proxy], prior ? { prior } : {});
+    const setRule = oneOf("--set", opts["set"], SET_RULES);
+    const sigma = numberOption("--sigma", opts["sigma"], 1e-6, 10) as number;
     const r = oneProxySearch(ctx, acc, (row) => lat[row] as number, {
       samples,
       budget: intOption("--budget", opts["budget"], 4) as number,
@@ -70,8 +72,8 @@ export function registerSearch(program: Command): void {
       decision: oneOf("--decision", opts["decision"], ADAPT_DECISIONS),
       method: oneOf("--method", opts["method"], ADAPT_METHODS),
       select: oneOf("--select", opts["select"], SELECTION_STRATEGIES),
-      setRule: oneOf("--set", opts["set"], SET_RULES),
-      sigma: numberOption("--sigma", opts["sigma"], 1e-6, 10) as number,
+      setRule,
+      sigma,
       seed: intOption("--seed", opts["seed"], 0) as number,
       target,
     });
@@ -90,8 +92,8 @@ export function registerSearch(program: Command): void {
         samples,
         seed: r.seed,
         prior: opts["prior"] ?? null,
-        set: opts["set"],
-        sigma: Number(opts["sigma"]),
+        set: setRule,
+        sigma,
         adapted: r.adapted,
         srccMeasured: r.srccMeasured,
         measured: idx(r.measured),
