@@ -59,6 +59,8 @@ export { nonDominatedLayers, paretoLayers } from "./stats/non-dominated-sort.js"
 export { hypervolume, type ReferencePoint } from "./stats/hypervolume.js";
 export { frontReference, frontMetrics, REGRET_PERCENTILES, type FrontReference, type FrontMetrics } from "./stats/front-metrics.js";
 export { paretoBand, type ParetoBand, type ParetoBandOptions } from "./stats/pareto-band.js";
+export { frontProbabilitySet, logNormalCdf, DEFAULT_FRONT_SIGMA, type FrontProbabilityOptions, type FrontProbabilitySet } from "./stats/front-probability.js";
+export { fastestMoreAccurate } from "./stats/fastest-more-accurate.js";
 export { topKAgreement, paretoAgreement } from "./stats/agreement.js";
 export { monotonicityMatrix, reorderMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
 export { clusterOrder } from "./stats/cluster.js";
@@ -82,6 +84,7 @@ export { runMainJob, type MainJobResult } from "./notebook/pipeline.js";
 export { ridgeFit, ridgePredict, takeRows, hstack, type Matrix, type RidgeModel, type RidgeFit } from "./predict/ridge.js";
 export { blockRidge, type BlockRidgeFit } from "./predict/block-ridge.js";
 export { nb201Features, nb201FeatureMatrix, nb201LiveEdges, NB201_FEATURE_SETS, type Nb201FeatureSet } from "./predict/nb201-features.js";
+export { choiceCounts } from "./predict/choice-counts.js";
 export { ofaLatencyFeatures, ofaLatencyFeatureMatrix, OFA_LATENCY_FEATURES } from "./predict/ofa-latency-features.js";
 export { LinearLatencyPredictor, type LinearPredictorJson } from "./predict/linear-predictor.js";
 export { LookupTablePredictor, type Calibration, type LutPredictorJson } from "./predict/lut-predictor.js";
@@ -99,7 +102,7 @@ export { frontAfter, SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
-export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, SET_RULES, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { carryAdaptedLatency, fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./search/ofa-space-search.js";
 export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";
