@@ -56,3 +56,18 @@ export function seededRng(seed: number): Rng {
     },
   };
 }
+
+/**
+ * A standard normal draw (Box–Muller, one of the pair; two uniform draws).
+ *
+ * @example
+ * ```ts
+ * const z = standardNormal(seededRng(1)); // same value on every run
+ * ```
+ */
+export function standardNormal(rng: Rng): number {
+  let u = rng.next();
+  while (u === 0) u = rng.next();
+  const v = rng.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}

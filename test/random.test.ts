@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRng } from "../src/random.js";
+import { seededRng, standardNormal } from "../src/random.js";
 
 describe("seededRng", () => {
   it("gives the same sequence for the same seed and different ones otherwise", () => {
@@ -17,5 +17,16 @@ describe("seededRng", () => {
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(400);
     expect(() => r.int(0)).toThrowError(/not a positive integer/);
     expect(() => seededRng(1.5)).toThrowError(/seed 1.5 is not an integer/);
+  });
+  it("standardNormal has mean 0 and variance 1, and follows the seed", () => {
+    const r = seededRng(7);
+    const z = Array.from({ length: 40_000 }, () => standardNormal(r));
+    const mean = z.reduce((a, b) => a + b, 0) / z.length;
+    const variance = z.reduce((a, b) => a + (b - mean) ** 2, 0) / z.length;
+    expect(Math.abs(mean)).toBeLessThan(0.02);
+    expect(Math.abs(variance - 1)).toBeLessThan(0.03);
+    // about 95 % within 1.96
+    expect(Math.abs(z.filter((v) => Math.abs(v) < 1.96).length / z.length - 0.95)).toBeLessThan(0.005);
+    expect(standardNormal(seededRng(3))).toBe(standardNormal(seededRng(3)));
   });
 });

@@ -7,10 +7,13 @@
  * Sets: the proxy set is the band of rows within a factor e^m of the proxy's
  * Pareto front (see {@link paretoBand}), as wide as the measurement budget
  * allows. The adapted set holds the K measured rows (already measured, so
- * free to reuse) and then the rows most likely to be on the target's front
- * under the adapted prediction ({@link frontProbabilitySet}; `setRule:
- * "band"` for the band instead). `targetMeasurements` counts every distinct target row read:
- * the K samples plus the rest of the set.
+ * free to reuse) and then the rows that keep the most expected accuracy
+ * within latency budgets over scenarios of the target's latencies: the
+ * adapted predictor refitted on random halves of the measured rows, each
+ * with independent log errors of sd σ ({@link expectedRegretSet}; `setRule:
+ * "front-probability"` for {@link frontProbabilitySet} on the adapted
+ * prediction alone, `"band"` for the band). `targetMeasurements` counts
+ * every distinct target row read: the K samples plus the rest of the set.
  */
 import { adaptTarget, type AdaptOptions } from "../adapt/adapt.js";
 import type { AdaptContext, AdaptMethod } from "../adapt/methods.js";
@@ -20,17 +23,25 @@ import { spearman } from "../stats/correlation.js";
 import { frontMetrics, frontReference, type FrontMetrics } from "../stats/front-metrics.js";
 import { paretoFront } from "../stats/pareto.js";
 import { paretoBand } from "../stats/pareto-band.js";
-import { frontProbabilitySet } from "../stats/front-probability.js";
+import { DEFAULT_FRONT_SIGMA, frontProbabilitySet } from "../stats/front-probability.js";
+import { expectedRegretSet } from "../stats/expected-regret-set.js";
+import { seededRng, standardNormal } from "../random.js";
 
 /**
  * How the adapted set is built from the predicted latencies:
- * `front-probability` (default): the rows most likely to be on the true front
+ * `expected-regret` (default): greedy on the expected accuracy kept within
+ * latency budgets over refits on random halves of the measured rows (see
+ * stats/expected-regret-set.ts);
+ * `front-probability`: the rows most likely to be on the true front
  * when predicted log-latencies err by sd σ (see stats/front-probability.ts);
  * `band`: every row within a factor e^m of the predicted front, m as large as
  * the budget allows (see stats/pareto-band.ts).
  */
-export type SetRule = "front-probability" | "band";
-export const SET_RULES: readonly SetRule[] = ["front-probability", "band"];
+export type SetRule = "expected-regret" | "front-probability" | "band";
+export const SET_RULES: readonly SetRule[] = ["expected-regret", "front-probability", "band"];
+
+/** Refits (latency scenarios) of the `expected-regret` set. */
+export const DEFAULT_SCENARIOS = 16;
 
 /** When to adapt: on the pipeline's decision (default), always, or never. */
 export type AdaptDecision = "auto" | "always" | "never";
@@ -87,13 +98,14 @@ export interface OneProxyOptions {
   /** The target's column name, when it has one (devices related to it are left out of a prior). */
   readonly target?: string;
   /**
-   * How the adapted set is built (default `front-probability`; on the search
-   * protocol, 10 seeds, mean regret against `band`: CIFAR-10 0.024 vs 0.027,
-   * CIFAR-100 0.057 vs 0.073, ImageNet16-120 0.098 vs 0.119).
+   * How the adapted set is built (default `expected-regret`; see
+   * {@link SetRule} and the README for the measured comparison).
    */
   readonly setRule?: SetRule;
-  /** σ of `front-probability` (default 0.02). */
+  /** σ of the log errors: `front-probability`'s, and the noise on each `expected-regret` scenario (default 0.02). */
   readonly sigma?: number;
+  /** `expected-regret`: how many refits on random halves of the measured rows (default {@link DEFAULT_SCENARIOS}). */
+  readonly scenarios?: number;
   /** The proxy side, when already computed for this context and accuracy (its `setRows` must be budget - samples). */
   readonly proxySets?: ProxySets;
 }
@@ -142,7 +154,12 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
   const budget = options.budget ?? 100;
   const threshold = options.threshold ?? DEFAULT_ADAPT_THRESHOLD;
   const decision = options.decision ?? "auto";
-  const setRule = options.setRule ?? "front-probability";
+  const setRule = options.setRule ?? "expected-regret";
+  const scenarioCount = options.scenarios ?? DEFAULT_SCENARIOS;
+  if (!Number.isInteger(scenarioCount) || scenarioCount < 1) throw new InvalidArgumentError(`oneProxySearch: scenarios ${scenarioCount} must be a positive integer`);
+  const sigma = options.sigma ?? DEFAULT_FRONT_SIGMA;
+  if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InvalidArgumentError(`oneProxySearch: sigma ${sigma} must be a finite number >= 0`);
+  if (setRule === "front-probability" && !(sigma > 0)) throw new InvalidArgumentError("oneProxySearch: sigma must be > 0 for the front-probability set");
   if (!SET_RULES.includes(setRule)) throw new InvalidArgumentError(`oneProxySearch: set rule ${JSON.stringify(setRule)} is not valid; valid: ${SET_RULES.join(", ")}`);
   const seed = options.seed ?? 0;
   if (!Number.isInteger(k) || k < 3) throw new InvalidArgumentError(`oneProxySearch: samples ${k} must be an integer >= 3`);
@@ -178,10 +195,13 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
       ...(options.target ? { target: options.target } : {}),
     };
     predictions = adaptTarget(ctx, read, opts).predictions;
-    adaptedSet =
-      setRule === "band"
-        ? paretoBand(predictions, accuracy, budget, { include: measured }).rows
-        : frontProbabilitySet(predictions, accuracy, budget, { include: measured, ...(options.sigma === undefined ? {} : { sigma: options.sigma }) }).rows;
+    if (setRule === "band") adaptedSet = paretoBand(predictions, accuracy, budget, { include: measured }).rows;
+    else if (setRule === "front-probability") adaptedSet = frontProbabilitySet(predictions, accuracy, budget, { include: measured, sigma }).rows;
+    else {
+      const known = new Map(ok.map((r) => [r, values.get(r) as number]));
+      const scenarios = halfSampleScenarios(ctx, ok, read, predictions, { ...opts, count: scenarioCount, sigma, seed });
+      adaptedSet = expectedRegretSet(predictions, scenarios, accuracy, budget, { include: measured, known }).rows;
+    }
   }
   const t3 = performance.now();
   const reads = new Set([...measured, ...adaptedSet]);
@@ -199,6 +219,36 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
     predictions,
     ms: { proxySearch: side.ms, adapt: t3 - t2 },
   };
+}
+
+/**
+ * Latency scenarios for the `expected-regret` set: the adaptation refitted on
+ * `count` random halves of the measured rows (at least 3 rows each; reads
+ * only rows already measured), each prediction times e^(σ z) per row with z
+ * standard normal. A refit's prediction that is not a positive finite number
+ * falls back to the full fit's. Seeded: the same seed gives the same scenarios.
+ */
+function halfSampleScenarios(ctx: AdaptContext, ok: readonly number[], read: (r: number) => number, full: Float64Array, o: AdaptOptions & { count: number; sigma: number; seed: number }): Float64Array[] {
+  const rng = seededRng((o.seed * 0x2545f491 + 0x5ce4a71) | 0);
+  const half = Math.max(3, Math.round(ok.length / 2));
+  const out: Float64Array[] = [];
+  for (let m = 0; m < o.count; m++) {
+    const rows = ok.slice();
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [rows[i], rows[j]] = [rows[j] as number, rows[i] as number];
+    }
+    const sub = rows.slice(0, Math.min(half, rows.length));
+    const refit = adaptTarget(ctx, read, { ...o, samples: sub.length, rows: sub }).predictions;
+    const s = new Float64Array(full.length);
+    for (let i = 0; i < s.length; i++) {
+      const v = refit[i] as number;
+      const base = v > 0 && Number.isFinite(v) ? v : (full[i] as number);
+      s[i] = o.sigma > 0 ? base * Math.exp(o.sigma * standardNormal(rng)) : base;
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 /** A pipeline result judged against the target's true latencies. */

@@ -28,8 +28,9 @@ describe("proxynas search", () => {
     expect(n["adapted"]).toBe(false);
     expect(n["adaptedSet"]).toEqual(n["proxySet"]);
     // the set rule is reported, and --set band gives another set from the same samples
-    expect(j["set"]).toBe("front-probability");
+    expect(j["set"]).toBe("expected-regret");
     expect(j["sigma"]).toBe(0.02);
+    expect(j["scenarios"]).toBe(16);
     const b = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2", "--set", "band").stdout) as Record<string, unknown>;
     expect(b["set"]).toBe("band");
     expect(b["measured"]).toEqual(j["measured"]);
@@ -51,8 +52,9 @@ describe("proxynas search", () => {
     expect(a.stderr).toMatch(/no accuracy "top1".*cifar10, cifar100, imagenet16_120/);
     expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel3").stderr).toMatch(/the target itself/);
     expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--threshold", "2").stderr).toMatch(/--threshold: "2" must be a number in \[-1, 1\]/);
-    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--set", "layers").stderr).toMatch(/--set.*front-probability, band/);
-    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--sigma", "0").stderr).toMatch(/--sigma: "0" must be a number/);
+    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--set", "layers").stderr).toMatch(/--set.*expected-regret, front-probability, band/);
+    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--set", "front-probability", "--sigma", "0").stderr).toMatch(/--sigma: "0" must be a number in \[0.000001, 10\]/);
+    expect(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--scenarios", "0").stderr).toMatch(/--scenarios: "0" must be an integer >= 1/);
   });
 });
 

@@ -59,20 +59,45 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     expect(proxy).toBeGreaterThan(0.5);
     expect(adapted).toBeLessThan(proxy / 4);
   });
-  it("builds the adapted set by the chosen rule: front-probability (default, σ 0.02) or band", () => {
+  it("builds the adapted set by the chosen rule: expected-regret (default), front-probability (σ 0.02) or band", () => {
     const acc = t.accuracy("cifar10");
     const target = t.latency("silver_4114");
     const measure = (row: number) => target[row] as number;
     const def = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114" });
     expect(def.adapted).toBe(true);
     const p = def.predictions as Float64Array;
-    expect(def.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.02 }).rows);
+    const fp = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "front-probability" });
+    expect(fp.predictions).toEqual(p);
+    expect(fp.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.02 }).rows);
     const band = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "band" });
     expect(band.adaptedSet).toEqual(paretoBand(p, acc, 100, { include: def.measured }).rows);
-    expect(band.adaptedSet).not.toEqual(def.adaptedSet);
-    const wide = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", sigma: 0.1 });
+    // the default set holds the measured rows and the budget, and differs from the sets built on the one prediction
+    expect(def.adaptedSet.length).toBe(100);
+    expect(def.adaptedSet.slice(0, 20)).toEqual(def.measured);
+    expect(def.adaptedSet).not.toEqual(fp.adaptedSet);
+    // the scenarios come from the seed and their count: more refits, another set; the same seed, the same set
+    const more = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", scenarios: 32 });
+    expect(more.adaptedSet).not.toEqual(def.adaptedSet);
+    expect(oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114" }).adaptedSet).toEqual(def.adaptedSet);
+    const wide = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "front-probability", sigma: 0.1 });
     expect(wide.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.1 }).rows);
-    expect(() => oneProxySearch(ctx, acc, measure, { setRule: "layers" as never })).toThrowError(/valid: front-probability, band/);
+    expect(() => oneProxySearch(ctx, acc, measure, { setRule: "layers" as never })).toThrowError(/valid: expected-regret, front-probability, band/);
+    expect(() => oneProxySearch(ctx, acc, measure, { scenarios: 0 })).toThrowError(/scenarios 0 must be a positive integer/);
+    expect(() => oneProxySearch(ctx, acc, measure, { setRule: "front-probability", sigma: 0 })).toThrowError(/sigma must be > 0/);
+  });
+  it("the expected-regret set pays on the search protocol's hardest CIFAR-10 targets (pixel3 -> silver_4114, samsung_s7; 4 seeds)", () => {
+    const acc = t.accuracy("cifar10");
+    let fp = 0;
+    let er = 0;
+    for (const name of ["silver_4114", "samsung_s7"]) {
+      const target = t.latency(name);
+      for (let seed = 0; seed < 4; seed++) {
+        const o = { seed, target: name };
+        fp += scoreOneProxy(oneProxySearch(ctx, acc, (row) => target[row] as number, { ...o, setRule: "front-probability" }), target, acc).adapted.regret / 8;
+        er += scoreOneProxy(oneProxySearch(ctx, acc, (row) => target[row] as number, o), target, acc).adapted.regret / 8;
+      }
+    }
+    expect(er).toBeLessThan(fp);
   });
   it("is deterministic and rejects bad options", () => {
     const acc = t.accuracy("cifar100");

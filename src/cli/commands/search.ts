@@ -9,7 +9,7 @@ import { SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
-import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, oneProxySearch, scoreOneProxy, SET_RULES } from "../../search/one-proxy.js";
+import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, DEFAULT_SCENARIOS, oneProxySearch, scoreOneProxy, SET_RULES } from "../../search/one-proxy.js";
 import { DEFAULT_FRONT_SIGMA } from "../../stats/front-probability.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
 import { NB201_ACCURACIES } from "../../search/search-protocol.js";
@@ -42,8 +42,9 @@ export function registerSearch(program: Command): void {
       .option("--decision <d>", ADAPT_DECISIONS.join("|"), "auto")
       .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ensemble")
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
-      .option("--set <rule>", `how the adapted set is built: ${SET_RULES.join("|")} (front-probability: the rows most likely on the target's front under the adapted prediction; band: every row within a latency factor of the predicted front)`, "front-probability")
-      .option("--sigma <s>", "front-probability: sd of the predicted log-latency errors", String(DEFAULT_FRONT_SIGMA))
+      .option("--set <rule>", `how the adapted set is built: ${SET_RULES.join("|")} (expected-regret: greedy on the accuracy kept within latency budgets over refits of the adaptation on random halves of the K samples; front-probability: the rows most likely on the target's front under the adapted prediction; band: every row within a latency factor of the predicted front)`, "expected-regret")
+      .option("--sigma <s>", "sd of the predicted log-latency errors (front-probability), or of the noise on each expected-regret scenario (0: none)", String(DEFAULT_FRONT_SIGMA))
+      .option("--scenarios <M>", "expected-regret: refits on random halves of the K samples", String(DEFAULT_SCENARIOS))
       .option("--seed <n>", "seed", "0")
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "json", "json"),
@@ -64,7 +65,8 @@ export function registerSearch(program: Command): void {
     const prior = opts["prior"] === undefined ? undefined : opts["prior"] === "self" ? table : await loadSource(opts["prior"], { mirror: opts["mirror"] });
     const ctx = adaptContext(table, [proxy], prior ? { prior } : {});
     const setRule = oneOf("--set", opts["set"], SET_RULES);
-    const sigma = numberOption("--sigma", opts["sigma"], 1e-6, 10) as number;
+    const sigma = numberOption("--sigma", opts["sigma"], setRule === "front-probability" ? 1e-6 : 0, 10) as number;
+    const scenarios = intOption("--scenarios", opts["scenarios"], 1) as number;
     const r = oneProxySearch(ctx, acc, (row) => lat[row] as number, {
       samples,
       budget: intOption("--budget", opts["budget"], 4) as number,
@@ -74,6 +76,7 @@ export function registerSearch(program: Command): void {
       select: oneOf("--select", opts["select"], SELECTION_STRATEGIES),
       setRule,
       sigma,
+      scenarios,
       seed: intOption("--seed", opts["seed"], 0) as number,
       target,
     });
@@ -94,6 +97,7 @@ export function registerSearch(program: Command): void {
         prior: opts["prior"] ?? null,
         set: setRule,
         sigma,
+        scenarios: setRule === "expected-regret" ? scenarios : null,
         adapted: r.adapted,
         srccMeasured: r.srccMeasured,
         measured: idx(r.measured),
