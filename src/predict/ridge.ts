@@ -85,15 +85,65 @@ export function ridgeFit(x: Matrix, y: ArrayLike<number>, penalty: ArrayLike<num
   return { model, looResiduals: res };
 }
 
+/** Nonzero entries of a mostly-zero design, by row (column order kept), computed once per matrix. */
+interface SparseRows {
+  readonly start: Uint32Array;
+  readonly col: Uint32Array;
+  readonly value: Float64Array;
+}
+const sparseRows = new WeakMap<Matrix, SparseRows | null>();
+
+/** The matrix's nonzeros by row, or null when more than half the entries are nonzero (then the dense loop is as fast). */
+function sparseOf(x: Matrix): SparseRows | null {
+  if (sparseRows.has(x)) return sparseRows.get(x) as SparseRows | null;
+  let nnz = 0;
+  for (let i = 0; i < x.data.length; i++) if (x.data[i] !== 0) nnz++;
+  let out: SparseRows | null = null;
+  if (nnz * 2 < x.data.length) {
+    const start = new Uint32Array(x.rows + 1);
+    const col = new Uint32Array(nnz);
+    const value = new Float64Array(nnz);
+    let k = 0;
+    for (let i = 0; i < x.rows; i++) {
+      start[i] = k;
+      for (let j = 0; j < x.cols; j++) {
+        const v = x.data[i * x.cols + j] as number;
+        if (v !== 0) {
+          col[k] = j;
+          value[k++] = v;
+        }
+      }
+    }
+    start[x.rows] = k;
+    out = { start, col, value };
+  }
+  sparseRows.set(x, out);
+  return out;
+}
+
 /**
- * Predictions of a ridge model for every row of X.
+ * Predictions of a ridge model for every row of X. A design that is mostly
+ * zeros (one-hot encodings) is walked by its nonzeros, in column order, so
+ * the sums are the same to the bit as the dense loop's (adding a zero term
+ * changes nothing); the nonzeros are found once per matrix. X must not be
+ * changed after its first prediction.
  */
 export function ridgePredict(model: RidgeModel, x: Matrix): Float64Array {
   if (model.weights.length !== x.cols) throw new InvalidArgumentError(`ridgePredict: model has ${model.weights.length} weights, matrix has ${x.cols} columns`);
   const out = new Float64Array(x.rows);
+  const w = model.weights;
+  const sp = x.rows >= 256 ? sparseOf(x) : null;
+  if (sp) {
+    for (let i = 0; i < x.rows; i++) {
+      let s = model.intercept;
+      for (let k = sp.start[i] as number; k < (sp.start[i + 1] as number); k++) s += (w[sp.col[k] as number] as number) * (sp.value[k] as number);
+      out[i] = s;
+    }
+    return out;
+  }
   for (let i = 0; i < x.rows; i++) {
     let s = model.intercept;
-    for (let j = 0; j < x.cols; j++) s += (model.weights[j] as number) * (x.data[i * x.cols + j] as number);
+    for (let j = 0; j < x.cols; j++) s += (w[j] as number) * (x.data[i * x.cols + j] as number);
     out[i] = s;
   }
   return out;

@@ -68,3 +68,37 @@ describe("blockRidge (dual form)", () => {
     expect(() => blockRidge(randomMatrix(4, 3, 6), [2], [1, 2, 3, 4], [1])).toThrowError(/blocks cover 2 columns, the samples have 3/);
   });
 });
+
+describe("ridgePredict", () => {
+  it("walks a mostly-zero design by its nonzeros and gets the dense loop's sums to the bit", () => {
+    const rng = seededRng(11);
+    const rows = 600;
+    const cols = 40;
+    const data = new Float64Array(rows * cols);
+    // one dense column, then one-hot-like columns (about 1 in 8 set)
+    for (let i = 0; i < rows; i++) {
+      data[i * cols] = rng.next() * 4 - 2;
+      for (let j = 1; j < cols; j++) if (rng.next() < 0.125) data[i * cols + j] = 1;
+    }
+    const x: Matrix = { rows, cols, data };
+    const weights = Float64Array.from({ length: cols }, () => rng.next() * 200 - 100);
+    const model = { intercept: 0.3, weights };
+    const dense = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let s = model.intercept;
+      for (let j = 0; j < cols; j++) s += (weights[j] as number) * (data[i * cols + j] as number);
+      dense[i] = s;
+    }
+    expect(ridgePredict(model, x)).toEqual(dense);
+    // a second model on the same matrix (nonzeros found once) and a dense matrix
+    const w2 = weights.map((v) => -v / 3);
+    const d2 = Float64Array.from({ length: rows }, (_, i) => {
+      let s = 1;
+      for (let j = 0; j < cols; j++) s += (w2[j] as number) * (data[i * cols + j] as number);
+      return s;
+    });
+    expect(ridgePredict({ intercept: 1, weights: w2 }, x)).toEqual(d2);
+    const full: Matrix = { rows, cols, data: data.map((v) => v + 1) };
+    expect(ridgePredict(model, full)[5]).toBeCloseTo(full.data.subarray(5 * cols, 6 * cols).reduce((s, v, j) => s + v * (weights[j] as number), 0.3), 9);
+  });
+});
