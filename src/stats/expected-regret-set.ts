@@ -22,25 +22,23 @@
  *   front is steep (a few points of accuracy per millisecond), so a row there
  *   is worth more than a near-duplicate at the slow end, where front rows
  *   differ by hundredths of a point: the greedy gain weighs exactly that.
- * - Candidates: the `pool` rows most likely to be on the front under the
- *   center with log errors of sd 0.1 ({@link frontProbabilitySet}), and every
- *   scenario's own front.
+ * - Candidates: the `pool` rows nearest to the center's front (in the order
+ *   of {@link paretoBand}: by how much slower a row is predicted than its
+ *   fastest more accurate row), and every scenario's own front.
  * - Rows in `known` (already measured) take their known latency in every
  *   scenario. Included rows are in the set first and count toward `maxRows`.
  * - When no candidate adds anything in any scenario, the rest of the budget
- *   is filled in the pool's order (most likely on the front first).
+ *   is filled in the pool's order (nearest to the center's front first).
  * - A scenario latency that is not a positive finite number meets no budget.
  * - Ties between equal gains: the lower row index.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { frontProbabilitySet } from "./front-probability.js";
+import { argsortFloat64 } from "./argsort.js";
+import { fastestMoreAccurate } from "./fastest-more-accurate.js";
 import { quantiles } from "./quantile.js";
 
 /** Default budgets: percentiles 5..95 of the center's latencies. */
 export const EXPECTED_REGRET_PERCENTILES: readonly number[] = Array.from({ length: 19 }, (_, i) => Math.round((i + 1) * 5) / 100);
-
-/** σ of the wide front-probability screen that picks the candidates. */
-const POOL_SIGMA = 0.1;
 
 /** Options of {@link expectedRegretSet}. */
 export interface ExpectedRegretOptions {
@@ -119,13 +117,14 @@ class GainHeap {
   }
 }
 
-/** Rows on the front of one scenario (latency ascending, then a strictly higher accuracy than every faster row). */
+/** Rows on the front of one scenario: by increasing latency, each more accurate than every faster row (rows of equal latency may all be kept: a superset does no harm to a candidate list). */
 function scenarioFront(latency: ArrayLike<number>, accuracy: ArrayLike<number>, rows: readonly number[]): number[] {
   const ok = rows.filter((r) => (latency[r] as number) > 0 && Number.isFinite(latency[r] as number));
-  ok.sort((a, b) => (latency[a] as number) - (latency[b] as number) || (accuracy[b] as number) - (accuracy[a] as number) || a - b);
+  const order = argsortFloat64(ok.map((r) => latency[r] as number));
   const front: number[] = [];
   let best = Number.NEGATIVE_INFINITY;
-  for (const r of ok) {
+  for (const i of order) {
+    const r = ok[i] as number;
     if ((accuracy[r] as number) > best) {
       front.push(r);
       best = accuracy[r] as number;
@@ -166,12 +165,9 @@ export function expectedRegretSet(center: ArrayLike<number>, scenarios: readonly
   const poolSize = options.pool ?? Math.max(1500, 15 * maxRows);
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new InvalidArgumentError(`expectedRegretSet: pool ${poolSize} must be a positive integer`);
 
-  const valid: number[] = [];
-  for (let r = 0; r < n; r++) {
-    const l = center[r] as number;
-    if (!Number.isNaN(accuracy[r] as number) && l > 0 && Number.isFinite(l)) valid.push(r);
-  }
-  const screen = frontProbabilitySet(center, accuracy, Math.min(poolSize, Math.max(1, valid.length)), { sigma: POOL_SIGMA }).rows;
+  const { rows: valid, logLatency, fastestBetter } = fastestMoreAccurate(center, accuracy);
+  const margin = valid.map((r) => (logLatency[r] as number) - (fastestBetter[r] as number));
+  const screen = Array.from(argsortFloat64(margin).subarray(0, poolSize), (i) => valid[i] as number);
   const candidates = new Set<number>(screen);
   for (const s of scenarios) for (const r of scenarioFront(s, accuracy, valid)) candidates.add(r);
 
