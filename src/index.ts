@@ -16,7 +16,7 @@ export { initBackend, activeBackend, tfjs, BACKEND_REQUESTS, type BackendReport,
 export { matmulBenchmark, type MatmulTiming, type MatmulBenchmarkOptions } from "./runtime/matmul-benchmark.js";
 export { runtimeReport, formatRuntimeReport, packageVersion, type RuntimeReport } from "./runtime/report.js";
 
-export { seededRng, type Rng } from "./random.js";
+export { seededRng, standardNormal, type Rng } from "./random.js";
 
 export { readPickle, unpickle, UnsafePickleError, type PyValue } from "./io/pickle.js";
 export { readTorch, parseTorch, isTensor, type Tensor, type TensorDtype } from "./io/torch.js";
@@ -60,6 +60,7 @@ export { hypervolume, type ReferencePoint } from "./stats/hypervolume.js";
 export { frontReference, frontMetrics, REGRET_PERCENTILES, type FrontReference, type FrontMetrics } from "./stats/front-metrics.js";
 export { paretoBand, type ParetoBand, type ParetoBandOptions } from "./stats/pareto-band.js";
 export { frontProbabilitySet, logNormalCdf, DEFAULT_FRONT_SIGMA, type FrontProbabilityOptions, type FrontProbabilitySet } from "./stats/front-probability.js";
+export { expectedRegretSet, EXPECTED_REGRET_PERCENTILES, type ExpectedRegretOptions, type ExpectedRegretSet } from "./stats/expected-regret-set.js";
 export { fastestMoreAccurate } from "./stats/fastest-more-accurate.js";
 export { topKAgreement, paretoAgreement } from "./stats/agreement.js";
 export { monotonicityMatrix, reorderMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
@@ -102,7 +103,7 @@ export { frontAfter, SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
-export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, SET_RULES, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, SET_RULES, DEFAULT_SCENARIOS, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { carryAdaptedLatency, fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./search/ofa-space-search.js";
 export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";

@@ -152,7 +152,7 @@ const CASES: readonly BenchCase[] = [
     },
   },
   {
-    name: "one-proxy pipeline for one target (pixel3 -> pixel2: proxy band, K=20, adapt, front-probability set; context built)",
+    name: "one-proxy pipeline for one target (pixel3 -> pixel2: proxy band, K=20, adapt, expected-regret set over 16 refits; context built)",
     targetMs: undefined,
     setup: (m) => cachedSearch(m),
     run: async (m) => {

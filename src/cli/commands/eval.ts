@@ -13,6 +13,7 @@ import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../..
 import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "../../search/ofa-space-search.js";
 import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "../../search/search-protocol.js";
 import { DEFAULT_FRONT_SIGMA } from "../../stats/front-probability.js";
+import { DEFAULT_SCENARIOS } from "../../search/one-proxy.js";
 
 /** The bars of the search protocol. */
 function searchBars(rows: readonly SearchProtocolRow[], curves: readonly EvolutionCurve[], setting = ""): string[] {
@@ -144,7 +145,7 @@ export function registerEval(program: Command): void {
       if (format === "text") {
         for (const acc of NB201_ACCURACIES) {
           const xs = rows.filter((r) => r.accuracy === acc);
-          process.stdout.write(`\n== search: NAS-Bench-201 ${acc} (NATS-Bench, 200 epochs) vs HELP latencies; proxy pixel3; K = 20; budget 100 target measurements; adapted set: front-probability (σ = ${DEFAULT_FRONT_SIGMA}; 'proxynas search --set band' for the band); mean of ${seeds} seeds; regret in accuracy points\n`);
+          process.stdout.write(`\n== search: NAS-Bench-201 ${acc} (NATS-Bench, 200 epochs) vs HELP latencies; proxy pixel3; K = 20; budget 100 target measurements; adapted set: expected-regret (${DEFAULT_SCENARIOS} refits on random halves of the K samples, noise σ = ${DEFAULT_FRONT_SIGMA}; 'proxynas search --set front-probability|band' for the others); mean of ${seeds} seeds; regret in accuracy points\n`);
           const view = xs.map((r) => ({
             target: r.target,
             "srcc(K)": r3(r.srccMeasured),
