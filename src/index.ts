@@ -103,7 +103,7 @@ export { frontAfter, SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
-export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, SET_RULES, DEFAULT_SCENARIOS, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, SET_RULES, DEFAULT_SCENARIOS, DEFAULT_SUBSAMPLE, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { carryAdaptedLatency, fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./search/ofa-space-search.js";
 export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";

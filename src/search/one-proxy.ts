@@ -42,6 +42,8 @@ export const SET_RULES: readonly SetRule[] = ["expected-regret", "front-probabil
 
 /** Refits (latency scenarios) of the `expected-regret` set. */
 export const DEFAULT_SCENARIOS = 16;
+/** Share of the measured rows in each refit of the `expected-regret` set. */
+export const DEFAULT_SUBSAMPLE = 0.5;
 
 /** When to adapt: on the pipeline's decision (default), always, or never. */
 export type AdaptDecision = "auto" | "always" | "never";
@@ -104,8 +106,10 @@ export interface OneProxyOptions {
   readonly setRule?: SetRule;
   /** σ of the log errors: `front-probability`'s, and the noise on each `expected-regret` scenario (default 0.02). */
   readonly sigma?: number;
-  /** `expected-regret`: how many refits on random halves of the measured rows (default {@link DEFAULT_SCENARIOS}). */
+  /** `expected-regret`: how many refits on random subsets of the measured rows (default {@link DEFAULT_SCENARIOS}). */
   readonly scenarios?: number;
+  /** `expected-regret`: the share of the measured rows in each refit (default {@link DEFAULT_SUBSAMPLE}). */
+  readonly subsample?: number;
   /** The proxy side, when already computed for this context and accuracy (its `setRows` must be budget - samples). */
   readonly proxySets?: ProxySets;
 }
@@ -157,6 +161,8 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
   const setRule = options.setRule ?? "expected-regret";
   const scenarioCount = options.scenarios ?? DEFAULT_SCENARIOS;
   if (!Number.isInteger(scenarioCount) || scenarioCount < 1) throw new InvalidArgumentError(`oneProxySearch: scenarios ${scenarioCount} must be a positive integer`);
+  const subsample = options.subsample ?? DEFAULT_SUBSAMPLE;
+  if (!(subsample > 0 && subsample < 1)) throw new InvalidArgumentError(`oneProxySearch: subsample ${subsample} must be in (0, 1)`);
   const sigma = options.sigma ?? DEFAULT_FRONT_SIGMA;
   if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InvalidArgumentError(`oneProxySearch: sigma ${sigma} must be a finite number >= 0`);
   if (setRule === "front-probability" && !(sigma > 0)) throw new InvalidArgumentError("oneProxySearch: sigma must be > 0 for the front-probability set");
@@ -199,7 +205,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
     else if (setRule === "front-probability") adaptedSet = frontProbabilitySet(predictions, accuracy, budget, { include: measured, sigma }).rows;
     else {
       const known = new Map(ok.map((r) => [r, values.get(r) as number]));
-      const scenarios = halfSampleScenarios(ctx, ok, read, predictions, { ...opts, count: scenarioCount, sigma, seed });
+      const scenarios = halfSampleScenarios(ctx, ok, read, predictions, { ...opts, count: scenarioCount, subsample, sigma, seed });
       adaptedSet = expectedRegretSet(predictions, scenarios, accuracy, budget, { include: measured, known }).rows;
     }
   }
@@ -223,14 +229,14 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
 
 /**
  * Latency scenarios for the `expected-regret` set: the adaptation refitted on
- * `count` random halves of the measured rows (at least 3 rows each; reads
+ * `count` random subsets of the measured rows (a share `subsample` of them, at least 3 rows each; reads
  * only rows already measured), each prediction times e^(σ z) per row with z
  * standard normal. A refit's prediction that is not a positive finite number
  * falls back to the full fit's. Seeded: the same seed gives the same scenarios.
  */
-function halfSampleScenarios(ctx: AdaptContext, ok: readonly number[], read: (r: number) => number, full: Float64Array, o: AdaptOptions & { count: number; sigma: number; seed: number }): Float64Array[] {
+function halfSampleScenarios(ctx: AdaptContext, ok: readonly number[], read: (r: number) => number, full: Float64Array, o: AdaptOptions & { count: number; subsample: number; sigma: number; seed: number }): Float64Array[] {
   const rng = seededRng((o.seed * 0x2545f491 + 0x5ce4a71) | 0);
-  const half = Math.max(3, Math.round(ok.length / 2));
+  const half = Math.max(3, Math.round(ok.length * o.subsample));
   const out: Float64Array[] = [];
   for (let m = 0; m < o.count; m++) {
     const rows = ok.slice();

@@ -31,6 +31,7 @@ describe("proxynas search", () => {
     expect(j["set"]).toBe("expected-regret");
     expect(j["sigma"]).toBe(0.02);
     expect(j["scenarios"]).toBe(16);
+    expect(j["subsample"]).toBe(0.5);
     const b = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2", "--set", "band").stdout) as Record<string, unknown>;
     expect(b["set"]).toBe("band");
     expect(b["measured"]).toEqual(j["measured"]);

@@ -83,6 +83,8 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     expect(wide.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.1 }).rows);
     expect(() => oneProxySearch(ctx, acc, measure, { setRule: "layers" as never })).toThrowError(/valid: expected-regret, front-probability, band/);
     expect(() => oneProxySearch(ctx, acc, measure, { scenarios: 0 })).toThrowError(/scenarios 0 must be a positive integer/);
+    expect(() => oneProxySearch(ctx, acc, measure, { subsample: 1 })).toThrowError(/subsample 1 must be in \(0, 1\)/);
+    expect(oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", subsample: 0.75 }).adaptedSet).not.toEqual(def.adaptedSet);
     expect(() => oneProxySearch(ctx, acc, measure, { setRule: "front-probability", sigma: 0 })).toThrowError(/sigma must be > 0/);
   });
   it("the expected-regret set pays on the search protocol's hardest CIFAR-10 targets (pixel3 -> silver_4114, samsung_s7; 4 seeds)", () => {

@@ -9,7 +9,7 @@ import { SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
-import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, DEFAULT_SCENARIOS, oneProxySearch, scoreOneProxy, SET_RULES } from "../../search/one-proxy.js";
+import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, DEFAULT_SCENARIOS, DEFAULT_SUBSAMPLE, oneProxySearch, scoreOneProxy, SET_RULES } from "../../search/one-proxy.js";
 import { DEFAULT_FRONT_SIGMA } from "../../stats/front-probability.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
 import { NB201_ACCURACIES } from "../../search/search-protocol.js";
@@ -44,7 +44,8 @@ export function registerSearch(program: Command): void {
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
       .option("--set <rule>", `how the adapted set is built: ${SET_RULES.join("|")} (expected-regret: greedy on the accuracy kept within latency budgets over refits of the adaptation on random halves of the K samples; front-probability: the rows most likely on the target's front under the adapted prediction; band: every row within a latency factor of the predicted front)`, "expected-regret")
       .option("--sigma <s>", "sd of the predicted log-latency errors (front-probability), or of the noise on each expected-regret scenario (0: none)", String(DEFAULT_FRONT_SIGMA))
-      .option("--scenarios <M>", "expected-regret: refits on random halves of the K samples", String(DEFAULT_SCENARIOS))
+      .option("--scenarios <M>", "expected-regret: refits on random subsets of the K samples", String(DEFAULT_SCENARIOS))
+      .option("--subsample <f>", "expected-regret: share of the K samples in each refit, in (0, 1)", String(DEFAULT_SUBSAMPLE))
       .option("--seed <n>", "seed", "0")
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "json", "json"),
@@ -67,6 +68,7 @@ export function registerSearch(program: Command): void {
     const setRule = oneOf("--set", opts["set"], SET_RULES);
     const sigma = numberOption("--sigma", opts["sigma"], setRule === "front-probability" ? 1e-6 : 0, 10) as number;
     const scenarios = intOption("--scenarios", opts["scenarios"], 1) as number;
+    const subsample = numberOption("--subsample", opts["subsample"], 0.01, 0.99) as number;
     const r = oneProxySearch(ctx, acc, (row) => lat[row] as number, {
       samples,
       budget: intOption("--budget", opts["budget"], 4) as number,
@@ -77,6 +79,7 @@ export function registerSearch(program: Command): void {
       setRule,
       sigma,
       scenarios,
+      subsample,
       seed: intOption("--seed", opts["seed"], 0) as number,
       target,
     });
@@ -98,6 +101,7 @@ export function registerSearch(program: Command): void {
         set: setRule,
         sigma,
         scenarios: setRule === "expected-regret" ? scenarios : null,
+        subsample: setRule === "expected-regret" ? subsample : null,
         adapted: r.adapted,
         srccMeasured: r.srccMeasured,
         measured: idx(r.measured),
