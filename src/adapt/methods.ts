@@ -28,6 +28,14 @@
  *   seeds: OneProxy K = 20 0.938 vs 0.891, K = 70 0.965 vs 0.961 with the
  *   lowest target 0.907 vs 0.888; HELP K = 10 0.961 vs 0.963, K = 20 0.968
  *   vs 0.966.)
+ * - `proxy-ensemble-bagged`: `proxy-ensemble` averaged over the fit on all K
+ *   samples and {@link BAG_COUNT} refits on random subsets of 3/4 of them
+ *   (subagging: the leave-one-out choices of penalties and member weights are
+ *   unstable with few samples, and the average smooths them; refits that keep
+ *   the full fit's penalties gain half as much). Every member is linear, so
+ *   the averaged coefficients predict once per member: the cost is 17 fits on
+ *   K rows (each with its penalty grid), not 17 predictions of every row.
+ *   Seeded. Not the default: about 4-7x the time of `proxy-ensemble`.
  * - `adaproxy`: the paper's objective exactly, `y = x . (w * (a 1 + b)) + c`
  *   with `mean (y_hat - y)^2 + λ ||b||_p`, p in {1, 2, inf}, w the proxy's
  *   operator-level linear model, λ chosen by SRCC on V validation samples.
@@ -42,8 +50,8 @@ import { zscore } from "../stats/zscore.js";
 import { blockRidge } from "../predict/block-ridge.js";
 import { hstack, ridgeFit, ridgePredict, takeRows, type Matrix } from "../predict/ridge.js";
 
-export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "adaproxy" | "least-squares" | "proxy";
-export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "adaproxy", "least-squares", "proxy"];
+export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bagged" | "adaproxy" | "least-squares" | "proxy";
+export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "proxy-ensemble-bagged", "adaproxy", "least-squares", "proxy"];
 
 /** AdaProxy's norm on b. */
 export type AdaProxyNorm = 1 | 2 | "inf";
@@ -149,11 +157,6 @@ function proxyRidge(ctx: AdaptContext, m: Measured, options: MethodOptions): Flo
   return blockRidgePredict(d.x, d.blocks, m);
 }
 
-function proxyRidgeWithLoo(ctx: AdaptContext, m: Measured, options: MethodOptions): { predictions: Float64Array; loo: Float64Array } {
-  const d = proxyRidgeDesign(ctx, options.target);
-  return blockRidgeWithLoo(d.x, d.blocks, m);
-}
-
 const ensembleDesigns = new WeakMap<AdaptContext, { raw: Matrix; fittedDelta: Matrix; fittedBlocks: number[] }>();
 
 /** A fitted member of an ensemble: its prediction of every row and its exact leave-one-out residuals on the samples. */
@@ -168,17 +171,7 @@ export interface EnsembleMember {
  * `proxy-ridge`'s full design.
  */
 export function ensembleMembers(ctx: AdaptContext, m: Measured, options: MethodOptions = {}): EnsembleMember[] {
-  let e = ensembleDesigns.get(ctx);
-  if (!e) {
-    const fitted = ctx.fitted.map((f) => zscore(f));
-    e = {
-      raw: hstack(ctx.proxies.map((p) => zscore(p.latency))),
-      fittedDelta: hstack([...fitted, ctx.shared, ctx.onehot, ctx.live]),
-      fittedBlocks: [fitted.length, ctx.shared.cols, ctx.onehot.cols + ctx.live.cols],
-    };
-    ensembleDesigns.set(ctx, e);
-  }
-  return [blockRidgeWithLoo(e.raw, [e.raw.cols], m), blockRidgeWithLoo(e.fittedDelta, e.fittedBlocks, m), proxyRidgeWithLoo(ctx, m, options)];
+  return ensembleDesignList(ctx, options).map((d) => blockRidgeWithLoo(d.x, d.blocks, m));
 }
 
 /**
@@ -202,6 +195,85 @@ export function looWeights(members: readonly Pick<EnsembleMember, "loo">[]): num
   const inv = mse.map((v) => 1 / v);
   const total = inv.reduce((a, b) => a + b, 0);
   return inv.map((v) => v / total);
+}
+
+/** Refits on random subsets in `proxy-ensemble-bagged` (besides the fit on all K samples). */
+export const BAG_COUNT = 16;
+/** Share of the K samples in each refit of `proxy-ensemble-bagged`. */
+export const BAG_SHARE = 0.75;
+
+/** The designs of `proxy-ensemble`'s three members, in order. */
+function ensembleDesignList(ctx: AdaptContext, options: MethodOptions): { x: Matrix; blocks: number[] }[] {
+  let e = ensembleDesigns.get(ctx);
+  if (!e) {
+    const fitted = ctx.fitted.map((f) => zscore(f));
+    e = {
+      raw: hstack(ctx.proxies.map((p) => zscore(p.latency))),
+      fittedDelta: hstack([...fitted, ctx.shared, ctx.onehot, ctx.live]),
+      fittedBlocks: [fitted.length, ctx.shared.cols, ctx.onehot.cols + ctx.live.cols],
+    };
+    ensembleDesigns.set(ctx, e);
+  }
+  return [{ x: e.raw, blocks: [e.raw.cols] }, { x: e.fittedDelta, blocks: e.fittedBlocks }, proxyRidgeDesign(ctx, options.target)];
+}
+
+/**
+ * The sample subsets of `proxy-ensemble-bagged`, as positions in 0..k-1: all
+ * k first, then BAG_COUNT random subsets of round(BAG_SHARE x k) (at least 3).
+ *
+ * @example
+ * ```ts
+ * bagSubsets(20, 0); // [[0..19], then 16 subsets of 15 positions]
+ * ```
+ */
+export function bagSubsets(k: number, seed: number): number[][] {
+  const share = Math.min(k, Math.max(3, Math.round(BAG_SHARE * k)));
+  const rng = seededRng((seed * 0x2c1b3c6d + 0x297a2d39) | 0);
+  const order = [...Array(k).keys()];
+  const out = [order];
+  for (let f = 0; f < BAG_COUNT; f++) {
+    const idx = order.slice();
+    for (let i = k - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
+    }
+    out.push(idx.slice(0, share));
+  }
+  return out;
+}
+
+/**
+ * `proxy-ensemble` averaged over the fit on all samples and BAG_COUNT refits
+ * on random subsets (BAG_SHARE of the samples, at least 3). Each fit's member
+ * models (in the target's units) are weighted by that fit's leave-one-out
+ * weights and summed into one linear model per member, which then predicts
+ * every row once: the same numbers as averaging the fits' predictions.
+ */
+function proxyEnsembleBagged(ctx: AdaptContext, m: Measured, options: MethodOptions): Float64Array {
+  const designs = ensembleDesignList(ctx, options);
+  const subsets = bagSubsets(m.rows.length, options.seed ?? 0);
+  const fits = subsets.length;
+  const agg = designs.map((d) => ({ intercept: 0, weights: new Float64Array(d.x.cols) }));
+  for (const idx of subsets) {
+    const rows = idx.map((i) => m.rows[i] as number);
+    const t = standardiseTarget(Float64Array.from(idx, (i) => m.values[i] as number));
+    const models = designs.map((d) => blockRidge(takeRows(d.x, rows), d.blocks, t.y, PENALTY_GRID));
+    const w = looWeights(models.map((q) => ({ loo: q.looResiduals })));
+    models.forEach((q, j) => {
+      const a = agg[j] as { intercept: number; weights: Float64Array };
+      const c = (w[j] as number) / fits;
+      if (c === 0) return;
+      a.intercept += c * (q.intercept * t.sd + t.mean);
+      for (let i = 0; i < q.weights.length; i++) a.weights[i] = (a.weights[i] as number) + c * (q.weights[i] as number) * t.sd;
+    });
+  }
+  const n = ctx.onehot.rows;
+  const out = new Float64Array(n);
+  designs.forEach((d, j) => {
+    const pred = ridgePredict(agg[j] as { intercept: number; weights: Float64Array }, d.x);
+    for (let r = 0; r < n; r++) out[r] = (out[r] as number) + (pred[r] as number);
+  });
+  return out;
 }
 
 function proxyEnsemble(ctx: AdaptContext, m: Measured, options: MethodOptions): Float64Array {
@@ -391,6 +463,8 @@ export function runMethod(method: AdaptMethod, ctx: AdaptContext, m: Measured, o
       return proxyRidge(ctx, m, options);
     case "proxy-ensemble":
       return proxyEnsemble(ctx, m, options);
+    case "proxy-ensemble-bagged":
+      return proxyEnsembleBagged(ctx, m, options);
     case "adaproxy":
       return adaProxy(ctx, m, options);
     case "least-squares":

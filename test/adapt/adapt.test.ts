@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../src/adapt/adapt.js";
-import { ensembleMembers, fitAdaProxyObjective, looWeights, type AdaptContext } from "../../src/adapt/methods.js";
+import { bagSubsets, ensembleMembers, fitAdaProxyObjective, looWeights, type AdaptContext } from "../../src/adapt/methods.js";
 import { selectSamples } from "../../src/adapt/select.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
@@ -170,6 +170,37 @@ describe("proxy-ensemble", () => {
       expect(Array.from(members[2]?.predictions ?? [])).toEqual(Array.from(ridge.predictions));
       expect(e.measuredRows).toEqual(ridge.measuredRows);
     }
+  });
+});
+
+describe("proxy-ensemble-bagged", () => {
+  it("is the mean of proxy-ensemble over all K samples and 16 seeded subsets of 3/4 of them, predicted once per member", () => {
+    const target = oneproxy.latency("eagle_i7");
+    const b = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, seed: 4, method: "proxy-ensemble-bagged" });
+    const subsets = bagSubsets(12, 4);
+    expect(subsets).toHaveLength(17);
+    expect(subsets[0]).toEqual([...Array(12).keys()]);
+    for (const s of subsets.slice(1)) {
+      expect(s).toHaveLength(9);
+      expect(new Set(s).size).toBe(9);
+    }
+    expect(bagSubsets(12, 4)).toEqual(subsets);
+    expect(bagSubsets(12, 5)).not.toEqual(subsets);
+    const mean = new Float64Array(oneproxy.rows);
+    for (const s of subsets) {
+      const rows = s.map((i) => b.measuredRows[i] as number);
+      const e = adaptTarget(ctx, (r) => target[r] as number, { samples: rows.length, rows, seed: 4, method: "proxy-ensemble" });
+      e.predictions.forEach((v, r) => (mean[r] = (mean[r] as number) + v / subsets.length));
+    }
+    for (const r of [0, 17, 999, 1998]) expect(b.predictions[r]).toBeCloseTo(mean[r] as number, 6);
+    const again = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, seed: 4, method: "proxy-ensemble-bagged" });
+    expect(Array.from(again.predictions)).toEqual(Array.from(b.predictions));
+  });
+  it("reads the target only at the measured rows", () => {
+    const target = oneproxy.latency("eagle_gtx");
+    const calls: number[] = [];
+    const a = adaptTarget(ctx, (r) => (calls.push(r), target[r] as number), { samples: 10, seed: 2, method: "proxy-ensemble-bagged" });
+    expect([...calls].sort((x, y) => x - y)).toEqual([...a.measuredRows].sort((x, y) => x - y));
   });
 });
 
