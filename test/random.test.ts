@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRng, standardNormal } from "../src/random.js";
+import { seededRng, shuffled, standardNormal } from "../src/random.js";
 
 describe("seededRng", () => {
   it("gives the same sequence for the same seed and different ones otherwise", () => {
@@ -28,5 +28,14 @@ describe("seededRng", () => {
     // about 95 % within 1.96
     expect(Math.abs(z.filter((v) => Math.abs(v) < 1.96).length / z.length - 0.95)).toBeLessThan(0.005);
     expect(standardNormal(seededRng(3))).toBe(standardNormal(seededRng(3)));
+  });
+  it("shuffled is a seeded permutation and leaves its input alone", () => {
+    const items = [...Array(50).keys()];
+    const a = shuffled(seededRng(9), items);
+    expect(a).toEqual(shuffled(seededRng(9), items));
+    expect(a).not.toEqual(items);
+    expect([...a].sort((x, y) => x - y)).toEqual(items);
+    expect(items).toEqual([...Array(50).keys()]);
+    expect(shuffled(seededRng(9), [])).toEqual([]);
   });
 });

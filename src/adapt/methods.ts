@@ -44,7 +44,7 @@
  */
 import { relatedDevice } from "../data/devices.js";
 import { InvalidArgumentError, oneOf } from "../errors.js";
-import { seededRng } from "../random.js";
+import { seededRng, shuffled } from "../random.js";
 import { spearman } from "../stats/correlation.js";
 import { zscore } from "../stats/zscore.js";
 import { blockRidge } from "../predict/block-ridge.js";
@@ -238,14 +238,7 @@ export function bagSubsets(k: number, seed: number): number[][] {
   const rng = seededRng((seed * 0x2c1b3c6d + 0x297a2d39) | 0);
   const order = [...Array(k).keys()];
   const out = [order];
-  for (let f = 0; f < BAG_COUNT; f++) {
-    const idx = order.slice();
-    for (let i = k - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
-    }
-    out.push(idx.slice(0, share));
-  }
+  for (let f = 0; f < BAG_COUNT; f++) out.push(shuffled(rng, order).slice(0, share));
   return out;
 }
 

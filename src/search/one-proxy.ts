@@ -25,7 +25,7 @@ import { paretoFront } from "../stats/pareto.js";
 import { paretoBand } from "../stats/pareto-band.js";
 import { DEFAULT_FRONT_SIGMA, frontProbabilitySet } from "../stats/front-probability.js";
 import { expectedRegretSet } from "../stats/expected-regret-set.js";
-import { seededRng, standardNormal } from "../random.js";
+import { seededRng, shuffled, standardNormal } from "../random.js";
 
 /**
  * How the adapted set is built from the predicted latencies:
@@ -205,7 +205,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
     else if (setRule === "front-probability") adaptedSet = frontProbabilitySet(predictions, accuracy, budget, { include: measured, sigma }).rows;
     else {
       const known = new Map(ok.map((r) => [r, values.get(r) as number]));
-      const scenarios = halfSampleScenarios(ctx, ok, read, predictions, { ...opts, count: scenarioCount, subsample, sigma, seed });
+      const scenarios = subsampleScenarios(ctx, ok, read, predictions, opts, { count: scenarioCount, subsample, sigma, seed });
       adaptedSet = expectedRegretSet(predictions, scenarios, accuracy, budget, { include: measured, known }).rows;
     }
   }
@@ -234,18 +234,13 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
  * standard normal. A refit's prediction that is not a positive finite number
  * falls back to the full fit's. Seeded: the same seed gives the same scenarios.
  */
-function halfSampleScenarios(ctx: AdaptContext, ok: readonly number[], read: (r: number) => number, full: Float64Array, o: AdaptOptions & { count: number; subsample: number; sigma: number; seed: number }): Float64Array[] {
+function subsampleScenarios(ctx: AdaptContext, ok: readonly number[], read: (r: number) => number, full: Float64Array, adapt: AdaptOptions, o: { count: number; subsample: number; sigma: number; seed: number }): Float64Array[] {
   const rng = seededRng((o.seed * 0x2545f491 + 0x5ce4a71) | 0);
-  const half = Math.max(3, Math.round(ok.length * o.subsample));
+  const size = Math.min(ok.length, Math.max(3, Math.round(ok.length * o.subsample)));
   const out: Float64Array[] = [];
   for (let m = 0; m < o.count; m++) {
-    const rows = ok.slice();
-    for (let i = rows.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [rows[i], rows[j]] = [rows[j] as number, rows[i] as number];
-    }
-    const sub = rows.slice(0, Math.min(half, rows.length));
-    const refit = adaptTarget(ctx, read, { ...o, samples: sub.length, rows: sub }).predictions;
+    const sub = shuffled(rng, ok).slice(0, size);
+    const refit = adaptTarget(ctx, read, { ...adapt, samples: sub.length, rows: sub }).predictions;
     const s = new Float64Array(full.length);
     for (let i = 0; i < s.length; i++) {
       const v = refit[i] as number;

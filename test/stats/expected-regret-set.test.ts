@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/errors.js";
+import { cloud } from "../helpers/cloud.js";
 import { seededRng, standardNormal } from "../../src/random.js";
 import { EXPECTED_REGRET_PERCENTILES, expectedRegretSet } from "../../src/stats/expected-regret-set.js";
 import { quantiles } from "../../src/stats/quantile.js";
-
-function cloud(n: number, seed: number): { lat: Float64Array; acc: Float64Array } {
-  const rng = seededRng(seed);
-  const lat = new Float64Array(n);
-  const acc = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    lat[i] = 5 + 30 * rng.next();
-    acc[i] = 80 + (10 * Math.log(lat[i] as number)) / Math.log(35) + 3 * rng.next();
-  }
-  return { lat, acc };
-}
 
 function noisy(lat: Float64Array, sd: number, seed: number): Float64Array {
   const rng = seededRng(seed);

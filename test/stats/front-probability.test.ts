@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/errors.js";
-import { seededRng } from "../../src/random.js";
+import { cloud } from "../helpers/cloud.js";
 import { frontProbabilitySet, logNormalCdf } from "../../src/stats/front-probability.js";
 import { paretoFront } from "../../src/stats/pareto.js";
-
-function cloud(n: number, seed: number): { lat: Float64Array; acc: Float64Array } {
-  const rng = seededRng(seed);
-  const lat = new Float64Array(n);
-  const acc = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    lat[i] = 5 + 30 * rng.next();
-    // accuracy grows with latency, with scatter: a realistic trade-off
-    acc[i] = 80 + 10 * Math.log(lat[i] as number) / Math.log(35) + 3 * rng.next();
-  }
-  return { lat, acc };
-}
 
 describe("logNormalCdf", () => {
   it("matches the normal CDF, in the far left tail as well", () => {
