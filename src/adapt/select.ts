@@ -44,6 +44,31 @@ export function firstComponent(columns: readonly ArrayLike<number>[]): Float64Ar
   return scores;
 }
 
+/** Rows sorted by the proxies' first component, keyed by the first proxy column; `copies` holds the columns' values when it was computed. */
+const rankings = new WeakMap<object, { copies: Float64Array[]; order: Uint32Array }>();
+
+/**
+ * The rows sorted by the proxies' first component, computed once per set of
+ * proxy columns: a later call with equal columns (compared value by value,
+ * so a column changed in place is never served a stale order) reuses it.
+ * The sort and the principal component cost about 15 ms on 15,625 rows and 9
+ * proxies; the comparison well under 1 ms.
+ */
+function rankingOf(proxyColumns: readonly ArrayLike<number>[]): Uint32Array {
+  const key = proxyColumns[0] as object;
+  const hit = rankings.get(key);
+  if (hit && hit.copies.length === proxyColumns.length && hit.copies.every((c, j) => sameValues(c, proxyColumns[j] as ArrayLike<number>))) return hit.order;
+  const order = argsortFloat64(firstComponent(proxyColumns));
+  rankings.set(key, { copies: proxyColumns.map((c) => Float64Array.from(c)), order });
+  return order;
+}
+
+function sameValues(a: Float64Array, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 /**
  * Chooses K rows to measure.
  *
@@ -69,9 +94,11 @@ export function selectSamples(proxyColumns: readonly ArrayLike<number>[], k: num
     }
     return pool.slice(0, k).sort((a, b) => a - b);
   }
-  const pc = firstComponent(proxyColumns);
-  const scores = Float64Array.from(candidates, (r) => pc[r] as number);
-  const order = argsortFloat64(scores);
+  let order: ArrayLike<number>;
+  if (options.candidates) {
+    const pc = firstComponent(proxyColumns);
+    order = argsortFloat64(Float64Array.from(candidates, (r) => pc[r] as number));
+  } else order = rankingOf(proxyColumns);
   const out: number[] = [];
   for (let s = 0; s < k; s++) {
     const lo = Math.floor((s * candidates.length) / k);

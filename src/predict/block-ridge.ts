@@ -13,7 +13,6 @@
  * Cholesky, its border has a closed form (see the loop).
  */
 import { InvalidArgumentError } from "../errors.js";
-import { cholesky, lowerInverse } from "./cholesky.js";
 import type { Matrix } from "./ridge.js";
 
 /** A fitted block-ridge model. */
@@ -30,8 +29,9 @@ export interface BlockRidgeFit {
 
 /**
  * Fits block ridge on K samples, choosing one penalty per block from `grid`
- * by exact leave-one-out MSE (ties: the first in grid order, i.e. the smaller
- * penalty of the earlier block).
+ * (one grid for every block, or one grid per block) by exact leave-one-out
+ * MSE (ties: the first in grid order, i.e. the smaller penalty of the
+ * earlier block).
  *
  * @param x - K x p samples
  * @param blocks - sizes of consecutive column blocks (sum = p)
@@ -41,13 +41,15 @@ export interface BlockRidgeFit {
  * const fit = blockRidge(samples, [18, 30, 30], y, [0.1, 1, 10]);
  * ```
  */
-export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<number>, grid: readonly number[]): BlockRidgeFit {
+export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<number>, grid: readonly number[] | readonly (readonly number[])[]): BlockRidgeFit {
   const k = x.rows;
   const p = x.cols;
   if (blocks.reduce((a, b) => a + b, 0) !== p) throw new InvalidArgumentError(`blockRidge: blocks cover ${blocks.reduce((a, b) => a + b, 0)} columns, the samples have ${p}`);
   if (y.length !== k) throw new InvalidArgumentError(`blockRidge: ${k} samples but ${y.length} targets`);
   if (k < 3) throw new InvalidArgumentError(`blockRidge: needs at least 3 samples, got ${k}`);
-  if (!grid.every((g) => g > 0)) throw new InvalidArgumentError("blockRidge: grid values must be > 0");
+  const grids: readonly (readonly number[])[] = grid.length > 0 && Array.isArray(grid[0]) ? (grid as readonly (readonly number[])[]) : blocks.map(() => grid as readonly number[]);
+  if (grids.length !== blocks.length) throw new InvalidArgumentError(`blockRidge: ${grids.length} grids for ${blocks.length} blocks; give one grid, or one per block`);
+  if (!grids.every((g) => g.length > 0 && g.every((v) => v > 0))) throw new InvalidArgumentError("blockRidge: grids must be non-empty and their values > 0");
   // per-block Gram matrices
   const grams: Float64Array[] = [];
   let off = 0;
@@ -64,38 +66,72 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
     grams.push(g);
     off += size;
   }
+  // one buffer each, reused over the grid (the arithmetic is the same, in the same order, as forming A, factoring it and inverting L separately)
+  const yk = Float64Array.from({ length: k }, (_, i) => y[i] as number);
+  const nb = blocks.length;
   const a = new Float64Array(k * k);
-  const choice = new Array<number>(blocks.length).fill(0);
-  const total = grid.length ** blocks.length;
-  let best: { mse: number; penalties: number[]; alpha: Float64Array; c: number; loo: Float64Array } | undefined;
+  const l = new Float64Array(k * k);
+  const linv = new Float64Array(k * k);
+  const ly = new Float64Array(k);
+  const l1 = new Float64Array(k);
+  const ainvY = new Float64Array(k);
+  const u = new Float64Array(k);
+  const diag = new Float64Array(k);
+  const alpha = new Float64Array(k);
+  const loo = new Float64Array(k);
+  const inv = new Float64Array(nb);
+  const choice = new Array<number>(nb).fill(0);
+  const total = grids.reduce((t, g) => t * g.length, 1);
+  let bestMse = Number.POSITIVE_INFINITY;
+  let bestPenalties: number[] = [];
+  let bestC = 0;
+  const bestAlpha = new Float64Array(k);
+  const bestLoo = new Float64Array(k);
   for (let combo = 0; combo < total; combo++) {
     let rest = combo;
-    for (let b = 0; b < blocks.length; b++) {
-      choice[b] = grid[rest % grid.length] as number;
-      rest = Math.floor(rest / grid.length);
+    for (let b = 0; b < nb; b++) {
+      const g = grids[b] as readonly number[];
+      choice[b] = g[rest % g.length] as number;
+      inv[b] = 1 / (choice[b] as number);
+      rest = Math.floor(rest / g.length);
     }
-    // A = G + I (symmetric positive definite); the border is solved in closed form:
+    // A = G + I (symmetric positive definite; its lower triangle is all the factor reads); the border is solved in closed form:
     // u = A^-1 1, s = 1'u; c = u'y / s; α = A^-1 y - c u; (M^-1)_ii = (A^-1)_ii - u_i^2 / s
-    a.fill(0);
-    for (let b = 0; b < blocks.length; b++) {
-      const g = grams[b] as Float64Array;
-      const inv = 1 / (choice[b] as number);
-      for (let i = 0; i < k * k; i++) a[i] = (a[i] as number) + inv * (g[i] as number);
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j <= i; j++) {
+        const e = i * k + j;
+        let s = 0;
+        for (let b = 0; b < nb; b++) s += (inv[b] as number) * ((grams[b] as Float64Array)[e] as number);
+        a[e] = i === j ? s + 1 : s;
+      }
     }
-    for (let i = 0; i < k; i++) a[i * k + i] = (a[i * k + i] as number) + 1;
-    const linv = lowerInverse(cholesky(a, k, "blockRidge"), k);
-    const ainvY = new Float64Array(k);
-    const u = new Float64Array(k);
-    const diag = new Float64Array(k);
+    // Cholesky L L' = A
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j <= i; j++) {
+        let s = a[i * k + j] as number;
+        for (let q = 0; q < j; q++) s -= (l[i * k + q] as number) * (l[j * k + q] as number);
+        if (i === j) {
+          if (!(s > 0)) throw new InvalidArgumentError(`blockRidge: the system is not positive definite (pivot ${s} at column ${i}); give every non-intercept column a positive penalty`);
+          l[i * k + i] = Math.sqrt(s);
+        } else l[i * k + j] = s / (l[j * k + j] as number);
+      }
+    }
+    // L^-1 (lower)
+    for (let j = 0; j < k; j++) {
+      linv[j * k + j] = 1 / (l[j * k + j] as number);
+      for (let i = j + 1; i < k; i++) {
+        let s = 0;
+        for (let q = j; q < i; q++) s -= (l[i * k + q] as number) * (linv[q * k + j] as number);
+        linv[i * k + j] = s / (l[i * k + i] as number);
+      }
+    }
     // A^-1 = L^-T L^-1: apply to y and 1, and take the diagonal
-    const ly = new Float64Array(k);
-    const l1 = new Float64Array(k);
     for (let i = 0; i < k; i++) {
       let sy = 0;
       let s1 = 0;
       for (let j = 0; j <= i; j++) {
         const v = linv[i * k + j] as number;
-        sy += v * (y[j] as number);
+        sy += v * (yk[j] as number);
         s1 += v;
       }
       ly[i] = sy;
@@ -119,11 +155,9 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
     let uy = 0;
     for (let i = 0; i < k; i++) {
       sU += u[i] as number;
-      uy += (u[i] as number) * (y[i] as number);
+      uy += (u[i] as number) * (yk[i] as number);
     }
     const c = uy / sU;
-    const alpha = new Float64Array(k);
-    const loo = new Float64Array(k);
     let mse = 0;
     for (let i = 0; i < k; i++) {
       alpha[i] = (ainvY[i] as number) - c * (u[i] as number);
@@ -131,9 +165,15 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
       mse += (loo[i] as number) ** 2;
     }
     mse /= k;
-    if (!best || mse < best.mse - 1e-12) best = { mse, penalties: [...choice], alpha, c, loo };
+    if (combo === 0 || mse < bestMse - 1e-12) {
+      bestMse = mse;
+      bestPenalties = [...choice];
+      bestC = c;
+      bestAlpha.set(alpha);
+      bestLoo.set(loo);
+    }
   }
-  const b0 = best as { mse: number; penalties: number[]; alpha: Float64Array; c: number; loo: Float64Array };
+  const b0 = { mse: bestMse, penalties: bestPenalties, alpha: bestAlpha, c: bestC, loo: bestLoo };
   const weights = new Float64Array(p);
   off = 0;
   blocks.forEach((size, b) => {

@@ -62,6 +62,20 @@ describe("blockRidge (dual form)", () => {
     expect(fit.intercept).toBeCloseTo(primal.intercept, 9);
     fit.weights.forEach((w, j) => expect(w).toBeCloseTo(primal.weights[j] as number, 9));
   });
+  it("takes one grid per block, and chooses each block's penalty from its own grid", () => {
+    const x = randomMatrix(12, 6, 7);
+    const y = Array.from({ length: 12 }, (_, i) => (x.data[i * 6] as number) * 3 - (x.data[i * 6 + 4] as number));
+    const shared = blockRidge(x, [3, 3], y, [0.01, 1, 100]);
+    const same = blockRidge(x, [3, 3], y, [[0.01, 1, 100], [0.01, 1, 100]]);
+    expect(same).toEqual(shared);
+    const narrow = blockRidge(x, [3, 3], y, [[100], [0.01, 1]]);
+    expect(narrow.penalties[0]).toBe(100);
+    expect([0.01, 1]).toContain(narrow.penalties[1]);
+    const best = [0.01, 1].map((b) => blockRidge(x, [3, 3], y, [[100], [b]])).sort((a, b) => a.looMse - b.looMse)[0];
+    expect(narrow.looMse).toBe(best?.looMse);
+    expect(() => blockRidge(x, [3, 3], y, [[1], [1], [1]])).toThrowError(/3 grids for 2 blocks/);
+    expect(() => blockRidge(x, [3, 3], y, [[1], []])).toThrowError(/non-empty/);
+  });
   it("rejects bad input", () => {
     const x = randomMatrix(2, 2, 5);
     expect(() => blockRidge(x, [2], [1, 2], [1])).toThrowError(/at least 3 samples/);
