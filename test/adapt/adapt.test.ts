@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../src/adapt/adapt.js";
-import { bagSubsets, ensembleMembers, fitAdaProxyObjective, looWeights, type AdaptContext } from "../../src/adapt/methods.js";
+import { bagRefitGrids, bagSubsets, ensembleMembers, fitAdaProxyObjective, looWeights, type AdaptContext } from "../../src/adapt/methods.js";
 import { selectSamples } from "../../src/adapt/select.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
@@ -36,6 +36,18 @@ describe("selectSamples", () => {
     expect(Math.min(...picked)).toBeLessThanOrEqual(sorted[Math.floor(vpu.length / 20)] as number);
     expect(Math.max(...picked)).toBeGreaterThanOrEqual(sorted[Math.floor((19 * vpu.length) / 20)] as number);
     expect(() => selectSamples([vpu], 5000)).toThrowError(/K 5000 must be an integer in 1..1999/);
+  });
+  it("reuses the proxies' ranking only while their values are the same", () => {
+    const vpu = Float64Array.from(oneproxy.latency("true_vpu"));
+    const before = selectSamples([vpu], 20, { seed: 3 });
+    // reversing the proxy in place reverses its ranking: a cached order would pick the same rows
+    const reversed = Float64Array.from(vpu, (v) => -v);
+    const expected = selectSamples([reversed], 20, { seed: 3 });
+    vpu.set(reversed);
+    expect(selectSamples([vpu], 20, { seed: 3 })).toEqual(expected);
+    expect(expected).not.toEqual(before);
+    // the same columns given as candidates rank the same way
+    expect(selectSamples([vpu], 20, { seed: 3, candidates: [...Array(vpu.length).keys()] })).toEqual(expected);
   });
 });
 
@@ -174,7 +186,7 @@ describe("proxy-ensemble", () => {
 });
 
 describe("proxy-ensemble-bagged", () => {
-  it("is the mean of proxy-ensemble over all K samples and 16 seeded subsets of 3/4 of them, predicted once per member", () => {
+  it("is the mean of proxy-ensemble over all K samples and 16 seeded subsets of 3/4 of them (refits: penalties next to the full fit's), predicted once per member", () => {
     const target = oneproxy.latency("eagle_i7");
     const b = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, seed: 4, method: "proxy-ensemble-bagged" });
     const subsets = bagSubsets(12, 4);
@@ -187,12 +199,27 @@ describe("proxy-ensemble-bagged", () => {
     expect(bagSubsets(12, 4)).toEqual(subsets);
     expect(bagSubsets(12, 5)).not.toEqual(subsets);
     const mean = new Float64Array(oneproxy.rows);
-    for (const s of subsets) {
+    const sampled = (s: readonly number[]) => {
       const rows = s.map((i) => b.measuredRows[i] as number);
-      const e = adaptTarget(ctx, (r) => target[r] as number, { samples: rows.length, rows, seed: 4, method: "proxy-ensemble" });
-      e.predictions.forEach((v, r) => (mean[r] = (mean[r] as number) + v / subsets.length));
+      return { rows, values: Float64Array.from(rows, (r) => target[r] as number) };
+    };
+    const full = ensembleMembers(ctx, sampled(subsets[0] as number[]));
+    const grids = bagRefitGrids(full.map((q) => q.penalties));
+    // the full fit is proxy-ensemble on all K samples
+    const plain = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, rows: b.measuredRows, seed: 4, method: "proxy-ensemble" });
+    subsets.forEach((s, f) => {
+      const members = f === 0 ? full : ensembleMembers(ctx, sampled(s), {}, grids);
+      const w = looWeights(members);
+      members.forEach((q, j) => q.predictions.forEach((v, r) => (mean[r] = (mean[r] as number) + ((w[j] as number) * v) / subsets.length)));
+      if (f > 0) members.forEach((q, j) => q.penalties.forEach((v, bl) => expect(grids[j]?.[bl]).toContain(v)));
+    });
+    const w0 = looWeights(full);
+    for (const r of [0, 17, 999, 1998]) {
+      expect(b.predictions[r]).toBeCloseTo(mean[r] as number, 6);
+      expect(full.reduce((a, q, j) => a + (w0[j] as number) * (q.predictions[r] as number), 0)).toBeCloseTo(plain.predictions[r] as number, 9);
     }
-    for (const r of [0, 17, 999, 1998]) expect(b.predictions[r]).toBeCloseTo(mean[r] as number, 6);
+    expect(bagRefitGrids([[1], [0.01, 1000]])).toEqual([[[0.1, 1, 10]], [[0.01, 0.1], [100, 1000]]]);
+    expect(() => bagRefitGrids([[3]])).toThrowError(/penalty 3 is not in the grid/);
     const again = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, seed: 4, method: "proxy-ensemble-bagged" });
     expect(Array.from(again.predictions)).toEqual(Array.from(b.predictions));
   });
