@@ -93,7 +93,7 @@ export { OfaAccuracyPredictor } from "./predict/ofa-accuracy-predictor.js";
 export { MLP_ENGINES, MlpLatencyPredictor, type MlpEngineName, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
 export { predictionMetrics, type PredictionMetrics } from "./predict/metrics.js";
 export { adaptContext, adaptTarget, scoreAdaptation, checkProxies, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
-export { ADAPT_METHODS, runMethod, fitAdaProxyObjective, type AdaptMethod, type AdaProxyNorm, type AdaptContext, type Measured } from "./adapt/methods.js";
+export { ADAPT_METHODS, DEFAULT_ADAPT_METHOD, BAG_COUNT, BAG_SHARE, BAG_MIN, BAG_LOCAL_STEPS, bagSubsets, bagRefitGrids, runMethod, fitAdaProxyObjective, type AdaptMethod, type AdaProxyNorm, type AdaptContext, type Measured } from "./adapt/methods.js";
 export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
 export { PROTOCOLS, PROTOCOL_NAMES, HELP_PAPER_K10, runProtocol, summarise, ceilingSrcc, type Protocol, type ProtocolName, type ProtocolRun, type ProtocolSummary } from "./adapt/protocols.js";
 export { adaptationRowsFigure, srccVsSamplesFigure } from "./viz/adaptation-figures.js";
@@ -103,7 +103,7 @@ export { frontAfter, SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
-export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, ADAPT_DECISIONS, type AdaptDecision, SET_RULES, DEFAULT_SCENARIOS, DEFAULT_SUBSAMPLE, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { oneProxySearch, proxySets, scoreOneProxy, type ProxySets, SEARCH_ADAPT_METHOD, ADAPT_DECISIONS, type AdaptDecision, SET_RULES, DEFAULT_SCENARIOS, DEFAULT_SUBSAMPLE, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { carryAdaptedLatency, fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./search/ofa-space-search.js";
 export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type OfaSearchSummary, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve } from "./search/search-protocol.js";

@@ -16,7 +16,7 @@ import { NB201_OPS } from "../spaces/nb201.js";
 import { OFA_EXPANDS, OFA_KERNELS, OFA_SLOTS } from "../spaces/ofa.js";
 import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
-import { ADAPT_METHODS, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
+import { ADAPT_METHODS, DEFAULT_ADAPT_METHOD, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
 import { selectSamples, type SelectionStrategy } from "./select.js";
 
 /** Penalty of the proxies' own linear fits (well-posed one-hot systems; tiny). */
@@ -106,6 +106,7 @@ function priorModels(prior: LatencyTable, space: SpaceName, archs: readonly stri
 export interface AdaptOptions {
   /** Target rows to read (K), validation included. */
   readonly samples: number;
+  /** Default {@link DEFAULT_ADAPT_METHOD}. */
   readonly method?: AdaptMethod;
   readonly select?: SelectionStrategy;
   readonly seed?: number;
@@ -149,7 +150,7 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
   const n = ctx.onehot.rows;
   const k = options.samples;
   if (!Number.isInteger(k) || k < 3 || k > n) throw new InvalidArgumentError(`adapt: samples ${k} must be an integer in 3..${n}`);
-  const method = options.method ?? "proxy-ensemble";
+  const method = options.method ?? DEFAULT_ADAPT_METHOD;
   if (!ADAPT_METHODS.includes(method)) throw new InvalidArgumentError(`adapt: invalid method ${JSON.stringify(method)}; valid: ${ADAPT_METHODS.join(", ")}`);
   const select = options.select ?? "stratified";
   const rows = options.rows ? [...options.rows] : selectSamples(ctx.proxies.map((p) => p.latency), k, { strategy: select, seed: options.seed ?? 0 });

@@ -90,12 +90,8 @@ export interface RunProtocolOptions extends FetchOptions {
   readonly prior?: false;
 }
 
-/** The largest K at which the protocols run `proxy-ensemble-bagged` by default. */
-export const BAGGED_MAX_K = 20;
-
 /**
- * Runs a protocol: every target x K x method x seed (`proxy-ensemble-bagged`
- * only up to K = {@link BAGGED_MAX_K}).
+ * Runs a protocol: every target x K x method x seed.
  *
  * @example
  * ```ts
@@ -108,7 +104,7 @@ export async function runProtocol(p: Protocol, options: RunProtocolOptions = {})
   const ctx = adaptContext(table, p.proxies);
   const withPrior = p.prior && options.prior !== false ? adaptContext(table, p.proxies, { prior: await loadTable(p.prior, options) }) : undefined;
   const seeds = options.seeds ?? 10;
-  const methods = options.methods ?? ["proxy-ensemble", "proxy-ensemble-bagged", "proxy-ridge", "adaproxy", "proxy", "least-squares"];
+  const methods = options.methods ?? ["proxy-ensemble-bagged", "proxy-ensemble", "proxy-ridge", "adaproxy", "proxy", "least-squares"];
   const select = options.select ?? "stratified";
   const runs: ProtocolRun[] = [];
   const ceilings: Record<string, number> = {};
@@ -116,8 +112,7 @@ export async function runProtocol(p: Protocol, options: RunProtocolOptions = {})
     const col = table.latency(target);
     ceilings[target] = ceilingSrcc(ctx, col);
     for (const k of options.ks ?? p.ks) {
-      // the bagged ensemble refits 17 times: run where its variance reduction matters (K <= BAGGED_MAX_K), not at K = 70 (seconds a call)
-      const variants: [AdaptContext, AdaptMethod, ProtocolRun["method"]][] = methods.filter((m) => m !== "proxy-ensemble-bagged" || k <= BAGGED_MAX_K).map((m) => [ctx, m, m]);
+      const variants: [AdaptContext, AdaptMethod, ProtocolRun["method"]][] = methods.map((m) => [ctx, m, m]);
       if (withPrior) variants.push([withPrior, "proxy-ridge", "proxy-ridge+prior"]);
       for (const [c, method, label] of variants) {
         for (let seed = 0; seed < seeds; seed++) {

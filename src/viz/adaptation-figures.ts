@@ -2,6 +2,7 @@
  * Figures of proxy adaptation: the paper's heatmap row before and after
  * adaptation, and SRCC against the number of target samples.
  */
+import { DEFAULT_ADAPT_METHOD } from "../adapt/methods.js";
 import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "../adapt/protocols.js";
 import { ONEPROXY_PAPER_VPU_ROW } from "../data/published.js";
 import { figure, type Figure } from "./figure.js";
@@ -18,14 +19,14 @@ import { figure, type Figure } from "./figure.js";
 export function adaptationRowsFigure(summary: readonly ProtocolSummary[], k: number, label: (d: string) => string = (d) => d, options: { name?: string; method?: string } = {}): Figure {
   const targets = Object.keys(ONEPROXY_PAPER_VPU_ROW);
   const get = (t: string, f: (x: ProtocolSummary) => number) => {
-    const x = summary.find((s) => s.target === t && s.k === k && s.method === (options.method ?? "proxy-ensemble"));
+    const x = summary.find((s) => s.target === t && s.k === k && s.method === (options.method ?? DEFAULT_ADAPT_METHOD));
     return x ? f(x) : null;
   };
   const rows: [string, (number | null)[]][] = [
     ["Proxy (paper)", targets.map((t) => (ONEPROXY_PAPER_VPU_ROW[t] as { proxy: number }).proxy)],
     ["Proxy (proxynas)", targets.map((t) => get(t, (x) => x.srccBefore))],
     ["AdaProxy (paper, 60+10)", targets.map((t) => (ONEPROXY_PAPER_VPU_ROW[t] as { adaProxy: number }).adaProxy)],
-    [`${options.method ?? "proxy-ensemble"} (proxynas, K=${k})`, targets.map((t) => get(t, (x) => x.srccAfter))],
+    [`${options.method ?? DEFAULT_ADAPT_METHOD} (proxynas, K=${k})`, targets.map((t) => get(t, (x) => x.srccAfter))],
   ];
   return figure(
     [

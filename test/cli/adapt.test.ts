@@ -25,7 +25,7 @@ describe("proxynas adapt (simulated)", () => {
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(j)).toEqual(expect.arrayContaining(["proxy", "target", "samples", "method", "select", "srccBefore", "srccAfter", "srccUnmeasured", "measured"]));
     expect(j["samples"]).toBe(20);
-    expect(j["method"]).toBe("proxy-ensemble");
+    expect(j["method"]).toBe("proxy-ensemble-bagged");
     expect(j["srccBefore"]).toBeCloseTo(0.6905, 4);
     expect(j["measured"]).toHaveLength(20);
     const lines = readFileSync(pred, "utf8").trimEnd().split("\n");
@@ -51,7 +51,13 @@ describe("the real-user flow goes through the same code", () => {
     const gtx = oneproxy.latency("eagle_gtx");
     const mine = path.join(dir, "mine.csv");
     writeFileSync(mine, `arch,latency_ms\n${rows.map(([, arch]) => `${arch},${gtx[oneproxy.rowOfArch(arch as string) as number]}`).join("\n")}\n`);
-    const real = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", mine, "--predictions", path.join(dir, "real.csv"));
+    const real = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", mine, "--seed", "5", "--predictions", path.join(dir, "real.csv"));
+    // the order of the measurements changes nothing
+    const lines = readFileSync(mine, "utf8").trimEnd().split("\n");
+    const reordered = path.join(dir, "reordered.csv");
+    writeFileSync(reordered, `${[lines[0], ...lines.slice(1).reverse()].join("\n")}\n`);
+    expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", reordered, "--seed", "5", "--predictions", path.join(dir, "reordered-pred.csv")).code).toBe(0);
+    expect(readFileSync(path.join(dir, "reordered-pred.csv"), "utf8")).toBe(readFileSync(path.join(dir, "real.csv"), "utf8"));
     const sim = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--samples", "20", "--seed", "5", "--predictions", path.join(dir, "sim.csv"));
     expect(real.code).toBe(0);
     expect(sim.code).toBe(0);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { adaptContext } from "../../src/adapt/adapt.js";
+import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
 import type { AdaptContext } from "../../src/adapt/methods.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
-import { oneProxySearch, scoreOneProxy } from "../../src/search/one-proxy.js";
+import { oneProxySearch, scoreOneProxy, SEARCH_ADAPT_METHOD } from "../../src/search/one-proxy.js";
 import { loadNb201SearchTable } from "../../src/search/search-protocol.js";
 import { frontProbabilitySet } from "../../src/stats/front-probability.js";
 import { paretoBand } from "../../src/stats/pareto-band.js";
@@ -66,6 +66,12 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     const def = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114" });
     expect(def.adapted).toBe(true);
     const p = def.predictions as Float64Array;
+    // the pipeline adapts with SEARCH_ADAPT_METHOD (proxy-ensemble), not the adapt command's bagged default
+    expect(SEARCH_ADAPT_METHOD).toBe("proxy-ensemble");
+    const one = adaptTarget(ctx, measure, { samples: def.measured.length, rows: def.measured, seed: 2, target: "silver_4114", method: "proxy-ensemble" });
+    expect(Array.from(p)).toEqual(Array.from(one.predictions));
+    const bagged = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", method: "proxy-ensemble-bagged" });
+    expect(Array.from(bagged.predictions as Float64Array)).toEqual(Array.from(adaptTarget(ctx, measure, { samples: def.measured.length, rows: def.measured, seed: 2, target: "silver_4114" }).predictions));
     const fp = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "front-probability" });
     expect(fp.predictions).toEqual(p);
     expect(fp.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.02 }).rows);

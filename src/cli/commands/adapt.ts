@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../adapt/adapt.js";
-import { ADAPT_METHODS, type AdaProxyNorm } from "../../adapt/methods.js";
+import { ADAPT_METHODS, DEFAULT_ADAPT_METHOD, type AdaProxyNorm } from "../../adapt/methods.js";
 import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { InvalidArgumentError, InvalidDataError, oneOf } from "../../errors.js";
@@ -67,7 +67,7 @@ export function registerAdapt(program: Command): void {
       .option("--column <name>", "latency column of --measurements when it holds several")
       .option("--samples <K>", "target rows to read, validation included (simulated flow)")
       .option("--validation <V>", "AdaProxy: validation samples within K")
-      .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ensemble")
+      .option("--method <name>", ADAPT_METHODS.join("|"), DEFAULT_ADAPT_METHOD)
       .option("--norm <p>", "AdaProxy: 1|2|inf", "2")
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
       .option("--seed <n>", "seed", "0")

@@ -3,7 +3,8 @@
  * and published numbers beside them. It reports; it does not fail on a missed bar.
  */
 import type { Command } from "commander";
-import { BAGGED_MAX_K, PROTOCOL_NAMES, PROTOCOLS, runProtocol, summarise, type ProtocolName, type ProtocolSummary } from "../../adapt/protocols.js";
+import { DEFAULT_ADAPT_METHOD } from "../../adapt/methods.js";
+import { PROTOCOL_NAMES, PROTOCOLS, runProtocol, summarise, type ProtocolName, type ProtocolSummary } from "../../adapt/protocols.js";
 import { configuredMirror } from "../../data/fetch.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
@@ -46,7 +47,7 @@ function ofaBar(rows: readonly SearchProtocolRow[], setting: string): string {
 /** The bars of each protocol, as lines `bar: ... -> met|missed`. */
 function bars(name: ProtocolName, s: readonly ProtocolSummary[]): string[] {
   const p = PROTOCOLS[name];
-  const at = (k: number, method: string = "proxy-ensemble") => s.filter((x) => x.k === k && x.method === method);
+  const at = (k: number, method: string = DEFAULT_ADAPT_METHOD) => s.filter((x) => x.k === k && x.method === method);
   const mean = (xs: readonly ProtocolSummary[]) => xs.reduce((a, x) => a + x.srccAfter, 0) / xs.length;
   const out: string[] = [];
   if (name === "oneproxy") {
@@ -62,9 +63,9 @@ function bars(name: ProtocolName, s: readonly ProtocolSummary[]): string[] {
       out.push(`bar: K=20, mean over targets >= 0.92: ${r3(m)} -> ${m >= 0.92 ? "met" : "missed"}`);
       out.push(`bar: K=20, no target below 0.88: min ${r3(lo)} -> ${lo >= 0.88 ? "met" : "missed"}`);
     }
-    for (const k of [10, 20]) {
-      const xs = at(k, "proxy-ensemble-bagged");
-      if (xs.length) out.push(`proxy-ensemble-bagged (not the default: 17 fits a call): K=${k} mean ${r3(mean(xs))}, min ${r3(Math.min(...xs.map((x) => x.srccAfter)))}`);
+    for (const k of [10, 20, 70]) {
+      const xs = at(k, "proxy-ensemble");
+      if (xs.length) out.push(`proxy-ensemble (one fit, the default before ${DEFAULT_ADAPT_METHOD}): K=${k} mean ${r3(mean(xs))}, min ${r3(Math.min(...xs.map((x) => x.srccAfter)))}`);
     }
     for (const k of [20, 70]) {
       const xs = at(k, "proxy-ridge+prior");
@@ -76,8 +77,8 @@ function bars(name: ProtocolName, s: readonly ProtocolSummary[]): string[] {
       if (xs.length) out.push(`bar: K=${k}, mean over targets >= ${bar}${k === 10 ? " (HELP: 0.932)" : ""}: ${r3(mean(xs))} -> ${mean(xs) >= bar ? "met" : "missed"}`);
     }
     for (const k of [5, 10, 20]) {
-      const xs = at(k, "proxy-ensemble-bagged");
-      if (xs.length) out.push(`proxy-ensemble-bagged (not the default: 17 fits a call): K=${k} mean ${r3(mean(xs))}, min ${r3(Math.min(...xs.map((x) => x.srccAfter)))}`);
+      const xs = at(k, "proxy-ensemble");
+      if (xs.length) out.push(`proxy-ensemble (one fit, the default before ${DEFAULT_ADAPT_METHOD}): K=${k} mean ${r3(mean(xs))}, min ${r3(Math.min(...xs.map((x) => x.srccAfter)))}`);
     }
   }
   return out;
@@ -105,7 +106,7 @@ export function registerEval(program: Command): void {
     if (format === "text") process.stdout.write(`runtime (evaluations pin wasm; these methods use no tfjs):\n${formatRuntimeReport(runtime)}\n`);
     for (const name of names) {
       const p = PROTOCOLS[name];
-      process.stderr.write(`eval: ${name} (${p.targets.length} targets x K ${p.ks.join("/")} x ${p.prior ? 7 : 6} methods (proxy-ensemble-bagged at K <= ${BAGGED_MAX_K}) x ${seeds} seeds)\n`);
+      process.stderr.write(`eval: ${name} (${p.targets.length} targets x K ${p.ks.join("/")} x ${p.prior ? 7 : 6} methods x ${seeds} seeds)\n`);
       const t0 = performance.now();
       const { runs, ceilings } = await runProtocol(p, { seeds, ...(mirror ? { mirror } : {}), onProgress: (l) => process.stderr.write(`  ${l}\n`) });
       const seconds = (performance.now() - t0) / 1000;
@@ -122,14 +123,14 @@ export function registerEval(program: Command): void {
         rows.push({ method: label, K: k, ...Object.fromEntries(p.targets.map((t, i) => [t, vals[i] === undefined ? "" : r3(vals[i] as number)])), mean: ok.length ? r3(ok.reduce((a, b) => a + b, 0) / ok.length) : "", min: ok.length ? r3(Math.min(...ok)) : "" });
       };
       for (const k of p.ks) for (const m of methods) row(m, k, (t) => s.find((x) => x.k === k && x.method === m && x.target === t)?.srccAfter);
-      row("proxy picked, unadapted", "all", (t) => s.find((x) => x.target === t && x.method === "proxy-ensemble")?.srccBefore);
+      row("proxy picked, unadapted", "all", (t) => s.find((x) => x.target === t && x.method === DEFAULT_ADAPT_METHOD)?.srccBefore);
       row(`published: ${p.reference.label}`, p.reference.k, (t) => p.reference.values[t]);
       row("ceiling: proxy-ridge fitted on all rows", "all", (t) => ceilings[t]);
-      const ms = s.filter((x) => x.method === "proxy-ensemble");
+      const ms = s.filter((x) => x.method === DEFAULT_ADAPT_METHOD);
       process.stdout.write(`\n== protocol ${name}: ${p.dataset}, proxies ${p.proxies.join(", ")}; SRCC of the adapted prediction vs the target over all rows with a valid latency; mean of ${seeds} seeds; selection: stratified\n`);
       process.stdout.write(`${tableText(table(rows))}\n`);
       process.stdout.write(`${bars(name, s).join("\n")}\n`);
-      process.stdout.write(`time: ${seconds.toFixed(1)} s; proxy-ensemble adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
+      process.stdout.write(`time: ${seconds.toFixed(1)} s; ${DEFAULT_ADAPT_METHOD} (default) adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
     }
     if (chosen === "search" || chosen === "all") {
       process.stderr.write(`eval: search (3 accuracies x every HELP device but pixel3 x ${seeds} seeds; NSGA-II/aging/random x ${seeds} seeds)\n`);

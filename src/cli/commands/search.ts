@@ -9,7 +9,7 @@ import { SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
-import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, DEFAULT_SCENARIOS, DEFAULT_SUBSAMPLE, oneProxySearch, scoreOneProxy, SET_RULES } from "../../search/one-proxy.js";
+import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, DEFAULT_SCENARIOS, DEFAULT_SUBSAMPLE, oneProxySearch, scoreOneProxy, SEARCH_ADAPT_METHOD, SET_RULES } from "../../search/one-proxy.js";
 import { DEFAULT_FRONT_SIGMA } from "../../stats/front-probability.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
 import { NB201_ACCURACIES } from "../../search/search-protocol.js";
@@ -40,7 +40,7 @@ export function registerSearch(program: Command): void {
       .option("--threshold <srcc>", "adapt when the proxy's SRCC on the K samples is below this", String(DEFAULT_ADAPT_THRESHOLD))
       .option("--prior <dataset>", "prior knowledge for the adaptation: other devices' operator models from a dataset, or 'self' for the source's own devices; devices related to --target (aliases, the same hardware elsewhere or at another batch size) are left out")
       .option("--decision <d>", ADAPT_DECISIONS.join("|"), "auto")
-      .option("--method <name>", ADAPT_METHODS.join("|"), "proxy-ensemble")
+      .option("--method <name>", ADAPT_METHODS.join("|"), SEARCH_ADAPT_METHOD)
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
       .option("--set <rule>", `how the adapted set is built: ${SET_RULES.join("|")} (expected-regret: greedy on the accuracy kept within latency budgets over refits of the adaptation on random halves of the K samples; front-probability: the rows most likely on the target's front under the adapted prediction; band: every row within a latency factor of the predicted front)`, "expected-regret")
       .option("--sigma <s>", "sd of the predicted log-latency errors (front-probability), or of the noise on each expected-regret scenario (0: none)", String(DEFAULT_FRONT_SIGMA))
