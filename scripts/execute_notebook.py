@@ -61,7 +61,8 @@ def main():
     except Exception as e:  # noqa: BLE001 - any read failure is a usage error here
         sys.stderr.write("cannot read notebook %s: %s\n" % (a.inp, e))
         return 2
-    ep = TrackingExecutor(timeout=a.timeout, kernel_name=a.kernel)
+    # startup_timeout: tslab compiles its TypeScript service at start; on a loaded two-core machine that took over nbclient's default 60 s
+    ep = TrackingExecutor(timeout=a.timeout, kernel_name=a.kernel, startup_timeout=300)
     failed = False
     try:
         ep.preprocess(nb, {"metadata": {"path": a.cwd}})
