@@ -10,7 +10,7 @@
  * leave the tfjs tensor count unchanged.
  */
 import { InvalidArgumentError, oneOf } from "../errors.js";
-import { seededRng } from "../random.js";
+import { seededRng, shuffled } from "../random.js";
 import { initBackend, tfjs, type BackendRequest } from "../runtime/backend.js";
 import type { MlpData, MlpEngine, MlpLayer } from "./mlp-engine.js";
 import { simdEngine, simdSupported } from "./mlp-simd-engine.js";
@@ -122,11 +122,7 @@ export class MlpLatencyPredictor {
     for (let i = 0; i < y.length; i++) yss += ((y[i] as number) - yMean) ** 2;
     const yStd = Math.sqrt(yss / y.length) || 1;
     // seeded split
-    const order = Array.from({ length: x.rows }, (_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    const order = shuffled(rng, Array.from({ length: x.rows }, (_, i) => i));
     const nVal = valShare > 0 ? Math.max(1, Math.round(valShare * x.rows)) : 0;
     const valRows = order.slice(0, nVal);
     const trainRows = order.slice(nVal);

@@ -26,7 +26,7 @@ import { LookupTablePredictor } from "../predict/lut-predictor.js";
 import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
 import { OFA_LATENCY_FEATURES, ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
 import { hstack, ridgeFit, ridgePredict, takeRows } from "../predict/ridge.js";
-import { seededRng } from "../random.js";
+import { seededRng, shuffled } from "../random.js";
 import { spearman } from "../stats/correlation.js";
 import { frontMetrics, frontReference, meanFrontMetrics, type FrontMetrics } from "../stats/front-metrics.js";
 import { paretoFront } from "../stats/pareto.js";
@@ -59,11 +59,7 @@ export async function fitOfaTargetModels(options: FetchOptions & { seed?: number
   const help = await loadTable("help-ofa", options);
   const x = ofaLatencyFeatureMatrix(help.archs());
   const rng = seededRng(options.seed ?? 0);
-  const order = Array.from({ length: help.rows }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
+  const order = shuffled(rng, Array.from({ length: help.rows }, (_, i) => i));
   const held = order.slice(0, Math.round(help.rows / 5));
   const fitRows = order.slice(held.length);
   const penalty = new Float64Array(x.cols).fill(TARGET_PENALTY);

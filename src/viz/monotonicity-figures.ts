@@ -5,7 +5,7 @@
 import { deviceFamily } from "../data/devices.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError, oneOf } from "../errors.js";
-import { seededRng } from "../random.js";
+import { seededRng, shuffled } from "../random.js";
 import { clusterOrder } from "../stats/cluster.js";
 import { correlate } from "../stats/correlate.js";
 import { reorderMatrix, type MonotonicityMatrix } from "../stats/monotonicity-matrix.js";
@@ -96,12 +96,7 @@ export function rankScatterFigure(table: LatencyTable, proxy: string, target: st
   const maxPoints = options.maxPoints ?? 4000;
   let keep = rows.map((_, i) => i);
   if (keep.length > maxPoints) {
-    const rng = seededRng(options.seed ?? 0);
-    for (let i = keep.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [keep[i], keep[j]] = [keep[j] as number, keep[i] as number];
-    }
-    keep = keep.slice(0, maxPoints).sort((x, y) => x - y);
+    keep = shuffled(seededRng(options.seed ?? 0), keep).slice(0, maxPoints).sort((x, y) => x - y);
   }
   const n = rows.length;
   const label = options.label ?? ((d: string) => d);
