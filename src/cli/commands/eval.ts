@@ -130,6 +130,8 @@ export function registerEval(program: Command): void {
       process.stdout.write(`\n== protocol ${name}: ${p.dataset}, proxies ${p.proxies.join(", ")}; SRCC of the adapted prediction vs the target over all rows with a valid latency; mean of ${seeds} seeds; selection: stratified\n`);
       process.stdout.write(`${tableText(table(rows))}\n`);
       process.stdout.write(`${bars(name, s).join("\n")}\n`);
+      // a target's mean over 3 seeds moves by about 0.005 (eagle_jetson_16 at K = 70: 0.899 over 3, 0.906 over 10)
+      if (seeds < 10) process.stdout.write(`note: the bars are judged on the mean of 10 seeds; this run used ${seeds}, so a target within about 0.01 of a bar may land on either side\n`);
       process.stdout.write(`time: ${seconds.toFixed(1)} s; ${DEFAULT_ADAPT_METHOD} (default) adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
     }
     if (chosen === "search" || chosen === "all") {
