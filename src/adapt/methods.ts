@@ -289,7 +289,7 @@ function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options: Method
     const rows = idx.map((i) => m.rows[i] as number);
     const t = standardiseTarget(Float64Array.from(idx, (i) => m.values[i] as number));
     const models = designs.map((d, j) => blockRidge(takeRows(d.x, rows), d.blocks, t.y, local ? (local[j] as (readonly number[])[]) : PENALTY_GRID));
-    // the refits choose each block's penalty next to the full fit's (1 of 3 grid values instead of 6): 27 grid points instead of 216
+    // the refits choose each block's penalty among the 3 grid values next to the full fit's, not all 6: 27 grid points instead of 216
     if (!local) local = bagRefitGrids(models.map((q) => q.penalties));
     const w = looWeights(models.map((q) => ({ loo: q.looResiduals })));
     models.forEach((q, j) => {
