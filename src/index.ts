@@ -92,9 +92,9 @@ export { LookupTablePredictor, type Calibration, type LutPredictorJson } from ".
 export { OfaAccuracyPredictor } from "./predict/ofa-accuracy-predictor.js";
 export { MLP_ENGINES, MlpLatencyPredictor, type MlpEngineName, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
 export { predictionMetrics, type PredictionMetrics } from "./predict/metrics.js";
-export { adaptContext, adaptTarget, scoreAdaptation, checkProxies, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
+export { adaptContext, adaptTarget, contextRanking, scoreAdaptation, checkProxies, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
 export { ADAPT_METHODS, DEFAULT_ADAPT_METHOD, BAG_COUNT, BAG_SHARE, BAG_MIN, BAG_LOCAL_STEPS, bagSubsets, bagRefitGrids, runMethod, fitAdaProxyObjective, type AdaptMethod, type AdaProxyNorm, type AdaptContext, type Measured } from "./adapt/methods.js";
-export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
+export { selectSamples, proxyRanking, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
 export { PROTOCOLS, PROTOCOL_NAMES, HELP_PAPER_K10, runProtocol, summarise, ceilingSrcc, type Protocol, type ProtocolName, type ProtocolRun, type ProtocolSummary } from "./adapt/protocols.js";
 export { adaptationRowsFigure, srccVsSamplesFigure } from "./viz/adaptation-figures.js";
 export { NB201_GENOME, OFA_GENOME, FBNET_GENOME, ofaGenomeAt, type Genome } from "./search/genome.js";

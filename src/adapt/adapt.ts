@@ -17,7 +17,7 @@ import { OFA_EXPANDS, OFA_KERNELS, OFA_SLOTS } from "../spaces/ofa.js";
 import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
 import { ADAPT_METHODS, DEFAULT_ADAPT_METHOD, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
-import { selectSamples, type SelectionStrategy } from "./select.js";
+import { proxyRanking, selectSamples, type SelectionStrategy } from "./select.js";
 
 /** Penalty of the proxies' own linear fits (well-posed one-hot systems; tiny). */
 const PROXY_FIT_PENALTY = 1e-3;
@@ -102,6 +102,24 @@ function priorModels(prior: LatencyTable, space: SpaceName, archs: readonly stri
     });
 }
 
+const rankings = new WeakMap<AdaptContext, Uint32Array>();
+
+/**
+ * The context's rows sorted by its proxies' first component
+ * ({@link proxyRanking}), computed once per context: every `stratified`
+ * selection from it cuts this order into strata.
+ *
+ * @example
+ * ```ts
+ * selectSamples([ctx.proxies[0].latency], 20, { seed: 1, ranking: contextRanking(ctx) });
+ * ```
+ */
+export function contextRanking(ctx: AdaptContext): Uint32Array {
+  let r = rankings.get(ctx);
+  if (!r) rankings.set(ctx, (r = proxyRanking(ctx.proxies.map((p) => p.latency))));
+  return r;
+}
+
 /** Options of {@link adaptTarget}. */
 export interface AdaptOptions {
   /** Target rows to read (K), validation included. */
@@ -153,7 +171,7 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
   const method = options.method ?? DEFAULT_ADAPT_METHOD;
   if (!ADAPT_METHODS.includes(method)) throw new InvalidArgumentError(`adapt: invalid method ${JSON.stringify(method)}; valid: ${ADAPT_METHODS.join(", ")}`);
   const select = options.select ?? "stratified";
-  const rows = options.rows ? [...options.rows] : selectSamples(ctx.proxies.map((p) => p.latency), k, { strategy: select, seed: options.seed ?? 0 });
+  const rows = options.rows ? [...options.rows] : selectSamples(ctx.proxies.map((p) => p.latency), k, { strategy: select, seed: options.seed ?? 0, ranking: contextRanking(ctx) });
   if (options.rows && (rows.length !== k || new Set(rows).size !== k || rows.some((r) => !Number.isInteger(r) || r < 0 || r >= n))) {
     throw new InvalidArgumentError(`adapt: rows must be ${k} distinct rows in 0..${n - 1}`);
   }

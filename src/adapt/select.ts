@@ -44,29 +44,20 @@ export function firstComponent(columns: readonly ArrayLike<number>[]): Float64Ar
   return scores;
 }
 
-/** Rows sorted by the proxies' first component, keyed by the first proxy column; `copies` holds the columns' values when it was computed. */
-const rankings = new WeakMap<object, { copies: Float64Array[]; order: Uint32Array }>();
-
 /**
- * The rows sorted by the proxies' first component, computed once per set of
- * proxy columns: a later call with equal columns (compared value by value,
- * so a column changed in place is never served a stale order) reuses it.
- * The sort and the principal component cost about 15 ms on 15,625 rows and 9
- * proxies; the comparison well under 1 ms.
+ * The rows sorted by the proxies' first component: the order `stratified`
+ * cuts into strata. It costs about 15 ms on 15,625 rows and 9 proxies, so a
+ * caller choosing many times from the same proxies computes it once and
+ * passes it as `ranking` (see `contextRanking` in adapt.ts).
+ *
+ * @example
+ * ```ts
+ * const ranking = proxyRanking([table.latency("true_vpu")]);
+ * selectSamples([table.latency("true_vpu")], 20, { seed: 0, ranking });
+ * ```
  */
-function rankingOf(proxyColumns: readonly ArrayLike<number>[]): Uint32Array {
-  const key = proxyColumns[0] as object;
-  const hit = rankings.get(key);
-  if (hit && hit.copies.length === proxyColumns.length && hit.copies.every((c, j) => sameValues(c, proxyColumns[j] as ArrayLike<number>))) return hit.order;
-  const order = argsortFloat64(firstComponent(proxyColumns));
-  rankings.set(key, { copies: proxyColumns.map((c) => Float64Array.from(c)), order });
-  return order;
-}
-
-function sameValues(a: Float64Array, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
+export function proxyRanking(proxyColumns: readonly ArrayLike<number>[]): Uint32Array {
+  return argsortFloat64(firstComponent(proxyColumns));
 }
 
 /**
@@ -74,17 +65,19 @@ function sameValues(a: Float64Array, b: ArrayLike<number>): boolean {
  *
  * @param proxyColumns - latencies (ms) of the proxies on every row (no missing values)
  * @param candidates - rows that may be chosen (default: all)
- * @throws {InvalidArgumentError} when K is not in 1..(number of candidates)
+ * @param ranking - {@link proxyRanking} of the same columns, when already computed (not with `candidates`)
+ * @throws {InvalidArgumentError} when K is not in 1..(number of candidates), or a ranking of another length or with candidates
  * @example
  * ```ts
  * selectSamples([table.latency("true_vpu")], 20, { strategy: "stratified", seed: 0 });
  * ```
  */
-export function selectSamples(proxyColumns: readonly ArrayLike<number>[], k: number, options: { strategy?: SelectionStrategy; seed?: number; candidates?: readonly number[] } = {}): number[] {
+export function selectSamples(proxyColumns: readonly ArrayLike<number>[], k: number, options: { strategy?: SelectionStrategy; seed?: number; candidates?: readonly number[]; ranking?: ArrayLike<number> } = {}): number[] {
   const strategy = oneOf("selectSamples: strategy", options.strategy ?? "stratified", SELECTION_STRATEGIES);
   const n = (proxyColumns[0] as ArrayLike<number>).length;
   const candidates = options.candidates ?? Array.from({ length: n }, (_, i) => i);
   if (!Number.isInteger(k) || k < 1 || k > candidates.length) throw new InvalidArgumentError(`selectSamples: K ${k} must be an integer in 1..${candidates.length} (the candidate rows)`);
+  if (options.ranking && (options.candidates || options.ranking.length !== n)) throw new InvalidArgumentError(`selectSamples: a ranking must order all ${n} rows and comes without candidates; it has ${options.ranking.length}${options.candidates ? " and candidates were given" : ""}`);
   const rng = seededRng(options.seed ?? 0);
   if (strategy === "random") {
     const pool = [...candidates];
@@ -98,7 +91,7 @@ export function selectSamples(proxyColumns: readonly ArrayLike<number>[], k: num
   if (options.candidates) {
     const pc = firstComponent(proxyColumns);
     order = argsortFloat64(Float64Array.from(candidates, (r) => pc[r] as number));
-  } else order = rankingOf(proxyColumns);
+  } else order = options.ranking ?? proxyRanking(proxyColumns);
   const out: number[] = [];
   for (let s = 0; s < k; s++) {
     const lo = Math.floor((s * candidates.length) / k);

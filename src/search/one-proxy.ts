@@ -15,7 +15,7 @@
  * prediction alone, `"band"` for the band). `targetMeasurements` counts
  * every distinct target row read: the K samples plus the rest of the set.
  */
-import { adaptTarget, type AdaptOptions } from "../adapt/adapt.js";
+import { adaptTarget, contextRanking, type AdaptOptions } from "../adapt/adapt.js";
 import type { AdaptContext, AdaptMethod } from "../adapt/methods.js";
 import { selectSamples, type SelectionStrategy } from "../adapt/select.js";
 import { InvalidArgumentError } from "../errors.js";
@@ -70,6 +70,10 @@ export interface ProxySets {
   readonly ms: number;
 }
 
+function checkOneProxy(ctx: AdaptContext): void {
+  if (ctx.proxies.length !== 1) throw new InvalidArgumentError(`oneProxySearch: the pipeline searches on one proxy; the context has ${ctx.proxies.length} (${ctx.proxies.map((p) => p.name).join(", ")})`);
+}
+
 /**
  * The proxy's front and band (search on the proxy), once for all targets.
  *
@@ -80,7 +84,7 @@ export interface ProxySets {
  * ```
  */
 export function proxySets(ctx: AdaptContext, accuracy: ArrayLike<number>, setRows: number): ProxySets {
-  if (ctx.proxies.length !== 1) throw new InvalidArgumentError(`oneProxySearch: the pipeline searches on one proxy; the context has ${ctx.proxies.length} (${ctx.proxies.map((p) => p.name).join(", ")})`);
+  checkOneProxy(ctx);
   const latency = (ctx.proxies[0] as { latency: Float64Array }).latency;
   const t0 = performance.now();
   const proxyFront = paretoFront(latency, accuracy);
@@ -165,6 +169,7 @@ export interface OneProxyResult {
  * ```
  */
 export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, measure: (row: number) => number, options: OneProxyOptions = {}): OneProxyResult {
+  checkOneProxy(ctx);
   const n = ctx.onehot.rows;
   if (accuracy.length !== n) throw new InvalidArgumentError(`oneProxySearch: ${accuracy.length} accuracies for ${n} rows`);
   const k = options.samples ?? 20;
@@ -190,7 +195,8 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
   const { proxyFront, proxySet } = side;
   const proxy = ctx.proxies[0] as { name: string; latency: Float64Array };
 
-  const measured = selectSamples([proxy.latency], k, { strategy: options.select ?? "stratified", seed });
+  // the context has this one proxy, so its ranking is the proxy's
+  const measured = selectSamples([proxy.latency], k, { strategy: options.select ?? "stratified", seed, ranking: contextRanking(ctx) });
   const values = new Map<number, number>();
   const read = (r: number): number => {
     if (!values.has(r)) values.set(r, measure(r));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../src/adapt/adapt.js";
+import { adaptContext, adaptTarget, checkProxies, contextRanking, scoreAdaptation } from "../../src/adapt/adapt.js";
 import { bagRefitGrids, bagSubsets, ensembleMembers, fitAdaProxyObjective, looWeights, type AdaptContext } from "../../src/adapt/methods.js";
-import { selectSamples } from "../../src/adapt/select.js";
+import { proxyRanking, selectSamples } from "../../src/adapt/select.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
 import { InvalidArgumentError } from "../../src/errors.js";
@@ -37,10 +37,15 @@ describe("selectSamples", () => {
     expect(Math.max(...picked)).toBeGreaterThanOrEqual(sorted[Math.floor((19 * vpu.length) / 20)] as number);
     expect(() => selectSamples([vpu], 5000)).toThrowError(/K 5000 must be an integer in 1..1999/);
   });
-  it("reuses the proxies' ranking only while their values are the same", () => {
+  it("ranks the proxies' current values, and a ranking computed once (per context) picks the same rows", () => {
     const vpu = Float64Array.from(oneproxy.latency("true_vpu"));
     const before = selectSamples([vpu], 20, { seed: 3 });
-    // reversing the proxy in place reverses its ranking: a cached order would pick the same rows
+    expect(selectSamples([vpu], 20, { seed: 3, ranking: proxyRanking([vpu]) })).toEqual(before);
+    expect(contextRanking(ctx)).toBe(contextRanking(ctx));
+    expect(adaptTarget(ctx, (r) => vpu[r] as number, { samples: 20, seed: 3, method: "proxy" }).measuredRows).toEqual(before);
+    expect(() => selectSamples([vpu], 20, { ranking: proxyRanking([vpu]).subarray(1) })).toThrowError(/a ranking must order all 1999 rows/);
+    expect(() => selectSamples([vpu], 2, { ranking: proxyRanking([vpu]), candidates: [1, 2, 3] })).toThrowError(/candidates were given/);
+    // reversing the proxy in place reverses its ranking: a kept order would pick the same rows
     const reversed = Float64Array.from(vpu, (v) => -v);
     const expected = selectSamples([reversed], 20, { seed: 3 });
     vpu.set(reversed);
