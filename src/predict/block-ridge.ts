@@ -13,6 +13,7 @@
  * Cholesky, its border has a closed form (see the loop).
  */
 import { InvalidArgumentError } from "../errors.js";
+import { cholesky, lowerInverse } from "./cholesky.js";
 import type { Matrix } from "./ridge.js";
 
 /** A fitted block-ridge model. */
@@ -66,7 +67,7 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
     grams.push(g);
     off += size;
   }
-  // one buffer each, reused over the grid (the arithmetic is the same, in the same order, as forming A, factoring it and inverting L separately)
+  // one buffer each, reused over the grid
   const yk = Float64Array.from({ length: k }, (_, i) => y[i] as number);
   const nb = blocks.length;
   const a = new Float64Array(k * k);
@@ -105,26 +106,8 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
         a[e] = i === j ? s + 1 : s;
       }
     }
-    // Cholesky L L' = A
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j <= i; j++) {
-        let s = a[i * k + j] as number;
-        for (let q = 0; q < j; q++) s -= (l[i * k + q] as number) * (l[j * k + q] as number);
-        if (i === j) {
-          if (!(s > 0)) throw new InvalidArgumentError(`blockRidge: the system is not positive definite (pivot ${s} at column ${i}); give every non-intercept column a positive penalty`);
-          l[i * k + i] = Math.sqrt(s);
-        } else l[i * k + j] = s / (l[j * k + j] as number);
-      }
-    }
-    // L^-1 (lower)
-    for (let j = 0; j < k; j++) {
-      linv[j * k + j] = 1 / (l[j * k + j] as number);
-      for (let i = j + 1; i < k; i++) {
-        let s = 0;
-        for (let q = j; q < i; q++) s -= (l[i * k + q] as number) * (linv[q * k + j] as number);
-        linv[i * k + j] = s / (l[i * k + i] as number);
-      }
-    }
+    cholesky(a, k, "blockRidge", l);
+    lowerInverse(l, k, linv);
     // A^-1 = L^-T L^-1: apply to y and 1, and take the diagonal
     for (let i = 0; i < k; i++) {
       let sy = 0;
@@ -173,17 +156,16 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
       bestLoo.set(loo);
     }
   }
-  const b0 = { mse: bestMse, penalties: bestPenalties, alpha: bestAlpha, c: bestC, loo: bestLoo };
   const weights = new Float64Array(p);
   off = 0;
   blocks.forEach((size, b) => {
-    const lam = b0.penalties[b] as number;
+    const lam = bestPenalties[b] as number;
     for (let col = off; col < off + size; col++) {
       let s = 0;
-      for (let i = 0; i < k; i++) s += (x.data[i * p + col] as number) * (b0.alpha[i] as number);
+      for (let i = 0; i < k; i++) s += (x.data[i * p + col] as number) * (bestAlpha[i] as number);
       weights[col] = s / lam;
     }
     off += size;
   });
-  return { penalties: b0.penalties, looMse: b0.mse, looResiduals: b0.loo, intercept: b0.c, weights };
+  return { penalties: bestPenalties, looMse: bestMse, looResiduals: bestLoo, intercept: bestC, weights };
 }

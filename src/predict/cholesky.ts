@@ -5,13 +5,14 @@
 import { InvalidArgumentError } from "../errors.js";
 
 /**
- * The lower factor L with L L' = A.
+ * The lower factor L with L L' = A. Reads only the lower triangle of A.
  *
  * @param where - named in the error when A is not positive definite
+ * @param out - n x n buffer to write L into (its upper triangle is left as it is), e.g. one reused over many solves
  * @throws {InvalidArgumentError} for a non-positive pivot
  */
-export function cholesky(a: Float64Array, n: number, where: string): Float64Array {
-  const l = new Float64Array(n * n);
+export function cholesky(a: Float64Array, n: number, where: string, out?: Float64Array): Float64Array {
+  const l = out ?? new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       let s = a[i * n + j] as number;
@@ -42,9 +43,13 @@ export function choleskySolve(l: Float64Array, n: number, b: ArrayLike<number>):
   return x;
 }
 
-/** The inverse of a lower-triangular matrix (lower, row-major). */
-export function lowerInverse(l: Float64Array, n: number): Float64Array {
-  const inv = new Float64Array(n * n);
+/**
+ * The inverse of a lower-triangular matrix (lower, row-major).
+ *
+ * @param out - n x n buffer to write the inverse into (its upper triangle is left as it is)
+ */
+export function lowerInverse(l: Float64Array, n: number, out?: Float64Array): Float64Array {
+  const inv = out ?? new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     inv[j * n + j] = 1 / (l[j * n + j] as number);
     for (let i = j + 1; i < n; i++) {

@@ -14,6 +14,17 @@ describe("cholesky", () => {
       expect(s).toBeCloseTo(i === j ? 1 : 0, 12);
     }
   });
+  it("writes into given buffers, reused over systems, the same numbers as fresh ones, reading A's lower triangle only", () => {
+    const l = new Float64Array(9);
+    const li = new Float64Array(9);
+    for (const m of [a, new Float64Array([9, 1, 2, 1, 8, 1, 2, 1, 7])]) {
+      const upperGarbage = Float64Array.from(m, (v, e) => (e % 3 > Math.floor(e / 3) ? Number.NaN : v));
+      expect(cholesky(upperGarbage, 3, "t", l)).toBe(l);
+      expect(Array.from(l)).toEqual(Array.from(cholesky(m, 3, "t")));
+      expect(lowerInverse(l, 3, li)).toBe(li);
+      expect(Array.from(li)).toEqual(Array.from(lowerInverse(cholesky(m, 3, "t"), 3)));
+    }
+  });
   it("names the caller when the matrix is not positive definite", () => {
     expect(() => cholesky(new Float64Array([1, 2, 2, 1]), 2, "ridgeFit")).toThrowError(/ridgeFit: the system is not positive definite/);
   });
