@@ -149,6 +149,14 @@ export interface Adaptation {
   readonly pickedProxy: string;
   /** Predicted latency (ms) of every row. */
   readonly predictions: Float64Array;
+  /**
+   * An estimate, from the measured rows alone, of how well `predictions`
+   * rank the target: the SRCC of the samples' out-of-bag predictions
+   * (`proxy-ensemble-bagged` with K > 5 only; see `MethodResult`). Each
+   * out-of-bag prediction comes from refits on 3/4 of the samples, so the
+   * estimate leans low.
+   */
+  readonly outOfBagSrcc?: number;
 }
 
 /**
@@ -189,13 +197,21 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
   }
   if (ok.length < 3) throw new InvalidArgumentError(`adapt: only ${ok.length} of ${k} measurements succeeded (${failed.length} failed); need at least 3`);
   const m: Measured = { rows: ok, values: Float64Array.from(values) };
-  const predictions = runMethod(method, ctx, m, {
+  const result = runMethod(method, ctx, m, {
     ...(options.norm === undefined ? {} : { norm: options.norm }),
     ...(options.validation === undefined ? {} : { validation: options.validation }),
     ...(options.target === undefined ? {} : { target: options.target }),
     seed: options.seed ?? 0,
   });
-  return { method, select, measuredRows: rows, failedRows: failed, pickedProxy: (ctx.proxies[bestProxyOnSamples(ctx, m)] as { name: string }).name, predictions };
+  return {
+    method,
+    select,
+    measuredRows: rows,
+    failedRows: failed,
+    pickedProxy: (ctx.proxies[bestProxyOnSamples(ctx, m)] as { name: string }).name,
+    predictions: result.predictions,
+    ...(result.outOfBagSrcc === undefined ? {} : { outOfBagSrcc: result.outOfBagSrcc }),
+  };
 }
 
 /** SRCCs of an adaptation against the known target column. */

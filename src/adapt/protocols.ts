@@ -73,6 +73,8 @@ export interface ProtocolRun {
   readonly srccBefore: number;
   readonly srccAfter: number;
   readonly srccUnmeasured: number;
+  /** The method's estimate from the samples alone (`Adaptation.outOfBagSrcc`), when it gives one. */
+  readonly srccOutOfBag?: number;
   readonly ms: number;
 }
 
@@ -120,7 +122,7 @@ export async function runProtocol(p: Protocol, options: RunProtocolOptions = {})
           const a = adaptTarget(c, (r) => col[r] as number, { samples: k, method, select, seed, target });
           const ms = performance.now() - t0;
           const s = scoreAdaptation(c, a, col);
-          runs.push({ protocol: p.name, target, k, method: label, select, seed, srccBefore: s.srccBefore, srccAfter: s.srccAfter, srccUnmeasured: s.srccUnmeasured, ms });
+          runs.push({ protocol: p.name, target, k, method: label, select, seed, srccBefore: s.srccBefore, srccAfter: s.srccAfter, srccUnmeasured: s.srccUnmeasured, ...(a.outOfBagSrcc === undefined ? {} : { srccOutOfBag: a.outOfBagSrcc }), ms });
         }
       }
       options.onProgress?.(`${p.name}: ${target} K=${k} done`);
@@ -180,4 +182,50 @@ export function summarise(runs: readonly ProtocolRun[]): ProtocolSummary[] {
       msPerCall: mean(g.map((r) => r.ms)),
     };
   });
+}
+
+/** How well a method's out-of-bag estimate tracks the true SRCC, at one K. */
+export interface EstimateCalibration {
+  readonly k: number;
+  /** Runs (target x seed) that gave an estimate. */
+  readonly runs: number;
+  readonly meanEstimate: number;
+  readonly meanTrue: number;
+  /** Mean of |estimate - true| over the runs. */
+  readonly meanAbsError: number;
+  /** Pearson correlation of estimate and true SRCC over the runs (NaN when either is constant). */
+  readonly pearson: number;
+}
+
+/**
+ * Per K, the out-of-bag estimates of `method`'s runs against their true SRCC
+ * over all valid rows (`srccAfter`). Ks where no run gave an estimate are left out.
+ *
+ * @example
+ * ```ts
+ * estimateCalibration(runs, "proxy-ensemble-bagged"); // [{ k: 10, runs: 160, meanEstimate: 0.84, meanTrue: 0.92, ... }, ...]
+ * ```
+ */
+export function estimateCalibration(runs: readonly ProtocolRun[], method: ProtocolRun["method"]): EstimateCalibration[] {
+  const ks = [...new Set(runs.map((r) => r.k))];
+  const out: EstimateCalibration[] = [];
+  for (const k of ks) {
+    const xs = runs.filter((r) => r.k === k && r.method === method && r.srccOutOfBag !== undefined);
+    if (xs.length === 0) continue;
+    const e = xs.map((r) => r.srccOutOfBag as number);
+    const t = xs.map((r) => r.srccAfter);
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const me = mean(e);
+    const mt = mean(t);
+    let cov = 0;
+    let ve = 0;
+    let vt = 0;
+    e.forEach((v, i) => {
+      cov += (v - me) * ((t[i] as number) - mt);
+      ve += (v - me) ** 2;
+      vt += ((t[i] as number) - mt) ** 2;
+    });
+    out.push({ k, runs: xs.length, meanEstimate: me, meanTrue: mt, meanAbsError: mean(e.map((v, i) => Math.abs(v - (t[i] as number)))), pearson: ve > 0 && vt > 0 ? cov / Math.sqrt(ve * vt) : Number.NaN });
+  }
+  return out;
 }

@@ -6,8 +6,9 @@ import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
 import { InvalidArgumentError } from "../../src/errors.js";
 import { nb201LiveEdges } from "../../src/predict/nb201-features.js";
-import { seededRng } from "../../src/random.js";
+import { seededRng, shuffled } from "../../src/random.js";
 import { nb201Parse } from "../../src/spaces/nb201.js";
+import { spearman } from "../../src/stats/correlation.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 let oneproxy: LatencyTable;
@@ -227,6 +228,46 @@ describe("proxy-ensemble-bagged", () => {
     expect(() => bagRefitGrids([[3]])).toThrowError(/penalty 3 is not in the grid/);
     const again = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, seed: 4, method: "proxy-ensemble-bagged" });
     expect(Array.from(again.predictions)).toEqual(Array.from(b.predictions));
+  });
+  it("estimates its SRCC from the samples alone: the SRCC of each sample's mean prediction by the refits that left it out", () => {
+    const target = oneproxy.latency("eagle_i7");
+    const b = adaptTarget(ctx, (r) => target[r] as number, { samples: 12, seed: 4 });
+    const subsets = bagSubsets(12, 4);
+    const sampled = (s: readonly number[]) => {
+      const rows = s.map((i) => b.measuredRows[i] as number);
+      return { rows, values: Float64Array.from(rows, (r) => target[r] as number) };
+    };
+    const grids = bagRefitGrids(ensembleMembers(ctx, sampled(subsets[0] as number[])).map((q) => q.penalties));
+    const sum = new Float64Array(12);
+    const count = new Float64Array(12);
+    for (const s of subsets.slice(1)) {
+      const members = ensembleMembers(ctx, sampled(s), {}, grids);
+      const w = looWeights(members);
+      for (let i = 0; i < 12; i++) {
+        if (s.includes(i)) continue;
+        sum[i] = (sum[i] as number) + members.reduce((a, q, j) => a + (w[j] as number) * (q.predictions[b.measuredRows[i] as number] as number), 0);
+        count[i] = (count[i] as number) + 1;
+      }
+    }
+    const left = [...count.keys()].filter((i) => (count[i] as number) > 0);
+    expect(left.length).toBeGreaterThanOrEqual(5);
+    const expected = spearman(left.map((i) => (sum[i] as number) / (count[i] as number)), left.map((i) => target[b.measuredRows[i] as number] as number)).value;
+    expect(b.outOfBagSrcc).toBeCloseTo(expected, 9);
+    // it reads no other row: corrupting the rest leaves it unchanged
+    const measured = new Set(b.measuredRows);
+    const corrupted = Float64Array.from(target, (v, r) => (measured.has(r) ? v : 1e6 * Math.random()));
+    expect(adaptTarget(ctx, (r) => corrupted[r] as number, { samples: 12, seed: 4 }).outOfBagSrcc).toBe(b.outOfBagSrcc);
+  });
+  it("the estimate tells a target the proxy ranks from one it cannot, and is absent where there is no out-of-bag sample or no refit", () => {
+    const vpu = oneproxy.latency("true_vpu");
+    const exact = adaptTarget(ctx, (r) => 2 * (vpu[r] as number) + 1, { samples: 20, seed: 0 });
+    expect(exact.outOfBagSrcc).toBeGreaterThan(0.99);
+    // the same latencies on a random permutation of the rows: no feature or proxy predicts them
+    const perm = shuffled(seededRng(7), [...Array(oneproxy.rows).keys()]);
+    const noise = adaptTarget(ctx, (r) => vpu[perm[r] as number] as number, { samples: 20, seed: 0 });
+    expect(noise.outOfBagSrcc).toBeLessThan(0.5);
+    expect(adaptTarget(ctx, (r) => vpu[r] as number, { samples: 5, seed: 0 }).outOfBagSrcc).toBeUndefined();
+    expect(adaptTarget(ctx, (r) => vpu[r] as number, { samples: 20, seed: 0, method: "proxy-ensemble" }).outOfBagSrcc).toBeUndefined();
   });
   it("reads the target only at the measured rows", () => {
     const target = oneproxy.latency("eagle_gtx");

@@ -27,6 +27,7 @@ describe("proxynas adapt (simulated)", () => {
     expect(j["samples"]).toBe(20);
     expect(j["method"]).toBe("proxy-ensemble-bagged");
     expect(j["srccBefore"]).toBeCloseTo(0.6905, 4);
+    expect(typeof j["srccOutOfBag"]).toBe("number");
     expect(j["measured"]).toHaveLength(20);
     const lines = readFileSync(pred, "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe("index,predicted");
@@ -62,6 +63,9 @@ describe("the real-user flow goes through the same code", () => {
     expect(real.code).toBe(0);
     expect(sim.code).toBe(0);
     expect(JSON.parse(real.stdout).select).toBe("given");
+    // the estimate needs no target column, and is the simulated run's
+    expect(JSON.parse(real.stdout).srccOutOfBag).toBeGreaterThan(0.5);
+    expect(JSON.parse(real.stdout).srccOutOfBag).toBe(JSON.parse(sim.stdout).srccOutOfBag);
     expect(readFileSync(path.join(dir, "real.csv"), "utf8")).toBe(readFileSync(path.join(dir, "sim.csv"), "utf8"));
   });
   it("names the file and line of a bad measurement", () => {

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { DEFAULT_ADAPT_METHOD } from "../../adapt/methods.js";
-import { PROTOCOL_NAMES, PROTOCOLS, runProtocol, summarise, type ProtocolName, type ProtocolSummary } from "../../adapt/protocols.js";
+import { estimateCalibration, PROTOCOL_NAMES, PROTOCOLS, runProtocol, summarise, type ProtocolName, type ProtocolSummary } from "../../adapt/protocols.js";
 import { configuredMirror } from "../../data/fetch.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
@@ -113,7 +113,8 @@ export function registerEval(program: Command): void {
       const seconds = (performance.now() - t0) / 1000;
       const s = summarise(runs);
       for (const x of s) csv.push([name, x.target, x.k, x.method, x.seeds, x.srccBefore, x.srccAfter, x.srccUnmeasured, x.msPerCall].join(","));
-      results[name] = { summary: s, ceilings, bars: bars(name, s), seconds, seeds };
+      const calibration = estimateCalibration(runs, DEFAULT_ADAPT_METHOD);
+      results[name] = { summary: s, ceilings, bars: bars(name, s), calibration, seconds, seeds };
       if (format !== "text") continue;
       const methods = [...new Set(s.map((x) => x.method))];
       const rows: Record<string, Cell>[] = [];
@@ -131,6 +132,10 @@ export function registerEval(program: Command): void {
       process.stdout.write(`\n== protocol ${name}: ${p.dataset}, proxies ${p.proxies.join(", ")}; SRCC of the adapted prediction vs the target over all rows with a valid latency; mean of ${seeds} seeds; selection: stratified\n`);
       process.stdout.write(`${tableText(table(rows))}\n`);
       process.stdout.write(`${bars(name, s).join("\n")}\n`);
+      if (calibration.length > 0) {
+        process.stdout.write(`\nthe default's estimate from the K samples alone ('srccOutOfBag' of 'proxynas adapt': SRCC of the samples' out-of-bag predictions) against its true SRCC, over ${p.targets.length} targets x ${seeds} seeds:\n`);
+        process.stdout.write(`${tableText(table(calibration.map((c) => ({ K: c.k, runs: c.runs, "mean estimate": r3(c.meanEstimate), "mean true": r3(c.meanTrue), "mean |error|": r3(c.meanAbsError), pearson: r3(c.pearson) }))))}\n`);
+      }
       // a target's mean over 3 seeds moves by about 0.005 (eagle_jetson_16 at K = 70: 0.899 over 3, 0.906 over 10)
       if (seeds < 10) process.stdout.write(`note: the bars are judged on the mean of 10 seeds; this run used ${seeds}, so a target within about 0.01 of a bar may land on either side\n`);
       process.stdout.write(`time: ${seconds.toFixed(1)} s; ${DEFAULT_ADAPT_METHOD} (default) adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)\n`);
