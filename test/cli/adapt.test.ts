@@ -68,6 +68,41 @@ describe("the real-user flow goes through the same code", () => {
     expect(JSON.parse(real.stdout).srccOutOfBag).toBe(JSON.parse(sim.stdout).srccOutOfBag);
     expect(readFileSync(path.join(dir, "real.csv"), "utf8")).toBe(readFileSync(path.join(dir, "sim.csv"), "utf8"));
   });
+  it("select --after chooses K more architectures among those not chosen yet, and adapt takes all the measurements", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-"));
+    const first = path.join(dir, "first.csv");
+    const sel = cli("select", "oneproxy-nb201", "--proxy", "true_vpu", "--samples", "20", "--seed", "5");
+    writeFileSync(first, sel.stdout);
+    const more = cli("select", "oneproxy-nb201", "--proxy", "true_vpu", "--samples", "20", "--seed", "5", "--after", first);
+    expect(more.code).toBe(0);
+    const archs = (out: string) => out.trimEnd().split("\n").slice(1).map((l) => l.slice(l.indexOf(",") + 1));
+    const a = archs(sel.stdout);
+    const b = archs(more.stdout);
+    expect(b).toHaveLength(20);
+    expect(new Set([...a, ...b]).size).toBe(40);
+    // seeded, and still spread over the proxy's range
+    expect(cli("select", "oneproxy-nb201", "--proxy", "true_vpu", "--samples", "20", "--seed", "5", "--after", first).stdout).toBe(more.stdout);
+    const vpu = oneproxy.latency("true_vpu");
+    const sorted = Float64Array.from(vpu).sort();
+    const picked = b.map((x) => vpu[oneproxy.rowOfArch(x) as number] as number);
+    expect(Math.min(...picked)).toBeLessThanOrEqual(sorted[Math.floor(vpu.length / 20)] as number);
+    expect(Math.max(...picked)).toBeGreaterThanOrEqual(sorted[Math.floor((19 * vpu.length) / 20)] as number);
+    // the 40 measurements together
+    const gtx = oneproxy.latency("eagle_gtx");
+    const mine = path.join(dir, "mine.csv");
+    writeFileSync(mine, `arch,latency_ms\n${[...a, ...b].map((x) => `${x},${gtx[oneproxy.rowOfArch(x) as number]}`).join("\n")}\n`);
+    const j = JSON.parse(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", mine).stdout) as { samples: number; measured: number[] };
+    expect(j.samples).toBe(40);
+    // bad input: no arch column, an unknown architecture, more than is left
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, "index,name\n1,x\n");
+    expect(cli("select", "oneproxy-nb201", "--proxy", "true_vpu", "--samples", "5", "--after", bad).stderr).toMatch(/bad\.csv: expected an arch column/);
+    writeFileSync(bad, "arch\n|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
+    expect(cli("select", "oneproxy-nb201", "--proxy", "true_vpu", "--samples", "5", "--after", bad).stderr).toMatch(/bad\.csv: line 2: architecture .* is not in oneproxy-nb201/);
+    const r = cli("select", "oneproxy-nb201", "--proxy", "true_vpu", "--samples", "1980", "--after", first);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--samples 1980: only 1979 architectures of oneproxy-nb201 are not in .*first\.csv/);
+  });
   it("names the file and line of a bad measurement", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-"));
     const bad = path.join(dir, "bad.csv");

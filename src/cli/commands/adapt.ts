@@ -39,6 +39,21 @@ async function readMeasurements(file: string, table: LatencyTable, column?: stri
   return out;
 }
 
+/** Rows named in a CSV with an `arch` column (a `select` output, or measurements): those already chosen. */
+async function readChosenRows(file: string, table: LatencyTable): Promise<Set<number>> {
+  const records = await readCsv(file);
+  const header = records[0] ?? [];
+  const a = header.indexOf("arch");
+  if (a < 0) throw new InvalidDataError(`${file}: expected an arch column (a 'proxynas select' output or your measurements); header: ${header.join(",")}`);
+  const out = new Set<number>();
+  records.slice(1).forEach((r, k) => {
+    const row = table.rowOfArch((r[a] as string).trim());
+    if (row === undefined) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is not in ${table.source}`);
+    out.add(row);
+  });
+  return out;
+}
+
 export function registerAdapt(program: Command): void {
   mirrorOption(
     program
@@ -49,11 +64,16 @@ export function registerAdapt(program: Command): void {
       .requiredOption("--samples <K>", "how many architectures to measure")
       .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
       .option("--seed <n>", "seed", "0")
+      .option("--after <file>", "CSV with an arch column (an earlier select output, or your measurements): choose K more among the other architectures")
       .option("--space <space>", "search space of a CSV file"),
-  ).action(async (source: string, opts: { proxy: string; samples: string; select: string; seed: string; space?: string; mirror?: string }) => {
+  ).action(async (source: string, opts: { proxy: string; samples: string; select: string; seed: string; after?: string; space?: string; mirror?: string }) => {
     const table = await loadSource(source, opts);
     const proxies = opts.proxy.split(",").map((p) => p.trim());
-    const rows = selectSamples(proxies.map((p) => table.latency(p)), intOption("--samples", opts.samples, 1) as number, { strategy: oneOf("--select", opts.select, SELECTION_STRATEGIES), seed: intOption("--seed", opts.seed, 0) as number });
+    const chosen = opts.after ? await readChosenRows(opts.after, table) : undefined;
+    const candidates = chosen ? [...Array(table.rows).keys()].filter((r) => !chosen.has(r)) : undefined;
+    const k = intOption("--samples", opts.samples, 1) as number;
+    if (candidates && k > candidates.length) throw new InvalidArgumentError(`--samples ${k}: only ${candidates.length} architectures of ${table.source} are not in ${opts.after}`);
+    const rows = selectSamples(proxies.map((p) => table.latency(p)), k, { strategy: oneOf("--select", opts.select, SELECTION_STRATEGIES), seed: intOption("--seed", opts.seed, 0) as number, ...(candidates ? { candidates } : {}) });
     process.stdout.write(`index,arch\n${rows.map((r) => `${table.indexAt(r)},${csvField(table.archAt(r))}`).join("\n")}\n`);
   });
   mirrorOption(
