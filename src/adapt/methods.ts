@@ -320,7 +320,8 @@ function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options: Method
       if (c === 0) return;
       a.intercept += c * (q.intercept * t.sd + t.mean);
       for (let i = 0; i < q.weights.length; i++) a.weights[i] = (a.weights[i] as number) + c * (q.weights[i] as number) * t.sd;
-    });    if (idx.length < m.rows.length) {
+    });
+    if (idx.length < m.rows.length) {
       const inBag = new Set(idx);
       for (let i = 0; i < m.rows.length; i++) {
         if (inBag.has(i)) continue;
