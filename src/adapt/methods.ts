@@ -304,7 +304,7 @@ function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options: Method
   const fits = subsets.length;
   const agg = designs.map((d) => ({ intercept: 0, weights: new Float64Array(d.x.cols) }));
   let local: (readonly number[])[][] | undefined;
-  // out of bag: each refit's prediction of the samples it left out, summed per sample (the fit on all samples leaves none out)
+  // out of bag: each refit's prediction of the samples it left out, summed per sample
   const oobSum = new Float64Array(m.rows.length);
   const oobCount = new Uint32Array(m.rows.length);
   for (const idx of subsets) {
@@ -321,23 +321,18 @@ function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options: Method
       a.intercept += c * (q.intercept * t.sd + t.mean);
       for (let i = 0; i < q.weights.length; i++) a.weights[i] = (a.weights[i] as number) + c * (q.weights[i] as number) * t.sd;
     });
-    if (idx.length < m.rows.length) {
-      const inBag = new Set(idx);
-      for (let i = 0; i < m.rows.length; i++) {
-        if (inBag.has(i)) continue;
-        const row = m.rows[i] as number;
-        let pred = 0;
-        models.forEach((q, j) => {
-          const wj = w[j] as number;
-          if (wj === 0) return;
-          const d = (designs[j] as { x: Matrix }).x;
-          let v = q.intercept;
-          for (let col = 0; col < d.cols; col++) v += (q.weights[col] as number) * (d.data[row * d.cols + col] as number);
-          pred += wj * (v * t.sd + t.mean);
-        });
-        oobSum[i] = (oobSum[i] as number) + pred;
-        oobCount[i] = (oobCount[i] as number) + 1;
-      }
+    // the samples this refit left out, predicted by its members (the fit on all samples leaves none out)
+    const inBag = new Set(idx);
+    const left = [...m.rows.keys()].filter((i) => !inBag.has(i));
+    if (left.length > 0) {
+      const leftRows = left.map((i) => m.rows[i] as number);
+      models.forEach((q, j) => {
+        const wj = w[j] as number;
+        if (wj === 0) return;
+        const pred = ridgePredict({ intercept: q.intercept, weights: q.weights }, takeRows((designs[j] as { x: Matrix }).x, leftRows));
+        left.forEach((i, r) => (oobSum[i] = (oobSum[i] as number) + wj * ((pred[r] as number) * t.sd + t.mean)));
+      });
+      for (const i of left) oobCount[i] = (oobCount[i] as number) + 1;
     }
   }
   const n = ctx.onehot.rows;
@@ -346,11 +341,11 @@ function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options: Method
     const pred = ridgePredict(agg[j] as { intercept: number; weights: Float64Array }, d.x);
     for (let r = 0; r < n; r++) out[r] = (out[r] as number) + (pred[r] as number);
   });
-  const left = [...oobCount.keys()].filter((i) => (oobCount[i] as number) > 0);
-  if (left.length < OOB_MIN) return { predictions: out };
+  const scored = [...oobCount.keys()].filter((i) => (oobCount[i] as number) > 0);
+  if (scored.length < OOB_MIN) return { predictions: out };
   const srcc = spearman(
-    left.map((i) => (oobSum[i] as number) / (oobCount[i] as number)),
-    left.map((i) => m.values[i] as number),
+    scored.map((i) => (oobSum[i] as number) / (oobCount[i] as number)),
+    scored.map((i) => m.values[i] as number),
   ).value;
   return Number.isNaN(srcc) ? { predictions: out } : { predictions: out, outOfBagSrcc: srcc };
 }
