@@ -13,7 +13,7 @@ import { loadTable } from "../data/load.js";
 import { ONEPROXY_PAPER_VPU_ROW } from "../data/published.js";
 import type { FetchOptions } from "../data/fetch.js";
 import { hstack, ridgeFit, ridgePredict } from "../predict/ridge.js";
-import { spearman } from "../stats/correlation.js";
+import { pearson, spearman } from "../stats/correlation.js";
 import { adaptContext, adaptTarget, scoreAdaptation } from "./adapt.js";
 import type { AdaptContext, AdaptMethod } from "./methods.js";
 import type { SelectionStrategy } from "./select.js";
@@ -215,17 +215,7 @@ export function estimateCalibration(runs: readonly ProtocolRun[], method: Protoc
     const e = xs.map((r) => r.srccOutOfBag as number);
     const t = xs.map((r) => r.srccAfter);
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-    const me = mean(e);
-    const mt = mean(t);
-    let cov = 0;
-    let ve = 0;
-    let vt = 0;
-    e.forEach((v, i) => {
-      cov += (v - me) * ((t[i] as number) - mt);
-      ve += (v - me) ** 2;
-      vt += ((t[i] as number) - mt) ** 2;
-    });
-    out.push({ k, runs: xs.length, meanEstimate: me, meanTrue: mt, meanAbsError: mean(e.map((v, i) => Math.abs(v - (t[i] as number)))), pearson: ve > 0 && vt > 0 ? cov / Math.sqrt(ve * vt) : Number.NaN });
+    out.push({ k, runs: xs.length, meanEstimate: mean(e), meanTrue: mean(t), meanAbsError: mean(e.map((v, i) => Math.abs(v - (t[i] as number)))), pearson: pearson(e, t).value });
   }
   return out;
 }
