@@ -15,6 +15,13 @@ import { csvField } from "../format.js";
 import { intOption, loadSource } from "../options.js";
 import { mirrorOption } from "./datasets.js";
 
+/** The table row of an architecture read at a line of a CSV file; a typed error naming the file and line when the table has no such architecture. */
+function rowOfArchAt(file: string, table: LatencyTable, arch: string | undefined, line: number): number {
+  const row = table.rowOfArch((arch ?? "").trim());
+  if (row === undefined) throw new InvalidDataError(`${file}: line ${line}: architecture ${arch} is not in ${table.source}`);
+  return row;
+}
+
 /** The user's measurements: CSV `arch,latency_ms` (or a wide CSV with an `arch` column and one latency column, chosen by --column). */
 async function readMeasurements(file: string, table: LatencyTable, column?: string): Promise<Map<number, number>> {
   const records = await readCsv(file);
@@ -28,8 +35,7 @@ async function readMeasurements(file: string, table: LatencyTable, column?: stri
   const j = header.indexOf(name);
   const out = new Map<number, number>();
   records.slice(1).forEach((r, k) => {
-    const row = table.rowOfArch((r[a] as string).trim());
-    if (row === undefined) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is not in ${table.source}`);
+    const row = rowOfArchAt(file, table, r[a], k + 2);
     const cell = (r[j] as string).trim();
     const v = cell === "" ? Number.NaN : Number(cell);
     if (cell !== "" && !(Number.isFinite(v) && v >= 0)) throw new InvalidDataError(`${file}: line ${k + 2}, column ${name}: ${JSON.stringify(cell)} is not a latency (a finite number >= 0 ms; empty for a failed measurement)`);
@@ -46,11 +52,7 @@ async function readChosenRows(file: string, table: LatencyTable): Promise<Set<nu
   const a = header.indexOf("arch");
   if (a < 0) throw new InvalidDataError(`${file}: expected an arch column (a 'proxynas select' output or your measurements); header: ${header.join(",")}`);
   const out = new Set<number>();
-  records.slice(1).forEach((r, k) => {
-    const row = table.rowOfArch((r[a] as string).trim());
-    if (row === undefined) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is not in ${table.source}`);
-    out.add(row);
-  });
+  records.slice(1).forEach((r, k) => out.add(rowOfArchAt(file, table, r[a], k + 2)));
   return out;
 }
 
