@@ -16,7 +16,9 @@ import { NB201_OPS } from "../spaces/nb201.js";
 import { OFA_EXPANDS, OFA_KERNELS, OFA_SLOTS } from "../spaces/ofa.js";
 import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
-import { ADAPT_METHODS, DEFAULT_ADAPT_METHOD, bestProxyOnSamples, runMethod, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./methods.js";
+import { ADAPT_METHODS, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./method.js";
+import { bestProxyOnSamples } from "./proxy-only.js";
+import { DEFAULT_ADAPT_METHOD, runMethod } from "./registry.js";
 import { proxyRanking, selectSamples, type SelectionStrategy } from "./select.js";
 
 /** Penalty of the proxies' own linear fits (well-posed one-hot systems; tiny). */

@@ -1,6 +1,7 @@
 /**
- * Option parsing shared by the commands: integers and the table source.
+ * Option parsing shared by the commands: integers, the table source and --mirror.
  */
+import type { Command } from "commander";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
 import { InvalidArgumentError } from "../errors.js";
@@ -25,4 +26,9 @@ export function numberOption(name: string, v: string | undefined, min: number, m
 /** A dataset name or CSV file, with --mirror and --space. */
 export async function loadSource(source: string, opts: { mirror?: string | undefined; space?: string | undefined }): Promise<LatencyTable> {
   return loadTable(source, { ...(opts.mirror ? { mirror: opts.mirror } : {}), ...(opts.space ? { space: parseSpace(opts.space) } : {}) });
+}
+
+/** Adds `--mirror <dir>` (a local dataset mirror; default PROXYNAS_DATA_MIRROR) to a command. */
+export function mirrorOption(cmd: Command): Command {
+  return cmd.option("--mirror <dir>", "read datasets from this local mirror instead of downloading (default: PROXYNAS_DATA_MIRROR)");
 }

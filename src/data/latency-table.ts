@@ -7,7 +7,6 @@
  */
 import { InvalidArgumentError, InvalidDataError, NotFoundError } from "../errors.js";
 import { canonicalArch, type SpaceName } from "../spaces/space.js";
-import type { Cell, TableView } from "../viz/table.js";
 
 /** What is known about a latency column. */
 export interface DeviceInfo {
@@ -368,20 +367,6 @@ export class LatencyTable {
       };
     };
     return [...[...this.lat].map(([k, v]) => one(k, "latency", v)), ...[...this.acc].map(([k, v]) => one(k, "accuracy", v))];
-  }
-
-  /**
-   * The table for display: `index`, `arch`, devices, `acc:` columns; at most `maxRows` rows (default 20).
-   */
-  toTableView(options: { maxRows?: number } = {}): TableView {
-    const maxRows = options.maxRows ?? 20;
-    const n = Math.min(this.rows, maxRows);
-    const columns = ["index", "arch", ...this.deviceNames, ...this.accuracyNames.map((a) => `acc:${a}`)];
-    const cols = [...this.lat.values(), ...this.acc.values()];
-    const rows: Cell[][] = [];
-    for (let r = 0; r < n; r++) rows.push([this.indexList[r] as number, this.archList[r] as string, ...cols.map((c) => c[r] as number)]);
-    const caption = `${this.source}: ${this.rows} architectures (${this.space}) x ${this.deviceList.length} devices${this.acc.size ? `, ${this.acc.size} accuracies` : ""}${n < this.rows ? `; first ${n} rows` : ""}`;
-    return { kind: "table", columns, rows, caption };
   }
 
   /** All columns by name (`index`, `arch`, devices, `acc:<name>`), copies, in index order of rows as stored. */

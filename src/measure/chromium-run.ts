@@ -22,7 +22,7 @@ export function chromiumMeasureArgs(backend: "wasm" | "cpu" | "webgl"): string[]
 
 /**
  * Measures architectures in headless Chromium into a file (resumable, like
- * {@link measureToFile}).
+ * {@link measureInNode}).
  *
  * @throws {InvalidArgumentError} for a runtime that is not a Chromium runtime
  * @throws {EnvironmentError} when Chromium is missing

@@ -14,7 +14,7 @@ import { parseRuntime } from "./runtime-name.js";
 
 /**
  * Measures architectures in headless Firefox into a file (resumable, like
- * {@link measureToFile}).
+ * {@link measureInNode}).
  *
  * @param options.timeoutMs - fail when the page sends nothing for this long (default 10 min)
  * @throws {InvalidArgumentError} for a runtime that is not a Firefox runtime

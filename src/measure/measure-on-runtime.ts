@@ -5,11 +5,11 @@
  */
 import { measureInChromium } from "./chromium-run.js";
 import { measureInFirefox } from "./firefox-run.js";
-import { measureToFile, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
+import { measureInNode, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
 import { parseRuntime } from "./runtime-name.js";
 
 /**
- * Measures architectures on the runtime `options.runtime` names (resumable, like {@link measureToFile}).
+ * Measures architectures on the runtime `options.runtime` names (resumable, like {@link measureInNode}).
  *
  * @throws {InvalidArgumentError} for an unknown runtime, listing the valid ones
  * @example
@@ -24,6 +24,6 @@ export async function measureOnRuntime(options: MeasureRunOptions): Promise<Meas
     case "firefox":
       return measureInFirefox(options);
     case "node":
-      return measureToFile(options);
+      return measureInNode(options);
   }
 }

@@ -38,7 +38,7 @@ export interface MeasureProgress {
   readonly etaMs: number;
 }
 
-/** Options of {@link measureToFile}. */
+/** Options of {@link measureInNode}. */
 export interface MeasureRunOptions {
   readonly space: MeasurableSpace;
   /** A Node runtime: `node-wasm`, `node-cpu` or `node-tensorflow`. */
@@ -81,21 +81,21 @@ export function nodeMachine(): RuntimeMetadata["machine"] {
  * @throws {EnvironmentError} when the runtime's backend does not load (e.g. `node-tensorflow` without tfjs-node)
  * @example
  * ```ts
- * await measureToFile({ space: "nb201", runtime: "node-wasm", archs, out: "mine.csv", onProgress: (p) => console.log(p.done, p.total) });
+ * await measureInNode({ space: "nb201", runtime: "node-wasm", archs, out: "mine.csv", onProgress: (p) => console.log(p.done, p.total) });
  * ```
  */
-export async function measureToFile(options: MeasureRunOptions): Promise<MeasureSummary> {
+export async function measureInNode(options: MeasureRunOptions): Promise<MeasureSummary> {
   const spec = parseRuntime(options.runtime);
-  if (spec.host !== "node") throw new InvalidArgumentError(`measureToFile: runtime ${spec.name} runs in a browser; use "proxynas measure --runtime ${spec.name}" (headless chromium) or "--serve"`);
+  if (spec.host !== "node") throw new InvalidArgumentError(`measureInNode: runtime ${spec.name} runs in a browser; use "proxynas measure --runtime ${spec.name}" (headless chromium) or "--serve"`);
   const protocol = resolveProtocol(options.protocol);
   const seed = options.seed ?? 0;
-  if (!Number.isInteger(seed)) throw new InvalidArgumentError(`measureToFile: seed ${String(options.seed)} is not an integer`);
+  if (!Number.isInteger(seed)) throw new InvalidArgumentError(`measureInNode: seed ${String(options.seed)} is not an integer`);
   const repeat = options.repeat ?? 0;
-  if (!Number.isInteger(repeat) || repeat < 0) throw new InvalidArgumentError(`measureToFile: repeat ${String(options.repeat)} is not an integer >= 0`);
+  if (!Number.isInteger(repeat) || repeat < 0) throw new InvalidArgumentError(`measureInNode: repeat ${String(options.repeat)} is not an integer >= 0`);
   // Validate every architecture before measuring anything (canonical strings; duplicates rejected).
   const archs = canonicalList(options.space, options.archs);
   const report = await initBackend(spec.backend as "wasm" | "cpu" | "tensorflow");
-  if (report.backend !== spec.backend) throw new EnvironmentError(`measureToFile: runtime ${spec.name} needs the ${spec.backend} backend, but ${report.reason}`);
+  if (report.backend !== spec.backend) throw new EnvironmentError(`measureInNode: runtime ${spec.name} needs the ${spec.backend} backend, but ${report.reason}`);
   const imageShape = [...imageShapeOf(options.space, (archs[0] as IndexedArch).arch)];
   const metadata: RuntimeMetadata = {
     runtime: spec.name,
@@ -112,7 +112,7 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
     reference: protocol.paired ? REFERENCE_ARCHS[options.space] : null,
   };
   const file: MeasurementFile = (await readMeasurementFile(options.out)) ?? emptyMeasurementFile(options.space);
-  if (file.space !== options.space) throw new InvalidArgumentError(`measureToFile: ${options.out} holds ${file.space} architectures, not ${options.space}`);
+  if (file.space !== options.space) throw new InvalidArgumentError(`measureInNode: ${options.out} holds ${file.space} architectures, not ${options.space}`);
   const section = runtimeSection(file, metadata, protocol, new Date().toISOString());
   const t0 = performance.now();
   const main = pendingWork(archs, section.results, protocol.passes);
@@ -153,18 +153,18 @@ export async function measureToFile(options: MeasureRunOptions): Promise<Measure
 
 /** Canonical strings of the architectures, validated; duplicates rejected. */
 export function canonicalList(space: MeasurableSpace, archs: readonly IndexedArch[]): IndexedArch[] {
-  if (archs.length === 0) throw new InvalidArgumentError("measureToFile: no architectures to measure");
+  if (archs.length === 0) throw new InvalidArgumentError("measureInNode: no architectures to measure");
   const seen = new Map<string, number>();
   return archs.map((a, i) => {
-    if (!Number.isInteger(a.index) || a.index < 0) throw new InvalidArgumentError(`measureToFile: architecture ${i} has index ${String(a.index)}; expected an integer >= 0`);
+    if (!Number.isInteger(a.index) || a.index < 0) throw new InvalidArgumentError(`measureInNode: architecture ${i} has index ${String(a.index)}; expected an integer >= 0`);
     let arch: string;
     try {
       arch = canonicalArch(space, a.arch);
     } catch (e) {
-      throw new InvalidArgumentError(`measureToFile: architecture ${i} (index ${a.index}): ${(e as Error).message}`, { cause: e });
+      throw new InvalidArgumentError(`measureInNode: architecture ${i} (index ${a.index}): ${(e as Error).message}`, { cause: e });
     }
     const prev = seen.get(arch);
-    if (prev !== undefined) throw new InvalidArgumentError(`measureToFile: architecture ${i} (${arch}) is the same as architecture ${prev}; list each once`);
+    if (prev !== undefined) throw new InvalidArgumentError(`measureInNode: architecture ${i} (${arch}) is the same as architecture ${prev}; list each once`);
     seen.set(arch, i);
     return { index: a.index, arch };
   });

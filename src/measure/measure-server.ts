@@ -143,7 +143,7 @@ function parseStats(raw: unknown, where: string): RunStats {
 /**
  * Serves the measurement page until the browser has measured every
  * architecture-pass (or reports an error), writing results to `out` as they
- * arrive. Resumes like {@link measureToFile}: what the file already holds is
+ * arrive. Resumes like {@link measureInNode}: what the file already holds is
  * not asked for again.
  *
  * @throws {InvalidArgumentError} for bad options, architectures, or a file measured with other settings

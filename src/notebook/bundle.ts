@@ -2,11 +2,12 @@
  * Jupyter display bundles (MIME type -> content) for what `show()` displays.
  * Pure: the caller says whether plotly.js still has to be injected.
  */
+import { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError } from "../errors.js";
 import { formatRuntimeReport, type RuntimeReport } from "../runtime/report.js";
 import { describeFigure, isFigure, type Figure } from "../viz/figure.js";
 import { escapeHtml, figureHtml, PLOTLY_CONFIG, typedArraysAsLists } from "../viz/html.js";
-import { isTableLike, isTableView, tableHtml, tableText, type TableView } from "../viz/table.js";
+import { isTableLike, isTableView, tableView, tableHtml, tableText, type TableView } from "../viz/table.js";
 import { formatHeadline, HEADLINE_MIME, isHeadline } from "./headline.js";
 
 /** The MIME type plotly's Jupyter renderers read. */
@@ -19,7 +20,7 @@ export interface DisplayBundle {
 }
 
 /** Everything `show()` accepts. */
-export type Showable = Figure | TableView | { toTableView(): TableView } | RuntimeReport | import("./headline.js").Headline | string;
+export type Showable = Figure | TableView | LatencyTable | { toTableView(): TableView } | RuntimeReport | import("./headline.js").Headline | string;
 
 /** Whether a value looks like a {@link RuntimeReport}. */
 export function isRuntimeReport(value: unknown): value is RuntimeReport {
@@ -49,7 +50,7 @@ export function displayBundle(value: unknown, state: { includeLibrary: boolean; 
       metadata: value.name === undefined ? {} : { proxynas: { name: value.name } },
     };
   }
-  const view = isTableView(value) ? value : isTableLike(value) ? value.toTableView() : undefined;
+  const view = isTableView(value) ? value : value instanceof LatencyTable ? tableView(value) : isTableLike(value) ? value.toTableView() : undefined;
   if (view) return { data: { "text/html": tableHtml(view), "text/plain": tableText(view) }, metadata: {} };
   if (isHeadline(value)) {
     const line = formatHeadline(value);
@@ -60,5 +61,5 @@ export function displayBundle(value: unknown, state: { includeLibrary: boolean; 
     return { data: { "text/html": `<pre class="proxynas-runtime">${escapeHtml(text)}</pre>`, "text/plain": text }, metadata: {} };
   }
   if (typeof value === "string") return { data: { "text/plain": value }, metadata: {} };
-  throw new InvalidArgumentError(`show: cannot display a ${value === null ? "null" : Array.isArray(value) ? "plain array (wrap records with table())" : typeof value}; show() takes a figure(), a table(), a headline(), a runtime report, an object with toTableView(), or a string`);
+  throw new InvalidArgumentError(`show: cannot display a ${value === null ? "null" : Array.isArray(value) ? "plain array (wrap records with tableView())" : typeof value}; show() takes a figure(), a tableView(), a LatencyTable, a headline(), a runtime report, an object with toTableView(), or a string`);
 }

@@ -37,10 +37,10 @@ export function kernelDisplayWriter(): WriteDisplayData | undefined {
  * @throws {InvalidArgumentError} for values it cannot display
  * @example
  * ```ts
- * import { show, figure, table, headline, runtimeReport } from "proxynas";
+ * import { show, figure, tableView, headline, runtimeReport } from "proxynas";
  * show(await runtimeReport());
  * show(figure([{ type: "bar", x: ["a", "b"], y: [1, 2] }]));
- * show(table([{ device: "pixel3", ms: 3.61 }]));
+ * show(tableView([{ device: "pixel3", ms: 3.61 }]));
  * show(headline("devices", 27));
  * ```
  */

@@ -16,7 +16,7 @@
  * every distinct target row read: the K samples plus the rest of the set.
  */
 import { adaptTarget, contextRanking, type AdaptOptions } from "../adapt/adapt.js";
-import type { AdaptContext, AdaptMethod } from "../adapt/methods.js";
+import type { AdaptContext, AdaptMethod } from "../adapt/method.js";
 import { selectSamples, type SelectionStrategy } from "../adapt/select.js";
 import { InvalidArgumentError } from "../errors.js";
 import { spearman } from "../stats/correlation.js";
@@ -146,7 +146,7 @@ export interface OneProxyResult {
   /** The proxy's band, as large as the set budget (budget - K). */
   readonly proxySet: readonly number[];
   /** The set the pipeline reuses: the adapted set (measured rows included), or the proxy set when it did not adapt. */
-  readonly adaptedSet: readonly number[];
+  readonly pipelineSet: readonly number[];
   /** Distinct target rows read in all (K + the rest of the reused set). */
   readonly targetMeasurements: number;
   /** Adapted latency prediction of every row (undefined when not adapted). */
@@ -165,7 +165,7 @@ export interface OneProxyResult {
  * const ctx = adaptContext(table, ["pixel3"]);
  * const target = table.latency("pixel2");
  * const r = oneProxySearch(ctx, table.accuracy("cifar10"), (row) => target[row], { seed: 0 });
- * r.adapted; r.adaptedSet.length;
+ * r.adapted; r.pipelineSet.length;
  * ```
  */
 export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, measure: (row: number) => number, options: OneProxyOptions = {}): OneProxyResult {
@@ -207,7 +207,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
   const srccMeasured = spearman(ok.map((r) => proxy.latency[r] as number), ok.map((r) => values.get(r) as number)).value;
   const adapted = decision === "always" || (decision === "auto" && !(srccMeasured >= threshold));
 
-  let adaptedSet = proxySet;
+  let pipelineSet = proxySet;
   let predictions: Float64Array | undefined;
   const t2 = performance.now();
   if (adapted) {
@@ -220,16 +220,16 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
       ...(options.target ? { target: options.target } : {}),
     };
     predictions = adaptTarget(ctx, read, opts).predictions;
-    if (setRule === "band") adaptedSet = paretoBand(predictions, accuracy, budget, { include: measured }).rows;
-    else if (setRule === "front-probability") adaptedSet = frontProbabilitySet(predictions, accuracy, budget, { include: measured, sigma }).rows;
+    if (setRule === "band") pipelineSet = paretoBand(predictions, accuracy, budget, { include: measured }).rows;
+    else if (setRule === "front-probability") pipelineSet = frontProbabilitySet(predictions, accuracy, budget, { include: measured, sigma }).rows;
     else {
       const known = new Map(ok.map((r) => [r, values.get(r) as number]));
       const scenarios = subsampleScenarios(ctx, ok, read, predictions, opts, { count: scenarioCount, subsample, sigma, seed });
-      adaptedSet = expectedRegretSet(predictions, scenarios, accuracy, budget, { include: measured, known }).rows;
+      pipelineSet = expectedRegretSet(predictions, scenarios, accuracy, budget, { include: measured, known }).rows;
     }
   }
   const t3 = performance.now();
-  const reads = new Set([...measured, ...adaptedSet]);
+  const reads = new Set([...measured, ...pipelineSet]);
   return {
     proxy: proxy.name,
     samples: k,
@@ -239,7 +239,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
     adapted,
     proxyFront,
     proxySet,
-    adaptedSet,
+    pipelineSet,
     targetMeasurements: reads.size,
     predictions,
     ms: { proxySearch: side.ms, adapt: t3 - t2 },
@@ -294,6 +294,6 @@ export function scoreOneProxy(result: OneProxyResult, targetLatency: ArrayLike<n
     targetFront: ref.front,
     proxyFront: frontMetrics(ref, result.proxyFront),
     proxy: { ...frontMetrics(ref, result.proxySet), targetMeasurements: result.proxySet.length },
-    adapted: { ...frontMetrics(ref, result.adaptedSet), targetMeasurements: result.targetMeasurements },
+    adapted: { ...frontMetrics(ref, result.pipelineSet), targetMeasurements: result.targetMeasurements },
   };
 }

@@ -3,6 +3,7 @@
  * built from records or from anything with a `toTableView()` method, rendered
  * as HTML or aligned text.
  */
+import { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError } from "../errors.js";
 import { escapeHtml } from "./html.js";
 
@@ -23,20 +24,23 @@ export interface TableLike {
 }
 
 /**
- * Builds a table view from records (columns = union of keys, in first-seen order)
- * or from explicit columns and rows.
+ * Builds a table view from records (columns = union of keys, in first-seen order),
+ * from explicit columns and rows, or from a {@link LatencyTable} (`index`, `arch`,
+ * devices, `acc:` columns; at most `maxRows` rows, default 20).
  *
  * @throws {InvalidArgumentError} when a row's length differs from the column count, or a cell is not a scalar
  * @example
  * ```ts
- * table([{ device: "pixel3", ms: 3.6 }, { device: "fpga", ms: 2.57 }], { caption: "Latency" });
- * table({ columns: ["a", "b"], rows: [[1, 2]] });
+ * tableView([{ device: "pixel3", ms: 3.6 }, { device: "fpga", ms: 2.57 }], { caption: "Latency" });
+ * tableView({ columns: ["a", "b"], rows: [[1, 2]] });
+ * tableView(await loadTable("help-nb201"), { maxRows: 5 });
  * ```
  */
-export function table(
-  source: readonly Readonly<Record<string, Cell>>[] | { readonly columns: readonly string[]; readonly rows: readonly (readonly Cell[])[] },
-  options: { caption?: string } = {},
+export function tableView(
+  source: readonly Readonly<Record<string, Cell>>[] | { readonly columns: readonly string[]; readonly rows: readonly (readonly Cell[])[] } | LatencyTable,
+  options: { caption?: string; maxRows?: number } = {},
 ): TableView {
+  if (source instanceof LatencyTable) return latencyTableView(source, options);
   let columns: string[];
   let rows: Cell[][];
   if (Array.isArray(source)) {
@@ -61,6 +65,19 @@ export function table(
     }),
   );
   return { kind: "table", columns, rows, ...(options.caption === undefined ? {} : { caption: options.caption }) };
+}
+
+/** A latency table's first rows for display, with a caption saying what is left out. */
+function latencyTableView(t: LatencyTable, options: { caption?: string; maxRows?: number }): TableView {
+  const n = Math.min(t.rows, options.maxRows ?? 20);
+  const columns = ["index", "arch", ...t.deviceNames, ...t.accuracyNames.map((a) => `acc:${a}`)];
+  const cols = [...t.deviceNames.map((d) => t.latencyView(d)), ...t.accuracyNames.map((a) => t.accuracy(a))];
+  const index = t.indices();
+  const archs = t.archs();
+  const rows: Cell[][] = [];
+  for (let r = 0; r < n; r++) rows.push([index[r] as number, archs[r] as string, ...cols.map((c) => c[r] as number)]);
+  const caption = options.caption ?? `${t.source}: ${t.rows} architectures (${t.space}) x ${t.deviceNames.length} devices${t.accuracyNames.length ? `, ${t.accuracyNames.length} accuracies` : ""}${n < t.rows ? `; first ${n} rows` : ""}`;
+  return { kind: "table", columns, rows, caption };
 }
 
 /** Whether a value is a {@link TableView}. */
@@ -98,7 +115,7 @@ export function formatCell(c: Cell): string {
  *
  * @example
  * ```ts
- * tableHtml(table([{ a: 1 }])); // "<table class=\"proxynas-table\">..."
+ * tableHtml(tableView([{ a: 1 }])); // "<table class=\"proxynas-table\">..."
  * ```
  */
 export function tableHtml(view: TableView): string {
@@ -115,7 +132,7 @@ export function tableHtml(view: TableView): string {
  *
  * @example
  * ```ts
- * tableText(table([{ a: 1, b: "x" }])); // "a  b\n-  -\n1  x"
+ * tableText(tableView([{ a: 1, b: "x" }])); // "a  b\n-  -\n1  x"
  * ```
  */
 export function tableText(view: TableView): string {

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget, checkProxies, contextRanking, scoreAdaptation } from "../../src/adapt/adapt.js";
-import { bagRefitGrids, bagSubsets, ensembleMembers, fitAdaProxyObjective, looWeights, type AdaptContext } from "../../src/adapt/methods.js";
+import { fitAdaProxyObjective } from "../../src/adapt/adaproxy.js";
+import { type AdaptContext } from "../../src/adapt/method.js";
+import { ensembleMembers, looWeights } from "../../src/adapt/proxy-ensemble.js";
+import { bagRefitGrids, bagSubsets } from "../../src/adapt/proxy-ensemble-bagged.js";
 import { proxyRanking, selectSamples } from "../../src/adapt/select.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";

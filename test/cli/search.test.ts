@@ -17,16 +17,16 @@ describe("proxynas search", () => {
     const r = cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown> & { metrics: Record<string, Record<string, number>> };
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(["proxySet", "adaptedSet", "adapted", "targetFront", "measured", "metrics"]));
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(["proxySet", "pipelineSet", "adapted", "targetFront", "measured", "metrics"]));
     for (const set of ["proxy", "adapted"]) expect(Object.keys(j.metrics[set] as object)).toEqual(expect.arrayContaining(["hvRatio", "regret", "precision", "recall", "igd", "size", "targetMeasurements"]));
     expect(j["measured"]).toHaveLength(20);
     expect(j["adapted"]).toBe(true);
     expect((j.metrics["adapted"] as Record<string, number>)["targetMeasurements"]).toBeLessThanOrEqual(100);
     expect((j.metrics["adapted"] as Record<string, number>)["regret"]).toBeLessThan((j.metrics["proxyFront"] as Record<string, number>)["regret"] as number);
-    // never adapting: adaptedSet equals proxySet
+    // never adapting: pipelineSet equals proxySet
     const n = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2", "--decision", "never").stdout) as Record<string, unknown>;
     expect(n["adapted"]).toBe(false);
-    expect(n["adaptedSet"]).toEqual(n["proxySet"]);
+    expect(n["pipelineSet"]).toEqual(n["proxySet"]);
     // the set rule is reported, and --set band gives another set from the same samples
     expect(j["set"]).toBe("expected-regret");
     expect(j["sigma"]).toBe(0.02);
@@ -35,7 +35,7 @@ describe("proxynas search", () => {
     const b = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2", "--set", "band").stdout) as Record<string, unknown>;
     expect(b["set"]).toBe("band");
     expect(b["measured"]).toEqual(j["measured"]);
-    expect(b["adaptedSet"]).not.toEqual(j["adaptedSet"]);
+    expect(b["pipelineSet"]).not.toEqual(j["pipelineSet"]);
   });
   it("--prior self adds the source's other devices as prior knowledge, and says so", () => {
     const r = cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "samsung_a50", "--seed", "1", "--decision", "always", "--prior", "self");
@@ -45,7 +45,7 @@ describe("proxynas search", () => {
     const n = JSON.parse(cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "samsung_a50", "--seed", "1", "--decision", "always").stdout) as Record<string, unknown>;
     expect(n["prior"]).toBeNull();
     expect(n["measured"]).toEqual(j["measured"]);
-    expect(n["adaptedSet"]).not.toEqual(j["adaptedSet"]);
+    expect(n["pipelineSet"]).not.toEqual(j["pipelineSet"]);
   });
   it("bad input: unknown accuracy, proxy = target, bad threshold", () => {
     const a = cli("search", "help-nb201", "--accuracy", "top1", "--proxy", "pixel3", "--target", "pixel2");

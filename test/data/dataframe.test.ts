@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dataFrameFromColumns } from "../../src/data/dataframe.js";
 import { toDataFrame } from "../../src/notebook/dataframe.js";
-import { table } from "../../src/viz/table.js";
+import { tableView } from "../../src/viz/table.js";
 import { LatencyTable } from "../../src/data/latency-table.js";
 import { nb201Enumerate, nb201Format } from "../../src/spaces/nb201.js";
 
@@ -17,7 +17,7 @@ describe("danfojs conversion", () => {
     expect(() => dataFrameFromColumns({})).toThrowError(/no columns given/);
   });
   it("converts a table view", () => {
-    const df = toDataFrame(table([{ x: 1, y: "p" }, { x: 2, y: "q" }])) as { shape: number[] };
+    const df = toDataFrame(tableView([{ x: 1, y: "p" }, { x: 2, y: "q" }])) as { shape: number[] };
     expect(df.shape).toEqual([2, 2]);
   });
   it("converts a whole latency table, not just its displayed rows", () => {

@@ -81,10 +81,4 @@ describe("selection and joins", () => {
     expect(s[0]).toEqual({ column: "d1", kind: "latency", valid: 3, missing: 2, sentinels: 1, min: 1, median: 2, mean: 7 / 3, max: 4 });
     expect(s[2]).toMatchObject({ column: "cifar10", kind: "accuracy", valid: 4, missing: 1, median: 92 });
   });
-  it("shows itself as a table view with a caption", () => {
-    const v = small().toTableView({ maxRows: 2 });
-    expect(v.columns).toEqual(["index", "arch", "d1", "d2", "acc:cifar10"]);
-    expect(v.rows).toHaveLength(2);
-    expect(v.caption).toBe("small: 5 architectures (nb201) x 2 devices, 1 accuracies; first 2 rows");
-  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { displayBundle, PLOTLY_MIME } from "../../src/notebook/bundle.js";
 import { HEADLINE_MIME, formatHeadline, headline } from "../../src/notebook/headline.js";
 import { figure } from "../../src/viz/figure.js";
-import { table } from "../../src/viz/table.js";
+import { tableView } from "../../src/viz/table.js";
 
 describe("displayBundle", () => {
   const fig = figure([{ type: "scatter", x: new Float64Array([1, 2]), y: [3, 4] }], { title: { text: "T" } }, { name: "t" });
@@ -30,7 +30,7 @@ describe("displayBundle", () => {
     expect(b.data["text/html"] as string).not.toContain("</script><script>alert");
   });
   it("renders tables and objects with toTableView as HTML and text", () => {
-    const v = table([{ a: 1 }]);
+    const v = tableView([{ a: 1 }]);
     expect(displayBundle(v, { includeLibrary: false, id: "x" }).data["text/plain"]).toBe("a\n-\n1");
     const like = { toTableView: () => v };
     expect(displayBundle(like, { includeLibrary: false, id: "x" }).data["text/html"]).toContain("<table");

@@ -38,14 +38,22 @@ describe("a notebook cell under tslab's TypeScript", () => {
   });
   it("type-checks a cell that imports the public API by package name", () => {
     const diagnostics = checkCell(`
-      import { runtimeReport, show, figure, table, headline, matmulBenchmark, ProxynasError, type Figure } from "proxynas";
+      import { runtimeReport, show, figure, tableView, headline, ProxynasError, type Figure } from "proxynas";
       const r = await runtimeReport("wasm");
       const reason: string = r.backend.reason;
       const f: Figure = figure([{ type: "bar", y: [1, 2] }], {}, { name: "x" });
-      show(f); show(table([{ a: 1 }])); show(headline("n", 1)); show(reason);
+      show(f); show(tableView([{ a: 1 }])); show(headline("n", 1)); show(reason);
+      export { ProxynasError };
+    `);
+    expect(diagnostics).toEqual([]);
+  });
+  it("type-checks a cell that imports the experiments by their subpath (typesVersions, since tslab ignores exports)", () => {
+    const diagnostics = checkCell(`
+      import { PROTOCOLS, matmulBenchmark } from "proxynas/experiments";
+      const k: number = PROTOCOLS.help.ks[0];
       const rows = await matmulBenchmark({ sizes: [8] });
       const ms: number = rows[0].medianMs;
-      export { ms, ProxynasError };
+      export { k, ms };
     `);
     expect(diagnostics).toEqual([]);
   });

@@ -40,7 +40,7 @@ describe("loadOfaSearchTable", () => {
     expect(r.targetMeasurements).toBeLessThanOrEqual(100);
     const corrupt = Float64Array.from(target, (v, i) => (r.measured.includes(i) ? v : 1e6 - v));
     const again = oneProxySearch(ctx, acc, (row) => corrupt[row] as number, { seed: 2, target: "v100_1" });
-    expect(again.adaptedSet).toEqual(r.adaptedSet);
+    expect(again.pipelineSet).toEqual(r.pipelineSet);
     // batch-1 V100 ranks subnets unlike the phone's lookup table: adaptation must beat the proxy's own front
     const s = scoreOneProxy(r, target, acc);
     expect(s.adapted.regret).toBeLessThan(s.proxyFront.regret);

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
-import type { AdaptContext } from "../../src/adapt/methods.js";
+import type { AdaptContext } from "../../src/adapt/method.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { oneProxySearch, scoreOneProxy, SEARCH_ADAPT_METHOD } from "../../src/search/one-proxy.js";
-import { loadNb201SearchTable } from "../../src/search/search-protocol.js";
+import { loadNb201SearchTable } from "../../src/experiments/search-protocol.js";
 import { frontProbabilitySet } from "../../src/stats/front-probability.js";
 import { paretoBand } from "../../src/stats/pareto-band.js";
 import { paretoFront } from "../../src/stats/pareto.js";
@@ -26,22 +26,22 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     expect(r.measured.length).toBe(20);
     expect(r.targetMeasurements).toBeLessThanOrEqual(100);
     expect(r.proxySet.length).toBeLessThanOrEqual(80);
-    for (const m of r.measured) expect(r.adaptedSet).toContain(m);
+    for (const m of r.measured) expect(r.pipelineSet).toContain(m);
     expect(r.proxyFront).toEqual(paretoFront(t.latency("pixel3"), acc));
     // every other target value corrupted: same result
     const corrupt = Float64Array.from(target, (v, i) => (r.measured.includes(i) ? v : 1e6 - v));
     const r2 = oneProxySearch(ctx, acc, (row) => corrupt[row] as number, { seed: 3, target: "pixel2" });
-    expect(r2.adaptedSet).toEqual(r.adaptedSet);
+    expect(r2.pipelineSet).toEqual(r.pipelineSet);
     expect(r2.adapted).toBe(r.adapted);
   });
-  it("adapts exactly when the proxy's SRCC on the samples is below the threshold; adaptedSet = proxySet otherwise", () => {
+  it("adapts exactly when the proxy's SRCC on the samples is below the threshold; pipelineSet = proxySet otherwise", () => {
     const acc = t.accuracy("cifar10");
     const target = t.latency("raspi4");
     const auto = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, threshold: 0.9 });
     const lower = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, threshold: auto.srccMeasured - 0.01 });
     const higher = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, threshold: auto.srccMeasured + 0.01 });
     expect(lower.adapted).toBe(false);
-    expect(lower.adaptedSet).toEqual(lower.proxySet);
+    expect(lower.pipelineSet).toEqual(lower.proxySet);
     expect(lower.predictions).toBeUndefined();
     expect(higher.adapted).toBe(true);
     expect(oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 0, decision: "never" }).adapted).toBe(false);
@@ -74,23 +74,23 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     expect(Array.from(bagged.predictions as Float64Array)).toEqual(Array.from(adaptTarget(ctx, measure, { samples: def.measured.length, rows: def.measured, seed: 2, target: "silver_4114" }).predictions));
     const fp = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "front-probability" });
     expect(fp.predictions).toEqual(p);
-    expect(fp.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.02 }).rows);
+    expect(fp.pipelineSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.02 }).rows);
     const band = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "band" });
-    expect(band.adaptedSet).toEqual(paretoBand(p, acc, 100, { include: def.measured }).rows);
+    expect(band.pipelineSet).toEqual(paretoBand(p, acc, 100, { include: def.measured }).rows);
     // the default set holds the measured rows and the budget, and differs from the sets built on the one prediction
-    expect(def.adaptedSet.length).toBe(100);
-    expect(def.adaptedSet.slice(0, 20)).toEqual(def.measured);
-    expect(def.adaptedSet).not.toEqual(fp.adaptedSet);
+    expect(def.pipelineSet.length).toBe(100);
+    expect(def.pipelineSet.slice(0, 20)).toEqual(def.measured);
+    expect(def.pipelineSet).not.toEqual(fp.pipelineSet);
     // the scenarios come from the seed and their count: more refits, another set; the same seed, the same set
     const more = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", scenarios: 32 });
-    expect(more.adaptedSet).not.toEqual(def.adaptedSet);
-    expect(oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114" }).adaptedSet).toEqual(def.adaptedSet);
+    expect(more.pipelineSet).not.toEqual(def.pipelineSet);
+    expect(oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114" }).pipelineSet).toEqual(def.pipelineSet);
     const wide = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", setRule: "front-probability", sigma: 0.1 });
-    expect(wide.adaptedSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.1 }).rows);
+    expect(wide.pipelineSet).toEqual(frontProbabilitySet(p, acc, 100, { include: def.measured, sigma: 0.1 }).rows);
     expect(() => oneProxySearch(ctx, acc, measure, { setRule: "layers" as never })).toThrowError(/valid: expected-regret, front-probability, band/);
     expect(() => oneProxySearch(ctx, acc, measure, { scenarios: 0 })).toThrowError(/scenarios 0 must be a positive integer/);
     expect(() => oneProxySearch(ctx, acc, measure, { subsample: 1 })).toThrowError(/subsample 1 must be in \(0, 1\)/);
-    expect(oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", subsample: 0.75 }).adaptedSet).not.toEqual(def.adaptedSet);
+    expect(oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", subsample: 0.75 }).pipelineSet).not.toEqual(def.pipelineSet);
     expect(() => oneProxySearch(ctx, acc, measure, { setRule: "front-probability", sigma: 0 })).toThrowError(/sigma must be > 0/);
   });
   it("the expected-regret set pays on the search protocol's hardest CIFAR-10 targets (pixel3 -> silver_4114, samsung_s7; 4 seeds)", () => {
@@ -112,7 +112,7 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     const target = t.latency("fpga");
     const a = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 5 });
     const b = oneProxySearch(ctx, acc, (row) => target[row] as number, { seed: 5 });
-    expect(b.adaptedSet).toEqual(a.adaptedSet);
+    expect(b.pipelineSet).toEqual(a.pipelineSet);
     expect(() => oneProxySearch(ctx, acc, () => 1, { samples: 20, budget: 20 })).toThrowError(/budget 20 must be an integer above samples 20/);
     expect(() => oneProxySearch(ctx, acc.slice(1), () => 1)).toThrowError(/15624 accuracies for 15625 rows/);
     expect(() => oneProxySearch(adaptContext(t, ["pixel3", "fpga"]), acc, () => 1)).toThrowError(/one proxy/);
@@ -131,9 +131,9 @@ describe("oneProxySearch with prior knowledge (other devices of the table)", () 
     const a = oneProxySearch(all, acc, (row) => target[row] as number, opts);
     const b = oneProxySearch(without2080, acc, (row) => target[row] as number, opts);
     expect(Array.from(a.predictions ?? [])).toEqual(Array.from(b.predictions ?? []));
-    expect(a.adaptedSet).toEqual(b.adaptedSet);
+    expect(a.pipelineSet).toEqual(b.pipelineSet);
     const none = oneProxySearch(ctx, acc, (row) => target[row] as number, opts);
-    expect(none.adaptedSet).not.toEqual(a.adaptedSet);
+    expect(none.pipelineSet).not.toEqual(a.pipelineSet);
     // the prior reads no target latency: the same measured rows
     expect(a.measured).toEqual(none.measured);
   });

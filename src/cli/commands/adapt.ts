@@ -6,14 +6,14 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../adapt/adapt.js";
-import { ADAPT_METHODS, DEFAULT_ADAPT_METHOD, type AdaProxyNorm } from "../../adapt/methods.js";
+import { ADAPT_METHODS, type AdaProxyNorm } from "../../adapt/method.js";
+import { DEFAULT_ADAPT_METHOD } from "../../adapt/registry.js";
 import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { InvalidArgumentError, InvalidDataError, oneOf } from "../../errors.js";
 import { readCsv } from "../../io/csv.js";
 import { csvField } from "../format.js";
-import { intOption, loadSource } from "../options.js";
-import { mirrorOption } from "./datasets.js";
+import { intOption, loadSource, mirrorOption } from "../options.js";
 
 /** The table row of an architecture read at a line of a CSV file; a typed error naming the file and line when the table has no such architecture. */
 function rowOfArchAt(file: string, table: LatencyTable, arch: string | undefined, line: number): number {

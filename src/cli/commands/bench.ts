@@ -3,244 +3,15 @@
  * table (stdout) with the target beside each number. It reports; it does not fail on a missed target.
  */
 import type { Command } from "commander";
-import { tableToCsv } from "../../data/csv-table.js";
 import { configuredMirror } from "../../data/fetch.js";
-import { loadTable } from "../../data/load.js";
 import { InvalidArgumentError } from "../../errors.js";
-import { spawnSync } from "node:child_process";
-import { adaptContext, adaptTarget } from "../../adapt/adapt.js";
-import type { AdaptContext } from "../../adapt/methods.js";
-import { PROTOCOLS } from "../../adapt/protocols.js";
-import type { LatencyTable } from "../../data/latency-table.js";
-import { MLP_ENGINES, MlpLatencyPredictor } from "../../predict/mlp-predictor.js";
-import { nb201FeatureMatrix } from "../../predict/nb201-features.js";
-import { takeRows } from "../../predict/ridge.js";
-import { initBackend } from "../../runtime/backend.js";
-import { timePythonOnColumns } from "../../runtime/python-reference.js";
 import { timeRuns, type Timing } from "../../runtime/timing.js";
-import { monotonicityMatrix } from "../../stats/monotonicity-matrix.js";
-import { paretoFront } from "../../stats/pareto.js";
-import { tableEvaluator } from "../../search/evaluator.js";
-import { NB201_GENOME } from "../../search/genome.js";
-import { nsga2 } from "../../search/nsga2.js";
-import { oneProxySearch } from "../../search/one-proxy.js";
-import { loadNb201SearchTable } from "../../search/search-protocol.js";
-import { table } from "../../viz/table.js";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
-import { measureOnRuntime } from "../../measure/measure-on-runtime.js";
+import { tableView } from "../../viz/table.js";
 import { loadLocalMeasurements } from "../../measure/local-dataset.js";
 import { measurementReport } from "../../measure/measurement-report.js";
-import { buildNb201Network } from "../../measure/nb201-network.js";
-import { nb201Format } from "../../spaces/nb201.js";
 import { parseFormat, renderTable } from "../format.js";
-import { mirrorOption } from "./datasets.js";
-
-/** One benchmark: what it measures, its target, how to run it once, and optionally a reference timing. */
-interface BenchCase {
-  readonly name: string;
-  readonly targetMs: number | undefined;
-  readonly run: (mirror: string | undefined) => Promise<unknown>;
-  /** Done once before timing (loading what the benchmark computes on). */
-  readonly setup?: (mirror: string | undefined) => Promise<unknown>;
-  /** Runs of this case (default: --runs); long cases take fewer. */
-  readonly runs?: number;
-  /** The bar as a minimum speed-up against the reference (e.g. 0.5: within 2x of it). */
-  readonly minSpeedup?: number | undefined;
-  /** Median ms of a straightforward reference on the same data (scipy), or undefined. */
-  readonly reference?: (mirror: string | undefined) => Promise<{ label: string; ms: number | undefined }>;
-}
-
-const helpColumns = async (m: string | undefined) => {
-  const t = await loadTable("help-nb201", m ? { mirror: m } : {});
-  return t.deviceNames.map((d) => t.latency(d));
-};
-const REPEAT_PY = (stmt: string, runs: number) =>
-  `import time, statistics\nts=[]\nfor _ in range(${runs}):\n    t=time.perf_counter()\n    ${stmt}\n    ts.append((time.perf_counter()-t)*1e3)\nprint(statistics.median(ts))`;
-
-let refArchs: { index: number; arch: string }[] | undefined;
-const helpReferenceArchs = async (m: string | undefined) => {
-  if (!refArchs) {
-    const opts = m ? { mirror: m } : {};
-    const index = await loadNb201Index(opts);
-    refArchs = (await loadReferenceArchitectures("help-nb201", opts)).map((i) => ({ index: i, arch: nb201Format(index.archAt(i)) }));
-  }
-  return refArchs;
-};
-/** Measures HELP's 10 reference architectures into a fresh file (nothing to resume). */
-const measureReferences = async (runtime: string, m: string | undefined) => {
-  const dir = mkdtempSync(path.join(tmpdir(), "proxynas-bench-"));
-  try {
-    const archs = await helpReferenceArchs(m);
-    const run = { space: "nb201" as const, runtime, archs, out: path.join(dir, "refs.csv") };
-    return await measureOnRuntime(run);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
-
-const CASES: readonly BenchCase[] = [
-  { name: "load help-nb201 (27 devices x 15,625; 29 files verified + parsed)", targetMs: 1000, run: (m) => loadTable("help-nb201", m ? { mirror: m } : {}) },
-  { name: "load oneproxy-nb201 (18 x 1,999; rows mapped by encoding)", targetMs: undefined, run: (m) => loadTable("oneproxy-nb201", m ? { mirror: m } : {}) },
-  { name: "load help-ofa (12 x 5,000)", targetMs: undefined, run: (m) => loadTable("help-ofa", m ? { mirror: m } : {}) },
-  { name: "load nb201-accuracy (15,625 x 3, CSV)", targetMs: undefined, run: (m) => loadTable("nb201-accuracy", m ? { mirror: m } : {}) },
-  {
-    name: "SRCC matrix, 27 devices x 15,625 (help-nb201 loaded)",
-    targetMs: 200,
-    setup: (m) => cachedHelp(m),
-    run: async (m) => monotonicityMatrix(await cachedHelp(m), { method: "spearman" }),
-    reference: async (m) => ({ label: "scipy.stats.spearmanr(X)", ms: timePythonOnColumns(await helpColumns(m), `import scipy.stats\n${REPEAT_PY("scipy.stats.spearmanr(X)", 5)}`) }),
-  },
-  {
-    name: "Kendall tau-b matrix, 27 x 15,625 (351 pairs)",
-    targetMs: 2000,
-    setup: (m) => cachedHelp(m),
-    run: async (m) => monotonicityMatrix(await cachedHelp(m), { method: "kendall" }),
-    reference: async (m) => ({
-      label: "scipy.stats.kendalltau per pair",
-      ms: timePythonOnColumns(await helpColumns(m), `import scipy.stats\nk=X.shape[1]\n${REPEAT_PY("[scipy.stats.kendalltau(X[:,i],X[:,j]) for i in range(k) for j in range(i+1,k)]", 1)}`),
-    }),
-  },
-  {
-    name: "adapt call, help protocol: 9 proxies, K=20, all 15,625 rows predicted (context built)",
-    targetMs: 100,
-    setup: (m) => cachedAdapt(m),
-    run: async (m) => {
-      const { ctx, target } = await cachedAdapt(m);
-      return adaptTarget(ctx, (r) => target[r] as number, { samples: 20, seed: 0 });
-    },
-  },
-  ...MLP_ENGINES.map(
-    (engine): BenchCase => ({
-      name: `MLP training 30-64-64-1, Adam, 5,000 rows, 50 epochs, batch 256 (${engine === "simd" ? "simd engine: WebAssembly SIMD kernels, the default" : "tfjs engine, wasm backend"})`,
-      targetMs: undefined,
-      // the issue's bar: within 2x of PyTorch
-      minSpeedup: engine === "simd" ? 0.5 : undefined,
-      ...(engine === "tfjs" ? { runs: 3 } : {}),
-      setup: async (m) => {
-        await initBackend("wasm");
-        return cachedHelp(m);
-      },
-      run: async (m) => {
-        const t = await cachedHelp(m);
-        const rows = Array.from({ length: 5000 }, (_, i) => i * 3);
-        const x = takeRows(nb201FeatureMatrix(t.archs(), "onehot"), rows);
-        const lat = t.latencyView("raspi4");
-        return MlpLatencyPredictor.fit(x, rows.map((r) => lat[r] as number), { epochs: 50, batchSize: 256, validation: 0, seed: 0, backend: "wasm", engine });
-      },
-      reference: async () => ({ label: "same network in PyTorch CPU (median of 3)", ms: torchMlpReference() }),
-    }),
-  ),
-  {
-    name: "exhaustive NAS-Bench-201 front of one device (pixel3 latency vs CIFAR-10, 15,625 rows)",
-    targetMs: 50,
-    setup: (m) => cachedSearch(m),
-    run: async (m) => {
-      const { t } = await cachedSearch(m);
-      return paretoFront(t.latencyView("pixel3"), t.accuracy("cifar10"));
-    },
-  },
-  {
-    name: "NSGA-II, 2,000 evaluations on NAS-Bench-201 (table lookups, batched per generation)",
-    targetMs: undefined,
-    setup: (m) => cachedSearch(m),
-    run: async (m) => {
-      const { t } = await cachedSearch(m);
-      return nsga2(NB201_GENOME, tableEvaluator(t, "cifar10", "pixel3"), { evaluations: 2000, seed: 0 });
-    },
-  },
-  {
-    name: "one-proxy pipeline for one target (pixel3 -> pixel2: proxy band, K=20, adapt, expected-regret set over 16 refits; context built)",
-    targetMs: undefined,
-    setup: (m) => cachedSearch(m),
-    run: async (m) => {
-      const { t, ctx } = await cachedSearch(m);
-      const lat = t.latencyView("pixel2");
-      return oneProxySearch(ctx, t.accuracy("cifar10"), (r) => lat[r] as number, { seed: 0, target: "pixel2" });
-    },
-  },
-  {
-    name: "build + dispose one NAS-Bench-201 network in tfjs (all-3x3 cell, 15 cells)",
-    targetMs: undefined,
-    setup: () => initBackend("wasm"),
-    run: async () => buildNb201Network("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|").dispose(),
-  },
-  {
-    name: "describe a new device: measure HELP's 10 reference architectures on node-wasm (paired protocol, 2 passes, process warm-up included)",
-    targetMs: undefined,
-    runs: 3,
-    setup: (m) => helpReferenceArchs(m),
-    run: (m) => measureReferences("node-wasm", m),
-  },
-  {
-    name: "describe a new device: the same 10 architectures in headless Chromium (chromium-wasm, browser start included)",
-    targetMs: undefined,
-    runs: 2,
-    setup: (m) => helpReferenceArchs(m),
-    run: (m) => measureReferences("chromium-wasm", m),
-  },
-  {
-    name: "describe a new device: the same 10 architectures in headless Firefox (firefox-wasm, browser start included)",
-    targetMs: undefined,
-    runs: 2,
-    setup: (m) => helpReferenceArchs(m),
-    run: (m) => measureReferences("firefox-wasm", m),
-  },
-  {
-    name: "export help-nb201 as CSV (after loading)",
-    targetMs: undefined,
-    run: async (m) => tableToCsv(await loadTable("help-nb201", m ? { mirror: m } : {})),
-  },
-];
-
-let searchCache: Promise<{ t: LatencyTable; ctx: AdaptContext }> | undefined;
-function cachedSearch(m: string | undefined): Promise<{ t: LatencyTable; ctx: AdaptContext }> {
-  searchCache ??= loadNb201SearchTable(m ? { mirror: m } : {}).then((t) => ({ t, ctx: adaptContext(t, ["pixel3"]) }));
-  return searchCache;
-}
-
-let adaptCache: Promise<{ ctx: AdaptContext; target: Float64Array }> | undefined;
-function cachedAdapt(m: string | undefined): Promise<{ ctx: AdaptContext; target: Float64Array }> {
-  adaptCache ??= cachedHelp(m).then((t) => ({ ctx: adaptContext(t, PROTOCOLS.help.proxies), target: t.latency("raspi4") }));
-  return adaptCache;
-}
-
-let torchMs: { ms: number | undefined } | undefined;
-/** PyTorch CPU time of the same MLP training, when python3-torch is installed (else undefined); measured once per bench run, shared by both engines' rows. */
-function torchMlpReference(): number | undefined {
-  if (!torchMs) torchMs = { ms: measureTorchMlp() };
-  return torchMs.ms;
-}
-
-function measureTorchMlp(): number | undefined {
-  const r = spawnSync("/usr/bin/python3", ["-c", "import torch"], { encoding: "utf8" });
-  if (r.status !== 0) return undefined;
-  const code = [
-    "import torch, time",
-    "torch.manual_seed(0); X = torch.rand(5000, 30); y = torch.rand(5000, 1)",
-    "ms = []",
-    "for run in range(3):",
-    "    net = torch.nn.Sequential(torch.nn.Linear(30, 64), torch.nn.ReLU(), torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 1))",
-    "    opt = torch.optim.Adam(net.parameters(), 1e-3); t = time.perf_counter()",
-    "    for e in range(50):",
-    "        perm = torch.randperm(5000)",
-    "        for s in range(0, 5000, 256):",
-    "            i = perm[s:s+256]; opt.zero_grad(); loss = ((net(X[i]) - y[i]) ** 2).mean(); loss.backward(); opt.step()",
-    "    ms.append((time.perf_counter() - t) * 1000)",
-    "print(sorted(ms)[1])",
-  ].join("\n");
-  const out = spawnSync("/usr/bin/python3", ["-c", code], { encoding: "utf8" });
-  return out.status === 0 ? Number(out.stdout.trim()) : undefined;
-}
-
-let helpCache: { mirror: string | undefined; table: Promise<LatencyTable> } | undefined;
-/** The matrix benchmarks time the computation, not the loading: load once. */
-function cachedHelp(m: string | undefined): Promise<LatencyTable> {
-  if (!helpCache || helpCache.mirror !== m) helpCache = { mirror: m, table: loadTable("help-nb201", m ? { mirror: m } : {}) };
-  return helpCache.table;
-}
+import { mirrorOption } from "../options.js";
+import { BENCH_CASES } from "../../experiments/bench-cases.js";
 
 export function registerBench(program: Command): void {
   mirrorOption(
@@ -255,7 +26,7 @@ export function registerBench(program: Command): void {
     if (!Number.isInteger(runs) || runs < 2) throw new InvalidArgumentError(`--runs: ${opts.runs} must be an integer >= 2`);
     const mirror = configuredMirror(opts.mirror ? { mirror: opts.mirror } : {});
     const rows: Record<string, string | number>[] = [];
-    for (const c of CASES) {
+    for (const c of BENCH_CASES) {
       process.stderr.write(`bench: ${c.name} ...\n`);
       if (c.setup) await c.setup(mirror);
       const t: Timing = await timeRuns(() => c.run(mirror), c.runs ?? runs);
@@ -273,7 +44,7 @@ export function registerBench(program: Command): void {
         "speed-up vs reference": ref?.ms === undefined ? "" : Math.round((ref.ms / t.medianMs) * 100) / 100,
       });
     }
-    process.stdout.write(renderTable(table(rows), format));
+    process.stdout.write(renderTable(tableView(rows), format));
     // the pace of measurement per runtime, from the embedded dataset's own record
     try {
       const pace = measurementReport(await loadLocalMeasurements()).map((r) => ({
@@ -282,7 +53,7 @@ export function registerBench(program: Command): void {
         "architectures per minute": round(r.archsPerMinute),
         source: "local-nb201 sidecar (timestamps of its measurement)",
       }));
-      process.stdout.write(`\n${renderTable(table(pace), format)}`);
+      process.stdout.write(`\n${renderTable(tableView(pace), format)}`);
     } catch (e) {
       process.stderr.write(`bench: no measurement pace (${(e as Error).message})\n`);
     }

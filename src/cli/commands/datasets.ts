@@ -1,18 +1,15 @@
 /** `proxynas datasets list|fetch` and `proxynas export`. */
+import { mirrorOption } from "../options.js";
 import type { Command } from "commander";
 import { tableToCsv } from "../../data/csv-table.js";
 import { fetchDataset } from "../../data/fetch.js";
 import { loadTable } from "../../data/load.js";
 import { listDatasets } from "../../data/registry.js";
 import { parseSpace } from "../../spaces/space.js";
-import { table } from "../../viz/table.js";
+import { tableView } from "../../viz/table.js";
 import { parseFormat, renderTable } from "../format.js";
 
 /** Adds `--mirror DIR` (sets the mirror for this command). */
-export function mirrorOption(cmd: Command): Command {
-  return cmd.option("--mirror <dir>", "read datasets from this local mirror instead of downloading (default: PROXYNAS_DATA_MIRROR)");
-}
-
 export function registerDatasets(program: Command): void {
   const ds = program.command("datasets").description("the registered public datasets");
   ds.command("list")
@@ -21,7 +18,7 @@ export function registerDatasets(program: Command): void {
     .action((opts: { format: string }) => {
       const format = parseFormat(opts.format);
       const rows = listDatasets().map((d) => ({ name: d.name, kind: d.kind, shape: d.shape, files: d.files.length, bytes: d.files.reduce((a, f) => a + f.bytes, 0), license: d.license, description: d.description }));
-      process.stdout.write(renderTable(table(rows), format));
+      process.stdout.write(renderTable(tableView(rows), format));
     });
   mirrorOption(
     ds.command("fetch")

@@ -3,87 +3,19 @@
  * and published numbers beside them. It reports; it does not fail on a missed bar.
  */
 import type { Command } from "commander";
-import { DEFAULT_ADAPT_METHOD } from "../../adapt/methods.js";
-import { estimateCalibration, PROTOCOL_NAMES, PROTOCOLS, runProtocol, summarise, type ProtocolName, type ProtocolSummary } from "../../adapt/protocols.js";
+import { DEFAULT_ADAPT_METHOD } from "../../adapt/registry.js";
+import { estimateCalibration, PROTOCOL_NAMES, PROTOCOLS, runProtocol, summarise, type ProtocolName } from "../../experiments/adapt-protocols.js";
 import { configuredMirror } from "../../data/fetch.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
-import { table, tableText, type Cell } from "../../viz/table.js";
-import { mirrorOption } from "./datasets.js";
+import { tableView, tableText, type Cell } from "../../viz/table.js";
+import { mirrorOption } from "../options.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
-import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "../../search/ofa-space-search.js";
-import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "../../search/search-protocol.js";
+import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "../../experiments/ofa-space-protocol.js";
+import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "../../experiments/search-protocol.js";
+import { adaptationBars, ofaSearchBar, r3, searchBars } from "../../experiments/bars.js";
 import { DEFAULT_FRONT_SIGMA } from "../../stats/front-probability.js";
 import { DEFAULT_SCENARIOS } from "../../search/one-proxy.js";
-
-/** The bars of the search protocol. */
-function searchBars(rows: readonly SearchProtocolRow[], curves: readonly EvolutionCurve[], setting = ""): string[] {
-  const out: string[] = [];
-  const tag = setting ? ` (${setting})` : "";
-  for (const acc of NB201_ACCURACIES) {
-    const xs = rows.filter((r) => r.accuracy === acc);
-    if (!xs.length) continue;
-    const miss = xs.filter((r) => r.adapted.regret > 0.1);
-    const over = xs.filter((r) => r.targetMeasurements > 100);
-    out.push(`bar: ${acc}${tag}, adapted set mean regret <= 0.1 points on every target: ${xs.length - miss.length}/${xs.length} targets -> ${miss.length ? `missed (${miss.map((r) => `${r.target} ${r3(r.adapted.regret)}`).join(", ")})` : "met"}`);
-    out.push(`bar: ${acc}${tag}, K + set <= 100 target measurements: max ${r3(Math.max(...xs.map((r) => r.targetMeasurements)))} -> ${over.length ? "missed" : "met"}`);
-  }
-  const nsga = curves.find((c) => c.algorithm === "nsga2");
-  if (nsga) {
-    const last = nsga.medianRegret[nsga.medianRegret.length - 1] as number;
-    out.push(`bar: NSGA-II within ${nsga.checkpoints[nsga.checkpoints.length - 1]} evaluations, median regret <= 0.05 points: ${r3(last)} -> ${last <= 0.05 ? "met" : "missed"}`);
-  }
-  return out;
-}
-
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
-
-/** The regret bar on the Once-for-All targets (the same 0.1 points as on NAS-Bench-201). */
-function ofaBar(rows: readonly SearchProtocolRow[], setting: string): string {
-  const miss = rows.filter((r) => r.adapted.regret > 0.1);
-  return `bar: ofa_top1 on HELP's OFA GPUs (${setting}), pipeline set mean regret <= 0.1 points on every target: ${rows.length - miss.length}/${rows.length} -> ${miss.length ? `missed (${miss.map((r) => `${r.target} ${r3(r.adapted.regret)}`).join(", ")})` : "met"}`;
-}
-
-/** The bars of each protocol, as lines `bar: ... -> met|missed`. */
-function bars(name: ProtocolName, s: readonly ProtocolSummary[]): string[] {
-  const p = PROTOCOLS[name];
-  const at = (k: number, method: string = DEFAULT_ADAPT_METHOD) => s.filter((x) => x.k === k && x.method === method);
-  const mean = (xs: readonly ProtocolSummary[]) => xs.reduce((a, x) => a + x.srccAfter, 0) / xs.length;
-  const out: string[] = [];
-  // the one-fit ensemble beside the default, at each K
-  const previousDefault = () => {
-    for (const k of p.ks) {
-      const xs = at(k, "proxy-ensemble");
-      if (xs.length) out.push(`proxy-ensemble (one fit, the default before ${DEFAULT_ADAPT_METHOD}): K=${k} mean ${r3(mean(xs))}, min ${r3(Math.min(...xs.map((x) => x.srccAfter)))}`);
-    }
-  };
-  if (name === "oneproxy") {
-    const k70 = at(70);
-    if (k70.length) {
-      const miss = k70.filter((x) => x.srccAfter < (p.reference.values[x.target] as number));
-      out.push(`bar: K=70, every target >= the paper's AdaProxy row: ${k70.length - miss.length}/${k70.length} targets -> ${miss.length ? `missed (${miss.map((x) => `${x.target} ${r3(x.srccAfter)} < ${p.reference.values[x.target]}`).join(", ")})` : "met"}`);
-    }
-    const k20 = at(20);
-    if (k20.length) {
-      const m = mean(k20);
-      const lo = Math.min(...k20.map((x) => x.srccAfter));
-      out.push(`bar: K=20, mean over targets >= 0.92: ${r3(m)} -> ${m >= 0.92 ? "met" : "missed"}`);
-      out.push(`bar: K=20, no target below 0.88: min ${r3(lo)} -> ${lo >= 0.88 ? "met" : "missed"}`);
-    }
-    previousDefault();
-    for (const k of [20, 70]) {
-      const xs = at(k, "proxy-ridge+prior");
-      if (xs.length) out.push(`with the ${p.prior} prior (not the paper's setting; related devices left out): K=${k} mean ${r3(mean(xs))}, min ${r3(Math.min(...xs.map((x) => x.srccAfter)))}, at or above the paper's row ${xs.filter((x) => x.srccAfter >= (p.reference.values[x.target] as number)).length}/${xs.length}`);
-    }
-  } else {
-    for (const [k, bar] of [[10, 0.95], [20, 0.965]] as const) {
-      const xs = at(k);
-      if (xs.length) out.push(`bar: K=${k}, mean over targets >= ${bar}${k === 10 ? " (HELP: 0.932)" : ""}: ${r3(mean(xs))} -> ${mean(xs) >= bar ? "met" : "missed"}`);
-    }
-    previousDefault();
-  }
-  return out;
-}
 
 export function registerEval(program: Command): void {
   mirrorOption(
@@ -114,7 +46,7 @@ export function registerEval(program: Command): void {
       const s = summarise(runs);
       for (const x of s) csv.push([name, x.target, x.k, x.method, x.seeds, x.srccBefore, x.srccAfter, x.srccUnmeasured, x.msPerCall].join(","));
       const calibration = estimateCalibration(runs, DEFAULT_ADAPT_METHOD);
-      results[name] = { summary: s, ceilings, bars: bars(name, s), calibration, seconds, seeds };
+      results[name] = { summary: s, ceilings, bars: adaptationBars(name, s), calibration, seconds, seeds };
       if (format !== "text") continue;
       const methods = [...new Set(s.map((x) => x.method))];
       const rows: Record<string, Cell>[] = [];
@@ -130,11 +62,11 @@ export function registerEval(program: Command): void {
       row("ceiling: proxy-ridge fitted on all rows", "all", (t) => ceilings[t]);
       const ms = s.filter((x) => x.method === DEFAULT_ADAPT_METHOD);
       process.stdout.write(`\n== protocol ${name}: ${p.dataset}, proxies ${p.proxies.join(", ")}; SRCC of the adapted prediction vs the target over all rows with a valid latency; mean of ${seeds} seeds; selection: stratified\n`);
-      process.stdout.write(`${tableText(table(rows))}\n`);
-      process.stdout.write(`${bars(name, s).join("\n")}\n`);
+      process.stdout.write(`${tableText(tableView(rows))}\n`);
+      process.stdout.write(`${adaptationBars(name, s).join("\n")}\n`);
       if (calibration.length > 0) {
         process.stdout.write(`\nthe default's estimate from the K samples alone ('srccOutOfBag' of 'proxynas adapt': SRCC of the samples' out-of-bag predictions) against its true SRCC, over ${p.targets.length} targets x ${seeds} seeds:\n`);
-        process.stdout.write(`${tableText(table(calibration.map((c) => ({ K: c.k, runs: c.runs, "mean estimate": r3(c.meanEstimate), "mean true": r3(c.meanTrue), "mean |error|": r3(c.meanAbsError), pearson: r3(c.pearson) }))))}\n`);
+        process.stdout.write(`${tableText(tableView(calibration.map((c) => ({ K: c.k, runs: c.runs, "mean estimate": r3(c.meanEstimate), "mean true": r3(c.meanTrue), "mean |error|": r3(c.meanAbsError), pearson: r3(c.pearson) }))))}\n`);
       }
       // a target's mean over 3 seeds moves by about 0.005 (eagle_jetson_16 at K = 70: 0.899 over 3, 0.906 over 10)
       if (seeds < 10) process.stdout.write(`note: the bars are judged on the mean of 10 seeds; this run used ${seeds}, so a target within about 0.01 of a bar may land on either side\n`);
@@ -158,7 +90,7 @@ export function registerEval(program: Command): void {
       for (const r of rows) csv.push(["search", `${r.accuracy}:${r.target}`, 20, "one-proxy", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(","));
       for (const r of priorRows) csv.push(["search", `${r.accuracy}:${r.target}`, 20, "one-proxy+prior", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(","));
       const bars = [...searchBars(rows, curves, "one proxy, the paper's setting"), ...searchBars(priorRows, [], "one proxy + the other HELP devices as prior")];
-      const ofaBars = [ofaBar(ofaRows, "one proxy"), ofaBar(ofaPriorRows, "one proxy + the other HELP GPUs as prior")];
+      const ofaBars = [ofaSearchBar(ofaRows, "one proxy"), ofaSearchBar(ofaPriorRows, "one proxy + the other HELP GPUs as prior")];
       results["search"] = { rows, priorRows, curves, ofa, ofaRows, ofaPriorRows, ofaLeftOut: ofaTable.leftOut, bars: [...bars, ...ofaBars], seconds, seeds };
       if (format === "text") {
         for (const acc of NB201_ACCURACIES) {
@@ -180,7 +112,7 @@ export function registerEval(program: Command): void {
           }));
           const mean = (f: (r: SearchProtocolRow) => number) => r3(xs.reduce((a, r) => a + f(r), 0) / xs.length);
           view.push({ target: "mean", "srcc(K)": mean((r) => r.srccMeasured), adapted: `${Math.round(mean((r) => r.adaptedShare) * 100)}%`, "regret proxy front": mean((r) => r.proxyFront.regret), "regret proxy set": mean((r) => r.proxy.regret), "regret adapted": mean((r) => r.adapted.regret), "recall adapted": mean((r) => r.adapted.recall), "hv ratio proxy/adapted": `${mean((r) => r.proxyFront.hvRatio)}/${mean((r) => r.adapted.hvRatio)}`, "igd adapted": mean((r) => r.adapted.igd), "target meas.": mean((r) => r.targetMeasurements), "per-device NAS meas.": mean((r) => r.perDeviceMeasurements), "true front": mean((r) => r.frontSize) });
-          process.stdout.write(`${tableText(table(view))}\n`);
+          process.stdout.write(`${tableText(tableView(view))}\n`);
         }
         const cost = rows.filter((r) => r.accuracy === "cifar10");
         const nsga = curves.find((c) => c.algorithm === "nsga2") as EvolutionCurve;
@@ -188,21 +120,21 @@ export function registerEval(program: Command): void {
         const adaptMs = cost.reduce((a, r) => a + r.msAdapt, 0) / cost.length;
         process.stdout.write(`\ncost per target device (CIFAR-10): one proxy = ${r3(cost.reduce((a, r) => a + r.targetMeasurements, 0) / cost.length)} target measurements and ${r3(adaptMs)} ms of adaptation + set per target, after one proxy search of ${r3(proxyMs)} ms shared by all targets; per-device NAS = the exhaustive table (${r3(cost.reduce((a, r) => a + r.perDeviceMeasurements, 0) / cost.length)} target measurements per device), or ${nsga.checkpoints.slice(-1)[0]} with NSGA-II at ${r3(nsga.msPerRun)} ms per run\n`);
         process.stdout.write(`\n== evolutionary search on NAS-Bench-201 (CIFAR-10, pixel3 latencies): median regret of the found front vs the exhaustive front over ${seeds} seeds\n`);
-        process.stdout.write(`${tableText(table(curves.map((c) => ({ algorithm: c.algorithm, ...Object.fromEntries(c.checkpoints.map((k, i) => [`@${k}`, r3(c.medianRegret[i] as number)])), "recall": r3(c.medianRecall), "hv ratio": r3(c.medianHvRatio), "ms/run": r3(c.msPerRun), "objective calls": r3(c.batchesPerRun) }))))}\n`);
+        process.stdout.write(`${tableText(tableView(curves.map((c) => ({ algorithm: c.algorithm, ...Object.fromEntries(c.checkpoints.map((k, i) => [`@${k}`, r3(c.medianRegret[i] as number)])), "recall": r3(c.medianRecall), "hv ratio": r3(c.medianHvRatio), "ms/run": r3(c.msPerRun), "objective calls": r3(c.batchesPerRun) }))))}\n`);
         process.stdout.write(`\n== Once-for-All MobileNetV3: accuracy from OFA's published predictor (run in TypeScript), latency from the Note10 lookup tables (resolutions 160..224); 2,000 evaluations, median of ${seeds} seeds\n`);
-        process.stdout.write(`${tableText(table(ofa.map((o) => ({ algorithm: o.algorithm, "hypervolume": r3(o.medianHv), "front size": o.medianFrontSize, ...Object.fromEntries(Object.entries(o.bestUnder).map(([l, v]) => [`best acc <= ${l} ms`, r3(v)])), "ms/run": r3(o.msPerRun) }))))}\n`);
+        process.stdout.write(`${tableText(tableView(ofa.map((o) => ({ algorithm: o.algorithm, "hypervolume": r3(o.medianHv), "front size": o.medianFrontSize, ...Object.fromEntries(Object.entries(o.bestUnder).map(([l, v]) => [`best acc <= ${l} ms`, r3(v)])), "ms/run": r3(o.msPerRun) }))))}\n`);
         process.stdout.write(`\n== search with prior knowledge (beyond the paper): the same pipeline, proxy pixel3, K = 20, budget 100, but the adaptation also uses the other HELP devices' operator models (proxy-ridge's prior block; the target's aliases and the same hardware at any batch size left out); mean regret (points) / recall of the true front / share of seeds adapted\n`);
         const byTarget = [...new Set(priorRows.map((r) => r.target))];
         const cell = (r: SearchProtocolRow | undefined) => (r ? `${r3(r.adapted.regret)} / ${r3(r.adapted.recall)} / ${Math.round(r.adaptedShare * 100)}%` : "");
         const priorView = byTarget.map((t) => ({ target: t, ...Object.fromEntries(NB201_ACCURACIES.map((a) => [a, cell(priorRows.find((r) => r.target === t && r.accuracy === a))])) }));
         priorView.push({ target: "mean regret", ...Object.fromEntries(NB201_ACCURACIES.map((a) => { const xs = priorRows.filter((r) => r.accuracy === a); return [a, String(r3(xs.reduce((s, r) => s + r.adapted.regret, 0) / Math.max(xs.length, 1)))]; })) });
-        process.stdout.write(`${tableText(table(priorView))}\n`);
+        process.stdout.write(`${tableText(tableView(priorView))}\n`);
         process.stdout.write(`\n== search on Once-for-All MobileNetV3 (HELP's measured subnets: ${ofaTable.table.rows} at the lookup table's resolutions ${ofaTable.resolutions.join("/")}; ${ofaTable.leftOut} at other resolutions left out): proxy = the Note10 lookup table, targets = HELP's 12 GPU settings (measured latencies), accuracy = OFA's published predictor; K = 20, budget 100; mean of ${seeds} seeds\n`);
         const ofaView = ofaRows.map((r, i) => {
           const p = ofaPriorRows[i] as SearchProtocolRow;
           return { target: r.target, "srcc(K)": r3(r.srccMeasured), "regret proxy front": r3(r.proxyFront.regret), "regret proxy set": r3(r.proxy.regret), "regret pipeline": r3(r.adapted.regret), "regret pipeline + prior": r3(p.adapted.regret), "recall pipeline": r3(r.adapted.recall), "recall pipeline + prior": r3(p.adapted.recall), "target meas.": r3(r.targetMeasurements), "per-device meas.": r.perDeviceMeasurements };
         });
-        process.stdout.write(`${tableText(table(ofaView))}\n`);
+        process.stdout.write(`${tableText(tableView(ofaView))}\n`);
         process.stdout.write(`${[...bars, ...ofaBars].join("\n")}\ntime: ${seconds.toFixed(1)} s\n`);
       }
     }
@@ -222,7 +154,7 @@ export function registerEval(program: Command): void {
           return { target: r.target, "model held-out srcc": r3(r.heldOutSrcc), "srcc(K)": r3(r.srccMeasured), adapted: `${Math.round(r.adaptedShare * 100)}%`, "regret proxy front": r3(r.proxyFront.regret), "regret pool only": r3(r.poolOnly.regret), "regret pipeline": r3(r.pipeline.regret), "regret pipeline + prior": r3(p.pipeline.regret), "recall pipeline": r3(r.pipeline.recall), "target meas.": r3(r.targetMeasurements), "per-device NAS meas.": r.perDeviceEvaluations };
         });
         const m = (rows: readonly OfaSpaceSearchRow[], f: (r: OfaSpaceSearchRow) => number) => r3(rows.reduce((a, r) => a + f(r), 0) / rows.length);
-        process.stdout.write(`${tableText(table(view))}\nmean regret: proxy front ${m(one, (r) => r.proxyFront.regret)}, pipeline ${m(one, (r) => r.pipeline.regret)}, pipeline + prior ${m(withPrior, (r) => r.pipeline.regret)}; targets <= 0.1: ${one.filter((r) => r.pipeline.regret <= 0.1).length}/${one.length}, with prior ${withPrior.filter((r) => r.pipeline.regret <= 0.1).length}/${withPrior.length}\ntime: ${seconds.toFixed(1)} s\n`);
+        process.stdout.write(`${tableText(tableView(view))}\nmean regret: proxy front ${m(one, (r) => r.proxyFront.regret)}, pipeline ${m(one, (r) => r.pipeline.regret)}, pipeline + prior ${m(withPrior, (r) => r.pipeline.regret)}; targets <= 0.1: ${one.filter((r) => r.pipeline.regret <= 0.1).length}/${one.length}, with prior ${withPrior.filter((r) => r.pipeline.regret <= 0.1).length}/${withPrior.length}\ntime: ${seconds.toFixed(1)} s\n`);
       }
     }
     if (format === "csv") process.stdout.write(`${csv.join("\n")}\n`);

@@ -19,9 +19,8 @@ import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
 import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
 import { ofaFormat, ofaSample } from "../../spaces/ofa.js";
-import { table, tableText } from "../../viz/table.js";
-import { intOption, numberOption } from "../options.js";
-import { mirrorOption } from "./datasets.js";
+import { tableView, tableText } from "../../viz/table.js";
+import { intOption, numberOption, mirrorOption } from "../options.js";
 
 /** `1m05s`. */
 function duration(ms: number): string {
@@ -207,7 +206,7 @@ function printReport(rows: ReturnType<typeof measurementReport>, format: string)
     process.stdout.write(`${JSON.stringify(rows)}\n`);
     return;
   }
-  const view = table(
+  const view = tableView(
     rows.map((r) => ({
       runtime: r.runtime,
       measured: r.measured,

@@ -7,7 +7,7 @@ import { clusterOrder } from "../../stats/cluster.js";
 import { CORRELATION_METHODS } from "../../stats/correlation.js";
 import { monotonicityMatrix, reorderMatrix } from "../../stats/monotonicity-matrix.js";
 import { csvField } from "../format.js";
-import { mirrorOption } from "./datasets.js";
+import { mirrorOption } from "../options.js";
 
 export function registerMonotonicity(program: Command): void {
   mirrorOption(

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { adaptContext, checkProxies } from "../../adapt/adapt.js";
-import { ADAPT_METHODS } from "../../adapt/methods.js";
+import { ADAPT_METHODS } from "../../adapt/method.js";
 import { SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
@@ -12,9 +12,8 @@ import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { ADAPT_DECISIONS, DEFAULT_ADAPT_THRESHOLD, DEFAULT_SCENARIOS, DEFAULT_SUBSAMPLE, oneProxySearch, scoreOneProxy, SEARCH_ADAPT_METHOD, SET_RULES } from "../../search/one-proxy.js";
 import { DEFAULT_FRONT_SIGMA } from "../../stats/front-probability.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
-import { NB201_ACCURACIES } from "../../search/search-protocol.js";
-import { intOption, loadSource, numberOption } from "../options.js";
-import { mirrorOption } from "./datasets.js";
+import { NB201_ACCURACIES } from "../../experiments/search-protocol.js";
+import { intOption, loadSource, numberOption, mirrorOption } from "../options.js";
 
 /** The source name of the Once-for-All search table (HELP's measured subnets + the Note10 lookup table + OFA's accuracy predictor). */
 const OFA_SEARCH_SOURCE = "ofa-search";
@@ -107,7 +106,7 @@ export function registerSearch(program: Command): void {
         measured: idx(r.measured),
         proxyFront: idx(r.proxyFront),
         proxySet: idx(r.proxySet),
-        adaptedSet: idx(r.adaptedSet),
+        pipelineSet: idx(r.pipelineSet),
         targetFront: idx(s.targetFront),
         metrics: { proxyFront: { ...frontM, targetMeasurements: r.proxyFront.length }, proxy: proxyM, adapted: adaptedM },
         ms: { total: ms, proxySearch: r.ms.proxySearch, adapt: r.ms.adapt },

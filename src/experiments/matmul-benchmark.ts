@@ -4,7 +4,7 @@
  * machine (the quickstart's first measurement).
  */
 import { InvalidArgumentError } from "../errors.js";
-import { initBackend, tfjs, type BackendRequest } from "./backend.js";
+import { initBackend, tfjs, type BackendRequest } from "../runtime/backend.js";
 
 /** One size's timing. */
 export interface MatmulTiming {

@@ -10,13 +10,13 @@
  */
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
-import { ONEPROXY_PAPER_VPU_ROW } from "../data/published.js";
+import { HELP_PAPER_K10, ONEPROXY_PAPER_VPU_ROW } from "./published.js";
 import type { FetchOptions } from "../data/fetch.js";
 import { hstack, ridgeFit, ridgePredict } from "../predict/ridge.js";
 import { pearson, spearman } from "../stats/correlation.js";
-import { adaptContext, adaptTarget, scoreAdaptation } from "./adapt.js";
-import type { AdaptContext, AdaptMethod } from "./methods.js";
-import type { SelectionStrategy } from "./select.js";
+import { adaptContext, adaptTarget, scoreAdaptation } from "../adapt/adapt.js";
+import type { AdaptContext, AdaptMethod } from "../adapt/method.js";
+import type { SelectionStrategy } from "../adapt/select.js";
 
 export type ProtocolName = "oneproxy" | "help";
 export const PROTOCOL_NAMES: readonly ProtocolName[] = ["oneproxy", "help"];
@@ -37,9 +37,6 @@ export interface Protocol {
   /** Published SRCC per target to compare with, and at which K. */
   readonly reference: { readonly label: string; readonly k: number; readonly values: Readonly<Record<string, number>> };
 }
-
-/** HELP (NeurIPS 2021), 10 target samples, its split. */
-export const HELP_PAPER_K10: Readonly<Record<string, number>> = { titan_rtx_256: 0.987, gold_6226: 0.989, fpga: 0.985, pixel2: 0.802, raspi4: 0.89, eyeriss: 0.94 };
 
 export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = {
   oneproxy: {

@@ -25,3 +25,6 @@ export const ONEPROXY_PAPER_VPU_ROW: Readonly<Record<string, { readonly proxy: n
   eagle_jetson: { proxy: 0.84, adaProxy: 0.94 },
   eagle_jetson_16: { proxy: 0.8, adaProxy: 0.9 },
 };
+
+/** HELP (NeurIPS 2021), SRCC with 10 target samples on its 6 test devices. */
+export const HELP_PAPER_K10: Readonly<Record<string, number>> = { titan_rtx_256: 0.987, gold_6226: 0.989, fpga: 0.985, pixel2: 0.802, raspi4: 0.89, eyeriss: 0.94 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tfjs } from "../../src/runtime/backend.js";
-import { matmulBenchmark } from "../../src/runtime/matmul-benchmark.js";
+import { matmulBenchmark } from "../../src/experiments/matmul-benchmark.js";
 
 describe("matmulBenchmark", () => {
   it("times each size on the requested backend and leaks no tensors", async () => {

@@ -24,16 +24,17 @@ import { loadTable } from "../data/load.js";
 import { loadLookupTables, loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
 import { LookupTablePredictor } from "../predict/lut-predictor.js";
 import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
-import { OFA_LATENCY_FEATURES, ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
-import { hstack, ridgeFit, ridgePredict, takeRows } from "../predict/ridge.js";
+import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
+import { ridgeFit, ridgePredict, takeRows } from "../predict/ridge.js";
 import { seededRng, shuffled } from "../random.js";
 import { spearman } from "../stats/correlation.js";
 import { frontMetrics, frontReference, meanFrontMetrics, type FrontMetrics } from "../stats/front-metrics.js";
 import { paretoFront } from "../stats/pareto.js";
 import { paretoBand } from "../stats/pareto-band.js";
-import { ofaGenomeAt } from "./genome.js";
-import { nsga2 } from "./nsga2.js";
-import { oneProxySearch, type AdaptDecision } from "./one-proxy.js";
+import { ofaGenomeAt } from "../search/genome.js";
+import { nsga2 } from "../search/nsga2.js";
+import { carryAdaptedLatency } from "../search/carry-adapted-latency.js";
+import { oneProxySearch, type AdaptDecision } from "../search/one-proxy.js";
 
 /** A target's latency model, fitted on HELP's measured subnets. */
 export interface OfaTargetModel {
@@ -73,26 +74,6 @@ export async function fitOfaTargetModels(options: FetchOptions & { seed?: number
     const model = ridgeFit(takeRows(x, all), all.map((r) => y[r] as number), penalty).model;
     return { name, heldOutSrcc, predict: (archs: readonly string[]) => ridgePredict(model, ofaLatencyFeatureMatrix(archs)) };
   });
-}
-
-/**
- * Carries an adapted latency prediction, made for the subnets of a pool, to
- * any subnet: a ridge fit (penalty 1e-6) on (proxy latency, per-slot
- * features). The adaptation methods are linear in those (the proxy's
- * latency, its linear fit on the features, the features, and other devices'
- * linear models), so on the pool the carried prediction equals the adapted
- * one up to rounding (tested).
- *
- * @example
- * ```ts
- * const latency = carryAdaptedLatency(pool, lut.predict(pool), adaptation.predictions, (a) => lut.predict(a));
- * latency(["r224-d44444-k..."]);
- * ```
- */
-export function carryAdaptedLatency(pool: readonly string[], poolProxy: Float64Array, predictions: Float64Array, proxy: (archs: readonly string[]) => Float64Array): (archs: readonly string[]) => Float64Array {
-  const design = (archs: readonly string[], proxyLatency: Float64Array) => hstack([proxyLatency, ofaLatencyFeatureMatrix(archs)]);
-  const model = ridgeFit(design(pool, poolProxy), predictions, new Float64Array(OFA_LATENCY_FEATURES + 1).fill(1e-6)).model;
-  return (archs) => ridgePredict(model, design(archs, proxy(archs)));
 }
 
 /** One target's result, averaged over seeds. */
@@ -167,7 +148,7 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
       const lat = poolTable.latency(m.name);
       const r = oneProxySearch(ctx, poolAcc, (row) => lat[row] as number, { seed, target: m.name, ...(options.samples ? { samples: options.samples } : {}), budget, ...(options.decision ? { decision: options.decision } : {}) });
       const measuredArchs = r.measured.map((row) => pool[row] as string);
-      let setArchs = r.adaptedSet.map((row) => pool[row] as string);
+      let setArchs = r.pipelineSet.map((row) => pool[row] as string);
       let searched: string[] = [];
       if (r.adapted && r.predictions) {
         // carry the adapted prediction to any subnet, then search on it
@@ -188,7 +169,7 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
         adapted: r.adapted,
         proxyFront: frontMetrics(ref, toUnion(proxyFrontRows.map((row) => pool[row] as string))),
         pipeline: frontMetrics(ref, toUnion(setArchs)),
-        poolOnly: frontMetrics(ref, toUnion(r.adaptedSet.map((row) => pool[row] as string))),
+        poolOnly: frontMetrics(ref, toUnion(r.pipelineSet.map((row) => pool[row] as string))),
         measurements: new Set([...measuredArchs, ...setArchs]).size,
         pool: pool.length,
       });

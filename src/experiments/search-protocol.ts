@@ -16,13 +16,13 @@ import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
 import { hypervolume } from "../stats/hypervolume.js";
 import { quantiles } from "../stats/quantile.js";
 import { frontMetrics, frontReference, meanFrontMetrics, type FrontMetrics } from "../stats/front-metrics.js";
-import { agingEvolution } from "./aging-evolution.js";
-import { tableEvaluator } from "./evaluator.js";
-import { NB201_GENOME, ofaGenomeAt } from "./genome.js";
-import { nsga2 } from "./nsga2.js";
-import { oneProxySearch, proxySets, scoreOneProxy, type OneProxyOptions } from "./one-proxy.js";
-import { randomSearch } from "./random-search.js";
-import { frontAfter, type SearchRun } from "./search-run.js";
+import { agingEvolution } from "../search/aging-evolution.js";
+import { tableEvaluator } from "../search/evaluator.js";
+import { NB201_GENOME, ofaGenomeAt } from "../search/genome.js";
+import { nsga2 } from "../search/nsga2.js";
+import { oneProxySearch, proxySets, scoreOneProxy, type OneProxyOptions } from "../search/one-proxy.js";
+import { randomSearch } from "../search/random-search.js";
+import { frontAfter, type SearchRun } from "../search/search-run.js";
 
 /** NAS-Bench-201 accuracy columns. */
 export const NB201_ACCURACIES: readonly string[] = ["cifar10", "cifar100", "imagenet16_120"];

@@ -2,10 +2,10 @@
  * Figures of proxy adaptation: the paper's heatmap row before and after
  * adaptation, and SRCC against the number of target samples.
  */
-import { DEFAULT_ADAPT_METHOD } from "../adapt/methods.js";
-import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "../adapt/protocols.js";
-import { ONEPROXY_PAPER_VPU_ROW } from "../data/published.js";
-import { figure, type Figure } from "./figure.js";
+import { DEFAULT_ADAPT_METHOD } from "../adapt/registry.js";
+import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "./adapt-protocols.js";
+import { ONEPROXY_PAPER_VPU_ROW } from "./published.js";
+import { figure, type Figure } from "../viz/figure.js";
 
 /**
  * OneProxy's heatmap rows: the proxy before adaptation and after, the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateCalibration, type ProtocolRun } from "../../src/adapt/protocols.js";
+import { estimateCalibration, type ProtocolRun } from "../../src/experiments/adapt-protocols.js";
 
 const run = (k: number, method: ProtocolRun["method"], srccAfter: number, srccOutOfBag?: number): ProtocolRun => ({
   protocol: "oneproxy",

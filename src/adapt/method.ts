@@ -1,0 +1,75 @@
+/**
+ * What every adaptation method sees and returns: the proxy-side context, the
+ * target's measured rows, the options, and the penalty grid shared by the
+ * methods that choose penalties by leave-one-out. The methods themselves are
+ * one file each; `registry.ts` names them.
+ */
+import type { Matrix } from "../predict/ridge.js";
+
+export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bagged" | "adaproxy" | "least-squares" | "proxy";
+/** Every adaptation method, in the order `--help` lists them. */
+export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "proxy-ensemble-bagged", "adaproxy", "least-squares", "proxy"];
+
+/** AdaProxy's norm on b. */
+export type AdaProxyNorm = 1 | 2 | "inf";
+
+/** What every method sees. */
+export interface AdaptContext {
+  /** One-hot operator features (n x 30). */
+  readonly onehot: Matrix;
+  /** Live one-hot operator features (n x 30). */
+  readonly live: Matrix;
+  /**
+   * How often each operation occurs (NAS-Bench-201: over all edges and over
+   * live edges, n x 10): the cost an operation has on any edge, which the
+   * per-edge one-hot then corrects.
+   */
+  readonly shared: Matrix;
+  /** Proxies' latencies (ms) on every row, complete. */
+  readonly proxies: readonly { readonly name: string; readonly latency: Float64Array }[];
+  /** Each proxy's linear fit on one-hot + live features over all rows. */
+  readonly fitted: readonly Float64Array[];
+  /** Each proxy's operator-level model on one-hot features only (AdaProxy's w), weights and intercept. */
+  readonly operatorModels: readonly { readonly intercept: number; readonly weights: Float64Array }[];
+  /**
+   * Prior knowledge: other devices' linear models (fitted on their own table)
+   * evaluated on every row. proxy-ridge uses them as a basis for the
+   * correction, leaving out devices related to the target.
+   */
+  readonly prior: readonly { readonly name: string; readonly fitted: Float64Array }[];
+}
+
+/** The target's measured latencies. */
+export interface Measured {
+  readonly rows: readonly number[];
+  readonly values: Float64Array;
+}
+
+/** Options of the methods. */
+export interface MethodOptions {
+  /** AdaProxy: norm on b (default 2). */
+  readonly norm?: AdaProxyNorm;
+  /** AdaProxy: validation samples for λ (default: 1 in 7 of K, at least 2). */
+  readonly validation?: number;
+  /** Seed for the AdaProxy validation split. */
+  readonly seed?: number;
+  /** The target's column name, to leave related devices out of the prior. */
+  readonly target?: string;
+}
+
+/** Penalty grid shared by the methods that choose penalties by leave-one-out. */
+export const PENALTY_GRID: readonly number[] = [1e-2, 1e-1, 1, 10, 100, 1000];
+
+/** What a method predicts, and what it can say about its own accuracy from the samples alone. */
+export interface MethodResult {
+  /** Predicted latency (ms) of every row. */
+  readonly predictions: Float64Array;
+  /**
+   * `proxy-ensemble-bagged` only: SRCC between the measured latencies and
+   * their out-of-bag predictions (each sample predicted by the refits that
+   * left it out, averaged), an estimate of the ranking quality from the
+   * measured rows alone. Absent when fewer than `OOB_MIN` samples were
+   * left out of some refit (K <= `BAG_MIN`: every refit is the full fit).
+   */
+  readonly outOfBagSrcc?: number;
+}

@@ -1,0 +1,123 @@
+/**
+ * The bars `proxynas eval` judges its protocols by: each a line
+ * `bar: ... -> met|missed`. The thresholds are the project's targets (the
+ * published numbers they come from live in `published.ts`); they are reported,
+ * never used to fail a run.
+ */
+import { DEFAULT_ADAPT_METHOD } from "../adapt/registry.js";
+import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "./adapt-protocols.js";
+import { HELP_PAPER_K10 } from "./published.js";
+import type { EvolutionCurve, SearchProtocolRow } from "./search-protocol.js";
+import { NB201_ACCURACIES } from "./search-protocol.js";
+
+/** OneProxy protocol at K = 20: the mean SRCC over targets to reach. */
+export const ONEPROXY_K20_MEAN_BAR = 0.92;
+/** OneProxy protocol at K = 20: no target's SRCC below this (the stretch bar). */
+export const ONEPROXY_K20_MIN_BAR = 0.88;
+/** HELP protocol: the mean SRCC over targets to reach, per K. */
+export const HELP_MEAN_BARS: readonly (readonly [k: number, bar: number])[] = [
+  [10, 0.95],
+  [20, 0.965],
+];
+/** Search protocols: the adapted set's mean accuracy regret (points) on every target. */
+export const SEARCH_REGRET_BAR = 0.1;
+/** Search protocols: the K samples plus the set, in target measurements. */
+export const SEARCH_MEASUREMENT_BAR = 100;
+/** NSGA-II: median regret (points) of its front at its last checkpoint. */
+export const NSGA2_REGRET_BAR = 0.05;
+
+/** Rounds to 3 decimals, as every eval table prints. */
+export const r3 = (v: number): number => Math.round(v * 1000) / 1000;
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const verdict = (ok: boolean) => (ok ? "met" : "missed");
+
+/**
+ * The bars of an adaptation protocol, and the one-fit ensemble and prior
+ * variant beside the default, as lines.
+ *
+ * @example
+ * ```ts
+ * adaptationBars("help", summarise(runs)); // ["bar: K=10, mean over targets >= 0.95 (HELP: 0.932): 0.965 -> met", ...]
+ * ```
+ */
+export function adaptationBars(name: ProtocolName, s: readonly ProtocolSummary[]): string[] {
+  const p = PROTOCOLS[name];
+  const at = (k: number, method: string = DEFAULT_ADAPT_METHOD) => s.filter((x) => x.k === k && x.method === method);
+  const srcc = (xs: readonly ProtocolSummary[]) => xs.map((x) => x.srccAfter);
+  const out: string[] = [];
+  const previousDefault = () => {
+    for (const k of p.ks) {
+      const xs = at(k, "proxy-ensemble");
+      if (xs.length) out.push(`proxy-ensemble (one fit, the default before ${DEFAULT_ADAPT_METHOD}): K=${k} mean ${r3(mean(srcc(xs)))}, min ${r3(Math.min(...srcc(xs)))}`);
+    }
+  };
+  if (name === "oneproxy") {
+    const k70 = at(70);
+    if (k70.length) {
+      const miss = k70.filter((x) => x.srccAfter < (p.reference.values[x.target] as number));
+      out.push(`bar: K=70, every target >= the paper's AdaProxy row: ${k70.length - miss.length}/${k70.length} targets -> ${miss.length ? `missed (${miss.map((x) => `${x.target} ${r3(x.srccAfter)} < ${p.reference.values[x.target]}`).join(", ")})` : "met"}`);
+    }
+    const k20 = at(20);
+    if (k20.length) {
+      const m = mean(srcc(k20));
+      const lo = Math.min(...srcc(k20));
+      out.push(`bar: K=20, mean over targets >= ${ONEPROXY_K20_MEAN_BAR}: ${r3(m)} -> ${verdict(m >= ONEPROXY_K20_MEAN_BAR)}`);
+      out.push(`bar: K=20, no target below ${ONEPROXY_K20_MIN_BAR}: min ${r3(lo)} -> ${verdict(lo >= ONEPROXY_K20_MIN_BAR)}`);
+    }
+    previousDefault();
+    for (const k of [20, 70]) {
+      const xs = at(k, "proxy-ridge+prior");
+      if (xs.length) out.push(`with the ${p.prior} prior (not the paper's setting; related devices left out): K=${k} mean ${r3(mean(srcc(xs)))}, min ${r3(Math.min(...srcc(xs)))}, at or above the paper's row ${xs.filter((x) => x.srccAfter >= (p.reference.values[x.target] as number)).length}/${xs.length}`);
+    }
+  } else {
+    const helpMean = r3(mean(Object.values(HELP_PAPER_K10)));
+    for (const [k, bar] of HELP_MEAN_BARS) {
+      const xs = at(k);
+      if (xs.length) out.push(`bar: K=${k}, mean over targets >= ${bar}${k === 10 ? ` (HELP: ${helpMean})` : ""}: ${r3(mean(srcc(xs)))} -> ${verdict(mean(srcc(xs)) >= bar)}`);
+    }
+    previousDefault();
+  }
+  return out;
+}
+
+/**
+ * The bars of the NAS-Bench-201 search protocol: regret and measurement count
+ * per accuracy, and NSGA-II's convergence when its curve is given.
+ *
+ * @example
+ * ```ts
+ * searchBars(rows, curves, "one proxy, the paper's setting");
+ * ```
+ */
+export function searchBars(rows: readonly SearchProtocolRow[], curves: readonly EvolutionCurve[], setting = ""): string[] {
+  const out: string[] = [];
+  const tag = setting ? ` (${setting})` : "";
+  for (const acc of NB201_ACCURACIES) {
+    const xs = rows.filter((r) => r.accuracy === acc);
+    if (!xs.length) continue;
+    const miss = xs.filter((r) => r.adapted.regret > SEARCH_REGRET_BAR);
+    const over = xs.filter((r) => r.targetMeasurements > SEARCH_MEASUREMENT_BAR);
+    out.push(`bar: ${acc}${tag}, adapted set mean regret <= ${SEARCH_REGRET_BAR} points on every target: ${xs.length - miss.length}/${xs.length} targets -> ${miss.length ? `missed (${miss.map((r) => `${r.target} ${r3(r.adapted.regret)}`).join(", ")})` : "met"}`);
+    out.push(`bar: ${acc}${tag}, K + set <= ${SEARCH_MEASUREMENT_BAR} target measurements: max ${r3(Math.max(...xs.map((r) => r.targetMeasurements)))} -> ${verdict(!over.length)}`);
+  }
+  const nsga = curves.find((c) => c.algorithm === "nsga2");
+  if (nsga) {
+    const last = nsga.medianRegret[nsga.medianRegret.length - 1] as number;
+    out.push(`bar: NSGA-II within ${nsga.checkpoints[nsga.checkpoints.length - 1]} evaluations, median regret <= ${NSGA2_REGRET_BAR} points: ${r3(last)} -> ${verdict(last <= NSGA2_REGRET_BAR)}`);
+  }
+  return out;
+}
+
+/**
+ * The regret bar on the Once-for-All targets (the same {@link SEARCH_REGRET_BAR} as on NAS-Bench-201).
+ *
+ * @example
+ * ```ts
+ * ofaSearchBar(ofaRows, "one proxy");
+ * ```
+ */
+export function ofaSearchBar(rows: readonly SearchProtocolRow[], setting: string): string {
+  const miss = rows.filter((r) => r.adapted.regret > SEARCH_REGRET_BAR);
+  return `bar: ofa_top1 on HELP's OFA GPUs (${setting}), pipeline set mean regret <= ${SEARCH_REGRET_BAR} points on every target: ${rows.length - miss.length}/${rows.length} -> ${miss.length ? `missed (${miss.map((r) => `${r.target} ${r3(r.adapted.regret)}`).join(", ")})` : "met"}`;
+}

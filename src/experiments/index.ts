@@ -1,0 +1,23 @@
+/**
+ * `proxynas/experiments`: the reproduction harness of the papers proxynas is
+ * measured against. The evaluation protocols, the numbers the papers
+ * published, the bars `proxynas eval` judges by, the bench cases, and the
+ * paper-specific figures. The library (`proxynas`) knows nothing of these.
+ *
+ * @example
+ * ```ts
+ * import { PROTOCOLS, runProtocol, summarise, srccVsSamplesFigure } from "proxynas/experiments";
+ * const { runs } = await runProtocol(PROTOCOLS.help, { seeds: 3 });
+ * show(srccVsSamplesFigure("help", summarise(runs)));
+ * ```
+ * @packageDocumentation
+ */
+export { PROTOCOLS, PROTOCOL_NAMES, runProtocol, summarise, ceilingSrcc, estimateCalibration, type Protocol, type ProtocolName, type ProtocolRun, type ProtocolSummary, type RunProtocolOptions, type EstimateCalibration } from "./adapt-protocols.js";
+export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve, type OfaSearchSummary } from "./search-protocol.js";
+export { fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./ofa-space-protocol.js";
+export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10 } from "./published.js";
+export { adaptationBars, searchBars, ofaSearchBar, ONEPROXY_K20_MEAN_BAR, ONEPROXY_K20_MIN_BAR, HELP_MEAN_BARS, SEARCH_REGRET_BAR, SEARCH_MEASUREMENT_BAR, NSGA2_REGRET_BAR } from "./bars.js";
+export { BENCH_CASES, type BenchCase } from "./bench-cases.js";
+export { matmulBenchmark, type MatmulTiming, type MatmulBenchmarkOptions } from "./matmul-benchmark.js";
+export { adaptationRowsFigure, srccVsSamplesFigure } from "./adaptation-figures.js";
+export { searchRegretFigure, evolutionCurveFigure } from "./search-figures.js";
