@@ -32,7 +32,18 @@ export type ErrorCode =
   | "environment"
   | "execution";
 
-/** Base class of every error proxynas throws on purpose. */
+/**
+ * Base class of every error proxynas throws on purpose.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await loadTable("no-such-dataset");
+ * } catch (e) {
+ *   if (e instanceof ProxynasError) console.log(e.code, e.message); // "not-found" ...
+ * }
+ * ```
+ */
 export class ProxynasError extends Error {
   /** What kind of failure this is; stable across versions. */
   readonly code: ErrorCode;
@@ -44,7 +55,14 @@ export class ProxynasError extends Error {
   }
 }
 
-/** A value passed to a function is not one it accepts. */
+/**
+ * A value passed to a function is not one it accepts.
+ *
+ * @example
+ * ```ts
+ * adaptTarget(ctx, measure, { samples: 1 }); // throws InvalidArgumentError: samples 1 must be an integer in 3..15625
+ * ```
+ */
 export class InvalidArgumentError extends ProxynasError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("invalid-argument", message, options);
@@ -52,7 +70,14 @@ export class InvalidArgumentError extends ProxynasError {
   }
 }
 
-/** A file or table holds malformed content; the message names the file, row or value. */
+/**
+ * A file or table holds malformed content; the message names the file, row or value.
+ *
+ * @example
+ * ```ts
+ * await loadTable("broken.csv"); // throws InvalidDataError naming the file, line and column
+ * ```
+ */
 export class InvalidDataError extends ProxynasError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("invalid-data", message, options);
@@ -60,7 +85,14 @@ export class InvalidDataError extends ProxynasError {
   }
 }
 
-/** A named thing does not exist; the message lists what does. */
+/**
+ * A named thing does not exist; the message lists what does.
+ *
+ * @example
+ * ```ts
+ * help.latency("no_such_device"); // throws NotFoundError listing the devices
+ * ```
+ */
 export class NotFoundError extends ProxynasError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("not-found", message, options);
@@ -68,7 +100,14 @@ export class NotFoundError extends ProxynasError {
   }
 }
 
-/** A tool or resource the step needs is missing; the message gives the command that fixes it. */
+/**
+ * A tool or resource the step needs is missing; the message gives the command that fixes it.
+ *
+ * @example
+ * ```ts
+ * await exportFigures(jobs); // throws EnvironmentError with the install command when Chromium is missing
+ * ```
+ */
 export class EnvironmentError extends ProxynasError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("environment", message, options);
@@ -76,7 +115,14 @@ export class EnvironmentError extends ProxynasError {
   }
 }
 
-/** An external step (notebook execution, browser) ran and failed. */
+/**
+ * An external step (notebook execution, browser) ran and failed.
+ *
+ * @example
+ * ```ts
+ * await runNotebooks({ only: ["01-datasets"] }); // throws ExecutionError with the failing cell's number and stderr
+ * ```
+ */
 export class ExecutionError extends ProxynasError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("execution", message, options);

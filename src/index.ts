@@ -20,19 +20,19 @@ export { UnsafePickleError } from "./io/pickle.js";
 export { MeasurementError } from "./measure/protocol.js";
 
 // Runtime: the TensorFlow.js backend and what produced a result.
-export { initBackend, activeBackend, type BackendReport, type BackendRequest, type BackendName } from "./runtime/backend.js";
-export { runtimeReport, formatRuntimeReport, type RuntimeReport } from "./runtime/report.js";
+export { initBackend, activeBackend, BACKEND_REQUESTS, type BackendReport, type BackendRequest, type BackendName } from "./runtime/backend.js";
+export { runtimeReport, formatRuntimeReport, proxynasVersion, type RuntimeReport } from "./runtime/report.js";
 export { seededRng, type Rng } from "./random.js";
 
 // Reading files in their original formats.
-export { readPickle, unpickle, type PyValue } from "./io/pickle.js";
-export { readTorch, parseTorch, isTensor, type Tensor, type TensorDtype } from "./io/torch.js";
+export { readPickle, type PyValue } from "./io/pickle.js";
+export { readTorch, type Tensor, type TensorDtype } from "./io/torch.js";
 export { readCsv } from "./io/csv.js";
 export { readLookupTable, type LutEntry } from "./io/lookup-table.js";
 
 // Search spaces: encodings, keys, sampling.
 export { SPACE_NAMES, parseSpace, type SpaceName } from "./spaces/space.js";
-export { NB201_OPS, NB201_EDGES, NB201_SIZE, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op } from "./spaces/nb201.js";
+export { NB201_OPS, NB201_EDGES, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op } from "./spaces/nb201.js";
 export { fbnetParse, fbnetFormat, fbnetSample, type FbnetArch } from "./spaces/fbnet.js";
 export { ofaParse, ofaFormat, ofaSample, type OfaArch } from "./spaces/ofa.js";
 
@@ -41,30 +41,28 @@ export { LatencyTable, type DeviceInfo, type MissingCount, type ColumnSummary, t
 export { loadTable, type LoadTableOptions } from "./data/load.js";
 export { tableToCsv } from "./data/csv-table.js";
 export { listDatasets, datasetInfo, type DatasetInfo, type DatasetFile, type DatasetKind } from "./data/registry.js";
-export { fetchDataset, defaultCacheDir, configuredMirror, type FetchOptions, type FetchedDataset } from "./data/fetch.js";
+export { fetchDataset, configuredMirror, type FetchOptions, type FetchedDataset } from "./data/fetch.js";
 export { loadNb201Index, loadReferenceArchitectures } from "./data/load-help.js";
 export { loadLookupTables, loadOfaAccuracyPredictorWeights, type LookupTable } from "./data/load-lut.js";
-export { displayName, sameDevice, relatedDevice, deviceFamily, type DeviceFamily } from "./data/devices.js";
+export { displayName, sameDevice, deviceFamily, type DeviceFamily } from "./data/devices.js";
 
 // Monotonicity: rank correlations between devices.
 export { spearman, pearson, CORRELATION_METHODS, type Correlation, type CorrelationMethod } from "./stats/correlation.js";
 export { kendall } from "./stats/kendall.js";
 export { correlate } from "./stats/correlate.js";
-export { averageRanks } from "./stats/rank.js";
 export { quantiles } from "./stats/quantile.js";
 export { bootstrapCorrelation, type BootstrapInterval } from "./stats/bootstrap.js";
-export { monotonicityMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
+export { monotonicityMatrix, reorderMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
+export { clusterOrder } from "./stats/cluster.js";
 export { bestProxies, proxyVerdict, REUSE_THRESHOLD, type BestProxy, type ProxyVerdict } from "./stats/best-proxy.js";
 
 // Pareto fronts and the sets a search reuses.
 export { paretoFront } from "./stats/pareto.js";
-export { paretoLayers } from "./stats/non-dominated-sort.js";
 export { hypervolume, type ReferencePoint } from "./stats/hypervolume.js";
 export { frontReference, frontMetrics, type FrontReference, type FrontMetrics } from "./stats/front-metrics.js";
 export { paretoBand, type ParetoBand, type ParetoBandOptions } from "./stats/pareto-band.js";
 export { frontProbabilitySet, type FrontProbabilityOptions, type FrontProbabilitySet } from "./stats/front-probability.js";
 export { expectedRegretSet, type ExpectedRegretOptions, type ExpectedRegretSet } from "./stats/expected-regret-set.js";
-export { topKAgreement, paretoAgreement } from "./stats/agreement.js";
 
 // Latency predictors.
 export { LinearLatencyPredictor, type LinearPredictorJson } from "./predict/linear-predictor.js";
@@ -77,26 +75,26 @@ export { ridgeFit, ridgePredict, takeRows, type Matrix, type RidgeModel, type Ri
 export { predictionMetrics, type PredictionMetrics } from "./predict/metrics.js";
 
 // Proxy adaptation: a few target measurements adapt the proxies' predictor.
-export { adaptContext, adaptTarget, scoreAdaptation, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
-export { ADAPT_METHODS, type AdaptMethod, type AdaProxyNorm, type AdaptContext } from "./adapt/method.js";
+export { adaptContext, adaptTarget, scoreAdaptation, checkProxies, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
+export { ADAPT_METHODS, DEFAULT_SAMPLES, type AdaptMethod, type AdaProxyNorm, type AdaptContext } from "./adapt/method.js";
 export { DEFAULT_ADAPT_METHOD } from "./adapt/registry.js";
 export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
 
 // Search: evolutionary search and the one-proxy pipeline.
 export { NB201_GENOME, OFA_GENOME, FBNET_GENOME, type Genome } from "./search/genome.js";
 export { tableEvaluator, type Evaluator, type Evaluated, type Objectives } from "./search/evaluator.js";
-export { frontAfter, SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions, type SearchRun } from "./search/search-run.js";
+export { SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions, type SearchRun } from "./search/search-run.js";
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
-export { oneProxySearch, scoreOneProxy, ADAPT_DECISIONS, SET_RULES, type AdaptDecision, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { oneProxySearch, scoreOneProxy, ONE_PROXY_DEFAULTS, ADAPT_DECISIONS, SET_RULES, type AdaptDecision, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { carryAdaptedLatency } from "./search/carry-adapted-latency.js";
 export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 
 // Measurement: latency on this machine's runtimes and in any browser.
-export { buildNetwork, networkCost, MEASURABLE_SPACES, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
+export { buildNetwork, networkCost, parseMeasurableSpace, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
 export { nb201Cost, ofaCost, type ModelCost } from "./measure/model-cost.js";
-export { DEFAULT_PROTOCOL, timeInference, timePaired, type MeasureProtocol, type RunStats, type PairedStats } from "./measure/protocol.js";
+export { DEFAULT_PROTOCOL, type MeasureProtocol, type RunStats, type PairedStats } from "./measure/protocol.js";
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";
 export { measureArchitecture, type ArchMeasurement } from "./measure/measure-architecture.js";
 export { measureOnRuntime } from "./measure/measure-on-runtime.js";
@@ -104,26 +102,26 @@ export { measureInNode, type MeasureRunOptions, type MeasureSummary, type Measur
 export { measureInChromium } from "./measure/chromium-run.js";
 export { measureInFirefox } from "./measure/firefox-run.js";
 export { serveMeasurement, type ServeOptions } from "./measure/measure-server.js";
-export { readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, measurementCsv, type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord } from "./measure/measurement-file.js";
+export { readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, sidecarPath, type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord } from "./measure/measurement-file.js";
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
 export { loadLocalMeasurements, measurementsFor } from "./measure/local-dataset.js";
 
 // Figures and tables.
 export { figure, type Figure, type Trace, type Layout } from "./viz/figure.js";
-export { tableView, tableHtml, tableText, type TableView, type TableLike, type Cell } from "./viz/table.js";
+export { tableView, tableHtml, tableText, tableMarkdown, tableCsv, type TableView, type TableLike, type Cell } from "./viz/table.js";
 export { latencyDistributionFigure, type LatencyDistributionOptions } from "./viz/latency-distribution.js";
 export { monotonicityHeatmap, rankScatterFigure, familyCorrelationFigure, type HeatmapOptions, type HeatmapScale } from "./viz/monotonicity-figures.js";
 export { paretoSetsFigure, type ParetoSetsInput } from "./viz/pareto-sets-figure.js";
-export { figurePage } from "./viz/html.js";
 export { exportFigures, type ImageFormat, type ExportJob, type ExportOptions } from "./viz/export.js";
 
 // Notebooks: display, headlines, running notebooks headless.
 export { show } from "./notebook/show.js";
 export { headline, type Headline } from "./notebook/headline.js";
 export { toDataFrame } from "./notebook/dataframe.js";
-export { runNotebooks, listNotebooks, type NotebookRunOptions, type NotebookRunResult } from "./notebook/runner.js";
+export { runNotebooks, type NotebookRunOptions, type NotebookRunResult } from "./notebook/runner.js";
 export { runMainJob, type MainJobResult } from "./notebook/pipeline.js";
+export { doctor, type DoctorReport } from "./notebook/doctor.js";
 
 // The command line, callable from code.
 export { runCli } from "./cli/main.js";

@@ -230,6 +230,12 @@ export interface AdaptationScore {
 /**
  * Scores an adaptation against the target column (evaluations only: a real
  * user has no such column).
+ *
+ * @example
+ * ```ts
+ * const a = adaptTarget(ctx, (r) => target[r], { samples: 10 });
+ * scoreAdaptation(ctx, a, target).srccAfter;
+ * ```
  */
 export function scoreAdaptation(ctx: AdaptContext, a: Adaptation, target: Float64Array): AdaptationScore {
   const proxy = (ctx.proxies.find((p) => p.name === a.pickedProxy) as { latency: Float64Array }).latency;
@@ -243,6 +249,12 @@ export function scoreAdaptation(ctx: AdaptContext, a: Adaptation, target: Float6
  * The proxies of a pool usable for a target: the target and its aliases removed.
  *
  * @throws {InvalidArgumentError} when a proxy equals the target, or none is left
+ *
+ * @example
+ * ```ts
+ * checkProxies(["pixel3"], "pixel2"); // fine
+ * checkProxies(["pixel3"], "pixel3"); // throws InvalidArgumentError
+ * ```
  */
 export function checkProxies(proxies: readonly string[], target: string): void {
   for (const p of proxies) {

@@ -6,8 +6,23 @@
  */
 import type { Matrix } from "../predict/ridge.js";
 
+/**
+ * An adaptation method's name (see docs/methods.md for each).
+ *
+ * @example
+ * ```ts
+ * const method: AdaptMethod = "proxy-ensemble-bagged";
+ * ```
+ */
 export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bagged" | "adaproxy" | "least-squares" | "proxy";
-/** Every adaptation method, in the order `--help` lists them. */
+/**
+ * Every adaptation method, in the order `--help` lists them.
+ *
+ * @example
+ * ```ts
+ * for (const method of ADAPT_METHODS) adaptTarget(ctx, measure, { samples: 10, method });
+ * ```
+ */
 export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "proxy-ensemble-bagged", "adaproxy", "least-squares", "proxy"];
 
 /** AdaProxy's norm on b. */
@@ -56,6 +71,16 @@ export interface MethodOptions {
   /** The target's column name, to leave related devices out of the prior. */
   readonly target?: string;
 }
+
+/**
+ * Target samples K when none is given (`proxynas adapt`, the one-proxy pipeline).
+ *
+ * @example
+ * ```ts
+ * adaptTarget(ctx, measure, { samples: DEFAULT_SAMPLES });
+ * ```
+ */
+export const DEFAULT_SAMPLES = 20;
 
 /** Penalty grid shared by the methods that choose penalties by leave-one-out. */
 export const PENALTY_GRID: readonly number[] = [1e-2, 1e-1, 1, 10, 100, 1000];

@@ -17,6 +17,11 @@ import { proxyRidge } from "./proxy-ridge.js";
  * 0.966 against 0.910 / 0.938 / 0.965 for `proxy-ensemble`; HELP K = 5 / 10 /
  * 20: 0.951 / 0.965 / 0.970 against 0.951 / 0.961 / 0.968), about 1.3x its
  * time at K = 20.
+ *
+ * @example
+ * ```ts
+ * adaptTarget(ctx, measure, { samples: 10 }).method === DEFAULT_ADAPT_METHOD; // true
+ * ```
  */
 export const DEFAULT_ADAPT_METHOD: AdaptMethod = "proxy-ensemble-bagged";
 

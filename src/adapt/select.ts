@@ -13,7 +13,23 @@ import { seededRng } from "../random.js";
 import { argsortFloat64 } from "../stats/argsort.js";
 import { zscore } from "../stats/zscore.js";
 
+/**
+ * How the K target samples are chosen: spread over the proxies' latency ranking (`stratified`, the default) or uniformly at random.
+ *
+ * @example
+ * ```ts
+ * selectSamples(proxyColumns, 10, { strategy: "random", seed: 1 });
+ * ```
+ */
 export type SelectionStrategy = "random" | "stratified";
+/**
+ * Every {@link SelectionStrategy}.
+ *
+ * @example
+ * ```ts
+ * SELECTION_STRATEGIES; // ["random", "stratified"]
+ * ```
+ */
 export const SELECTION_STRATEGIES: readonly SelectionStrategy[] = ["random", "stratified"];
 
 /** First principal component scores of zscore columns (power iteration, deterministic). */

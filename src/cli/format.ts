@@ -2,9 +2,8 @@
  * Output conventions of every CLI command: data on stdout, messages on stderr,
  * tabular data as CSV or JSON.
  */
-import { oneOf } from "../errors.js";
-import { csvField as quoteCsv } from "../io/csv.js";
-import type { Cell, TableView } from "../viz/table.js";
+import { tableCsv, type TableView } from "../viz/table.js";
+import { choice } from "./options.js";
 
 /** Output formats of tabular commands. */
 export type OutputFormat = "csv" | "json";
@@ -12,13 +11,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ["csv", "json"];
 
 /** Parses a `--format` value. */
 export function parseFormat(value: unknown): OutputFormat {
-  return oneOf("--format", value, OUTPUT_FORMATS);
-}
-
-/** One CSV cell (RFC 4180 quoting); empty for missing values. */
-export function csvField(c: Cell): string {
-  if (c === null || c === undefined || (typeof c === "number" && Number.isNaN(c))) return "";
-  return quoteCsv(String(c));
+  return choice("--format", value, OUTPUT_FORMATS);
 }
 
 /**
@@ -30,7 +23,7 @@ export function csvField(c: Cell): string {
  * ```
  */
 export function renderTable(view: TableView, format: OutputFormat): string {
-  if (format === "csv") return `${[view.columns.map((c) => csvField(c)).join(","), ...view.rows.map((r) => r.map(csvField).join(","))].join("\n")}\n`;
+  if (format === "csv") return tableCsv(view);
   const records = view.rows.map((r) => Object.fromEntries(view.columns.map((c, j) => [c, r[j] === undefined || (typeof r[j] === "number" && Number.isNaN(r[j])) ? null : r[j]])));
   return `${JSON.stringify(records, null, 2)}\n`;
 }

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { ProxynasError } from "../errors.js";
-import { ownVersion } from "../runtime/report.js";
+import { proxynasVersion } from "../runtime/report.js";
 import { registerAdapt } from "./commands/adapt.js";
 import { registerBench } from "./commands/bench.js";
 import { registerDatasets } from "./commands/datasets.js";
@@ -27,7 +27,7 @@ import { registerSearch } from "./commands/search.js";
 export async function runCli(argv: readonly string[]): Promise<number> {
   const program = new Command("proxynas")
     .description("hardware-aware NAS with one proxy device")
-    .version(ownVersion())
+    .version(proxynasVersion())
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerDoctor(program);

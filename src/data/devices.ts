@@ -61,7 +61,14 @@ export function proxyPoolFor(pool: readonly string[], target: string): string[] 
   return pool.filter((p) => !sameDevice(p, target));
 }
 
-/** The display name of a column (the name itself when none is registered). */
+/**
+ * The display name of a column (the name itself when none is registered).
+ *
+ * @example
+ * ```ts
+ * displayName("true_vpu"); // the paper's name of the device
+ * ```
+ */
 export function displayName(device: string): string {
   return DEVICE_DISPLAY_NAMES[device] ?? device;
 }

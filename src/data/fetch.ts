@@ -21,7 +21,14 @@ export function packageRoot(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 }
 
-/** A file's SHA-256 is not the registered one. */
+/**
+ * A file's SHA-256 is not the registered one.
+ *
+ * @example
+ * ```ts
+ * await fetchDataset("help-nb201", { mirror: "tampered/" }); // throws ChecksumError naming the file and both hashes
+ * ```
+ */
 export class ChecksumError extends ProxynasError {
   constructor(message: string) {
     super("checksum", message);

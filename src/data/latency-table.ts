@@ -61,7 +61,16 @@ export const MISSING_SENTINEL = -1;
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** A latency table. */
+/**
+ * A latency table.
+ *
+ * @example
+ * ```ts
+ * const help = await loadTable("help-nb201");
+ * help.latency("pixel3"); // Float64Array, NaN = missing
+ * help.selectDevices(["pixel3", "fpga"]).rows; // 15625
+ * ```
+ */
 export class LatencyTable {
   readonly space: SpaceName;
   readonly source: string;

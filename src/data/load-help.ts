@@ -103,6 +103,11 @@ export async function loadHelpOfa(options: FetchOptions = {}): Promise<LatencyTa
 
 /**
  * HELP's reference architectures (the 10 measured on a device to describe it), as row indices.
+ *
+ * @example
+ * ```ts
+ * const refs = await loadReferenceArchitectures("help-nb201"); // 10 row indices
+ * ```
  */
 export async function loadReferenceArchitectures(dataset: "help-nb201" | "help-ofa", options: FetchOptions = {}): Promise<number[]> {
   const ds = await fetchDataset(dataset, { ...options, verify: false });

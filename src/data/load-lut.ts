@@ -58,6 +58,12 @@ export const OFA_PREDICTOR_SHAPES: Readonly<Record<string, readonly number[]>> =
  * The Once-for-All accuracy predictor's weights, checked against the expected layer shapes.
  *
  * @throws {InvalidDataError} naming the tensor when a shape differs or one is missing
+ *
+ * @example
+ * ```ts
+ * const weights = await loadOfaAccuracyPredictorWeights();
+ * const predictor = new OfaAccuracyPredictor(weights);
+ * ```
  */
 export async function loadOfaAccuracyPredictorWeights(options: FetchOptions = {}): Promise<Readonly<Record<string, Tensor>>> {
   const ds = await fetchDataset("ofa-accuracy-predictor", { ...options, verify: false });

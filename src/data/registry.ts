@@ -151,6 +151,11 @@ export function listDatasets(): readonly DatasetInfo[] {
  * One registered dataset.
  *
  * @throws {NotFoundError} listing the registered names
+ *
+ * @example
+ * ```ts
+ * datasetInfo("help-nb201").files.length;
+ * ```
  */
 export function datasetInfo(name: string): DatasetInfo {
   const d = DATASETS.find((x) => x.name === name);

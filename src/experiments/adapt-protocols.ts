@@ -1,5 +1,5 @@
 /**
- * The evaluation protocols of proxy adaptation (METHODS.md, issue "AdaProxy
+ * The evaluation protocols of proxy adaptation (docs/methods.md, issue "AdaProxy
  * done right"): which dataset, proxies, targets and sample counts, and the
  * published numbers each is compared with.
  *
@@ -18,7 +18,23 @@ import { adaptContext, adaptTarget, scoreAdaptation } from "../adapt/adapt.js";
 import type { AdaptContext, AdaptMethod } from "../adapt/method.js";
 import type { SelectionStrategy } from "../adapt/select.js";
 
+/**
+ * The adaptation protocols: OneProxy's (one proxy, 16 targets) and HELP's (9 proxies, 6 targets).
+ *
+ * @example
+ * ```ts
+ * const name: ProtocolName = "help";
+ * ```
+ */
 export type ProtocolName = "oneproxy" | "help";
+/**
+ * Every {@link ProtocolName}.
+ *
+ * @example
+ * ```ts
+ * for (const name of PROTOCOL_NAMES) await runProtocol(PROTOCOLS[name], { seeds: 3 });
+ * ```
+ */
 export const PROTOCOL_NAMES: readonly ProtocolName[] = ["oneproxy", "help"];
 
 /** A protocol's definition. */
@@ -38,6 +54,15 @@ export interface Protocol {
   readonly reference: { readonly label: string; readonly k: number; readonly values: Readonly<Record<string, number>> };
 }
 
+/**
+ * The adaptation protocols: dataset, proxies, targets, sample counts, and the published numbers each is compared with.
+ *
+ * @example
+ * ```ts
+ * PROTOCOLS.oneproxy.ks; // [10, 20, 70]
+ * PROTOCOLS.help.reference.values.pixel2; // 0.802
+ * ```
+ */
 export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = {
   oneproxy: {
     name: "oneproxy",
@@ -131,6 +156,12 @@ export async function runProtocol(p: Protocol, options: RunProtocolOptions = {})
 /**
  * The ceiling of the proxy-ridge model on a target: fitted on every valid row
  * (small fixed penalty), SRCC of its fit. What K samples can at best approach.
+ *
+ * @example
+ * ```ts
+ * const ctx = adaptContext(help, PROTOCOLS.help.proxies);
+ * ceilingSrcc(ctx, help.latency("pixel2"));
+ * ```
  */
 export function ceilingSrcc(ctx: AdaptContext, target: Float64Array): number {
   const rows: number[] = [];
@@ -156,7 +187,15 @@ export interface ProtocolSummary {
   readonly msPerCall: number;
 }
 
-/** Means over seeds, per (target, K, method), in run order. */
+/**
+ * Means over seeds, per (target, K, method), in run order.
+ *
+ * @example
+ * ```ts
+ * const { runs } = await runProtocol(PROTOCOLS.help, { seeds: 3 });
+ * summarise(runs).filter((s) => s.k === 10);
+ * ```
+ */
 export function summarise(runs: readonly ProtocolRun[]): ProtocolSummary[] {
   const groups = new Map<string, ProtocolRun[]>();
   for (const r of runs) {

@@ -51,6 +51,12 @@ export function adaptationRowsFigure(summary: readonly ProtocolSummary[], k: num
 /**
  * Mean SRCC over a protocol's targets against K, one line per method, with
  * the published references drawn as marks.
+ *
+ * @example
+ * ```ts
+ * const { runs } = await runProtocol(PROTOCOLS.help, { seeds: 3 });
+ * show(srccVsSamplesFigure("help", summarise(runs)));
+ * ```
  */
 export function srccVsSamplesFigure(protocol: ProtocolName, summary: readonly ProtocolSummary[], options: { name?: string } = {}): Figure {
   const p = PROTOCOLS[protocol];

@@ -10,23 +10,72 @@ import { HELP_PAPER_K10 } from "./published.js";
 import type { EvolutionCurve, SearchProtocolRow } from "./search-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
 
-/** OneProxy protocol at K = 20: the mean SRCC over targets to reach. */
+/**
+ * OneProxy protocol at K = 20: the mean SRCC over targets to reach.
+ *
+ * @example
+ * ```ts
+ * mean >= ONEPROXY_K20_MEAN_BAR ? "met" : "missed";
+ * ```
+ */
 export const ONEPROXY_K20_MEAN_BAR = 0.92;
-/** OneProxy protocol at K = 20: no target's SRCC below this (the stretch bar). */
+/**
+ * OneProxy protocol at K = 20: no target's SRCC below this (the stretch bar).
+ *
+ * @example
+ * ```ts
+ * Math.min(...srcc) >= ONEPROXY_K20_MIN_BAR;
+ * ```
+ */
 export const ONEPROXY_K20_MIN_BAR = 0.88;
-/** HELP protocol: the mean SRCC over targets to reach, per K. */
+/**
+ * HELP protocol: the mean SRCC over targets to reach, per K.
+ *
+ * @example
+ * ```ts
+ * for (const [k, bar] of HELP_MEAN_BARS) console.log(`K=${k}: ${bar}`);
+ * ```
+ */
 export const HELP_MEAN_BARS: readonly (readonly [k: number, bar: number])[] = [
   [10, 0.95],
   [20, 0.965],
 ];
-/** Search protocols: the adapted set's mean accuracy regret (points) on every target. */
+/**
+ * Search protocols: the adapted set's mean accuracy regret (points) on every target.
+ *
+ * @example
+ * ```ts
+ * rows.every((r) => r.adapted.regret <= SEARCH_REGRET_BAR);
+ * ```
+ */
 export const SEARCH_REGRET_BAR = 0.1;
-/** Search protocols: the K samples plus the set, in target measurements. */
+/**
+ * Search protocols: the K samples plus the set, in target measurements.
+ *
+ * @example
+ * ```ts
+ * rows.every((r) => r.targetMeasurements <= SEARCH_MEASUREMENT_BAR);
+ * ```
+ */
 export const SEARCH_MEASUREMENT_BAR = 100;
-/** NSGA-II: median regret (points) of its front at its last checkpoint. */
+/**
+ * NSGA-II: median regret (points) of its front at its last checkpoint.
+ *
+ * @example
+ * ```ts
+ * curve.medianRegret.at(-1)! <= NSGA2_REGRET_BAR;
+ * ```
+ */
 export const NSGA2_REGRET_BAR = 0.05;
 
-/** Rounds to 3 decimals, as every eval table prints. */
+/**
+ * Rounds to 3 decimals, as every eval table prints.
+ *
+ * @example
+ * ```ts
+ * r3(0.91749); // 0.917
+ * ```
+ */
 export const r3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -26,6 +26,7 @@ import { tableEvaluator } from "../search/evaluator.js";
 import { tableToCsv } from "../data/csv-table.js";
 import { takeRows } from "../predict/ridge.js";
 import { timePythonOnColumns } from "../runtime/python-reference.js";
+import { timeRuns, type Timing } from "../runtime/timing.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -72,7 +73,14 @@ const measureReferences = async (runtime: string, m: string | undefined) => {
   }
 };
 
-/** The bench cases of `proxynas bench`, in the order they run. */
+/**
+ * The bench cases of `proxynas bench`, in the order they run.
+ *
+ * @example
+ * ```ts
+ * const rows = await runBench(BENCH_CASES, { runs: 6 });
+ * ```
+ */
 export const BENCH_CASES: readonly BenchCase[] = [
   { name: "load help-nb201 (27 devices x 15,625; 29 files verified + parsed)", targetMs: 1000, run: (m) => loadTable("help-nb201", m ? { mirror: m } : {}) },
   { name: "load oneproxy-nb201 (18 x 1,999; rows mapped by encoding)", targetMs: undefined, run: (m) => loadTable("oneproxy-nb201", m ? { mirror: m } : {}) },
@@ -232,4 +240,45 @@ let helpCache: { mirror: string | undefined; table: Promise<LatencyTable> } | un
 function cachedHelp(m: string | undefined): Promise<LatencyTable> {
   if (!helpCache || helpCache.mirror !== m) helpCache = { mirror: m, table: loadTable("help-nb201", m ? { mirror: m } : {}) };
   return helpCache.table;
+}
+
+/** One row of the bench table: timings, the target or reference bar, and whether it was met. */
+export type BenchRow = Record<string, string | number>;
+
+/**
+ * Times each case (a first, cold run reported apart, then `runs - 1` more;
+ * the median is judged against the case's target or reference).
+ *
+ * @example
+ * ```ts
+ * const rows = await runBench(BENCH_CASES.slice(0, 1), { runs: 3 });
+ * rows[0]?.["median ms"];
+ * ```
+ */
+export async function runBench(cases: readonly BenchCase[], options: { runs: number; mirror?: string | undefined; onCase?: (name: string) => void }): Promise<BenchRow[]> {
+  const { runs, mirror } = options;
+  const rows: BenchRow[] = [];
+  for (const c of cases) {
+    options.onCase?.(c.name);
+    if (c.setup) await c.setup(mirror);
+    const t: Timing = await timeRuns(() => c.run(mirror), c.runs ?? runs);
+    const ref = c.reference ? await c.reference(mirror) : undefined;
+    rows.push({
+      benchmark: c.name,
+      "first ms": round(t.firstMs),
+      "median ms": round(t.medianMs),
+      "min ms": round(t.minMs),
+      runs: t.runs - 1,
+      "target ms": c.targetMs ?? "",
+      status: c.targetMs !== undefined ? (t.medianMs <= c.targetMs ? "met" : "missed") : c.minSpeedup !== undefined && ref?.ms !== undefined ? (ref.ms / t.medianMs >= c.minSpeedup ? `met (>= ${c.minSpeedup}x reference)` : `missed (< ${c.minSpeedup}x reference)`) : "",
+      reference: ref ? (ref.ms === undefined ? `${ref.label} (not installed)` : ref.label) : "",
+      "reference ms": ref?.ms === undefined ? "" : round(ref.ms),
+      "speed-up vs reference": ref?.ms === undefined ? "" : Math.round((ref.ms / t.medianMs) * 100) / 100,
+    });
+  }
+  return rows;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

@@ -34,7 +34,7 @@ import { paretoBand } from "../stats/pareto-band.js";
 import { ofaGenomeAt } from "../search/genome.js";
 import { nsga2 } from "../search/nsga2.js";
 import { carryAdaptedLatency } from "../search/carry-adapted-latency.js";
-import { oneProxySearch, type AdaptDecision } from "../search/one-proxy.js";
+import { oneProxySearch, type AdaptDecision, ONE_PROXY_DEFAULTS } from "../search/one-proxy.js";
 
 /** A target's latency model, fitted on HELP's measured subnets. */
 export interface OfaTargetModel {
@@ -128,7 +128,7 @@ export async function runOfaSpaceSearch(options: OfaSpaceSearchOptions = {}): Pr
   const genome = ofaGenomeAt(lut.resolutions);
   const evaluations = options.evaluations ?? 2000;
   const seeds = options.seeds ?? 10;
-  const budget = options.budget ?? 100;
+  const budget = options.budget ?? ONE_PROXY_DEFAULTS.budget;
   const accOf = (archs: readonly string[]) => accuracy.predict(archs);
   // per-device NAS, once per target
   const perDevice = new Map(targets.map((m) => [m.name, nsga2(genome, (a) => ({ accuracy: accOf(a), latency: m.predict(a) }), { evaluations, seed: 0 }).evaluations.map((e) => e.arch)]));

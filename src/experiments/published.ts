@@ -1,11 +1,16 @@
 /**
- * Numbers published by the papers proxynas is measured against (METHODS.md).
+ * Numbers published by the papers proxynas is measured against (docs/methods.md).
  * They are reference marks to compare with, never inputs to a computation.
  */
 
 /**
  * OneProxy's NAS-Bench-201 heatmap, Myriad VPU (`true_vpu`) as the proxy:
  * SRCC with each target before adaptation ("proxy") and after ("adaProxy").
+ *
+ * @example
+ * ```ts
+ * ONEPROXY_PAPER_VPU_ROW.rice_edgegpu; // { proxy: 0.75, adaProxy: 0.92 }
+ * ```
  */
 export const ONEPROXY_PAPER_VPU_ROW: Readonly<Record<string, { readonly proxy: number; readonly adaProxy: number }>> = {
   rice_edgegpu: { proxy: 0.75, adaProxy: 0.92 },
@@ -26,5 +31,12 @@ export const ONEPROXY_PAPER_VPU_ROW: Readonly<Record<string, { readonly proxy: n
   eagle_jetson_16: { proxy: 0.8, adaProxy: 0.9 },
 };
 
-/** HELP (NeurIPS 2021), SRCC with 10 target samples on its 6 test devices. */
+/**
+ * HELP (NeurIPS 2021), SRCC with 10 target samples on its 6 test devices.
+ *
+ * @example
+ * ```ts
+ * HELP_PAPER_K10.pixel2; // 0.802
+ * ```
+ */
 export const HELP_PAPER_K10: Readonly<Record<string, number>> = { titan_rtx_256: 0.987, gold_6226: 0.989, fpga: 0.985, pixel2: 0.802, raspi4: 0.89, eyeriss: 0.94 };

@@ -20,11 +20,18 @@ import { agingEvolution } from "../search/aging-evolution.js";
 import { tableEvaluator } from "../search/evaluator.js";
 import { NB201_GENOME, ofaGenomeAt } from "../search/genome.js";
 import { nsga2 } from "../search/nsga2.js";
-import { oneProxySearch, proxySets, scoreOneProxy, type OneProxyOptions } from "../search/one-proxy.js";
+import { oneProxySearch, proxySets, scoreOneProxy, type OneProxyOptions, ONE_PROXY_DEFAULTS } from "../search/one-proxy.js";
 import { randomSearch } from "../search/random-search.js";
 import { frontAfter, type SearchRun } from "../search/search-run.js";
 
-/** NAS-Bench-201 accuracy columns. */
+/**
+ * NAS-Bench-201 accuracy columns.
+ *
+ * @example
+ * ```ts
+ * for (const acc of NB201_ACCURACIES) table.accuracy(acc);
+ * ```
+ */
 export const NB201_ACCURACIES: readonly string[] = ["cifar10", "cifar100", "imagenet16_120"];
 
 /**
@@ -98,7 +105,7 @@ export async function runSearchProtocol(options: SearchProtocolOptions = {}): Pr
   const out: SearchProtocolRow[] = [];
   for (const accName of options.accuracies ?? NB201_ACCURACIES) {
     const acc = table.accuracy(accName);
-    const side = proxySets(ctx, acc, (options.budget ?? 100) - (options.samples ?? 20));
+    const side = proxySets(ctx, acc, (options.budget ?? ONE_PROXY_DEFAULTS.budget) - (options.samples ?? ONE_PROXY_DEFAULTS.samples));
     for (const target of targets) {
       const lat = table.latency(target);
       const runs = Array.from({ length: seeds }, (_, seed) => {

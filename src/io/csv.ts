@@ -85,6 +85,11 @@ export function parseCsv(text: string, file = "<csv>"): string[][] {
  * Reads and parses a CSV file.
  *
  * @throws {InvalidDataError} naming the file (see {@link parseCsv})
+ *
+ * @example
+ * ```ts
+ * const [header, ...rows] = await readCsv("mine.csv");
+ * ```
  */
 export async function readCsv(path: string): Promise<string[][]> {
   return parseCsv(await readFile(path, "utf8"), path);

@@ -47,7 +47,15 @@ export function parseLookupTable(text: string, file = "<yaml>"): ReadonlyMap<str
   return out;
 }
 
-/** Reads a lookup table file (see {@link parseLookupTable}). */
+/**
+ * Reads a lookup table file (see {@link parseLookupTable}).
+ *
+ * @example
+ * ```ts
+ * const lut = await readLookupTable("224_lookup_table.yaml");
+ * lut.size;
+ * ```
+ */
 export async function readLookupTable(path: string): Promise<ReadonlyMap<string, LutEntry>> {
   return parseLookupTable(await readFile(path, "utf8"), path);
 }

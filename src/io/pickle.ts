@@ -28,7 +28,14 @@ export type PyValue =
   | ReadonlySet<PyValue>
   | object;
 
-/** A global the pickle names that the reader will not reconstruct. */
+/**
+ * A global the pickle names that the reader will not reconstruct.
+ *
+ * @example
+ * ```ts
+ * await readPickle("evil.pkl"); // throws UnsafePickleError: global os.system is not allowed
+ * ```
+ */
 export class UnsafePickleError extends ProxynasError {
   readonly global: string;
   constructor(file: string, global: string, allowed: readonly string[]) {

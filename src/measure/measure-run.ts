@@ -7,7 +7,7 @@
 import { cpus, totalmem } from "node:os";
 import { EnvironmentError, InvalidArgumentError } from "../errors.js";
 import { initBackend } from "../runtime/backend.js";
-import { ownVersion } from "../runtime/report.js";
+import { proxynasVersion } from "../runtime/report.js";
 import { canonicalArch } from "../spaces/space.js";
 import { createMeasurer, type Measurer } from "./measure-architecture.js";
 import {
@@ -86,7 +86,7 @@ export function nodeMachine(): RuntimeMetadata["machine"] {
  */
 export async function measureInNode(options: MeasureRunOptions): Promise<MeasureSummary> {
   const spec = parseRuntime(options.runtime);
-  if (spec.host !== "node") throw new InvalidArgumentError(`measureInNode: runtime ${spec.name} runs in a browser; use "proxynas measure --runtime ${spec.name}" (headless chromium) or "--serve"`);
+  if (spec.host !== "node") throw new InvalidArgumentError(`measureInNode: runtime ${spec.name} runs in a browser; use "proxynas measure run --runtime ${spec.name}" (headless browser) or "proxynas measure serve"`);
   const protocol = resolveProtocol(options.protocol);
   const seed = options.seed ?? 0;
   if (!Number.isInteger(seed)) throw new InvalidArgumentError(`measureInNode: seed ${String(options.seed)} is not an integer`);
@@ -103,7 +103,7 @@ export async function measureInNode(options: MeasureRunOptions): Promise<Measure
     backend: report.backend,
     backendDetail: report.reason,
     tfjsVersion: report.tfjsVersion,
-    proxynasVersion: ownVersion(),
+    proxynasVersion: proxynasVersion(),
     userAgent: `Node.js ${process.version}`,
     machine: nodeMachine(),
     batchSize: protocol.batchSize,

@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EnvironmentError, ExecutionError, InvalidArgumentError } from "../errors.js";
-import { ownVersion } from "../runtime/report.js";
+import { proxynasVersion } from "../runtime/report.js";
 import type { ArchMeasurement } from "./measure-architecture.js";
 import {
   archRecord, emptyMeasurementFile, pendingWork, readMeasurementFile, repeatWork, runtimeSection, writeMeasurementFile,
@@ -242,7 +242,7 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
             backend: options.backend,
             backendDetail: str(h.backendDetail, "backendDetail"),
             tfjsVersion: str(h.tfjsVersion, "tfjsVersion"),
-            proxynasVersion: ownVersion(),
+            proxynasVersion: proxynasVersion(),
             userAgent: str(h.userAgent, "userAgent"),
             machine: options.machine ?? {
               cpu: "unknown (reported by a browser)",

@@ -77,7 +77,14 @@ export interface MeasurementFile {
   readonly runtimes: Record<string, RuntimeSection>;
 }
 
-/** The sidecar's path for a CSV path. */
+/**
+ * The sidecar's path for a CSV path.
+ *
+ * @example
+ * ```ts
+ * sidecarPath("mine.csv"); // "mine.csv.json"
+ * ```
+ */
 export function sidecarPath(csvPath: string): string {
   return `${csvPath}.json`;
 }
@@ -99,6 +106,12 @@ export function emptyMeasurementFile(space: MeasurableSpace): MeasurementFile {
  * nor the sidecar exists.
  *
  * @throws {InvalidDataError} naming the file when the CSV exists without its sidecar (it is not proxynas's to overwrite), or the sidecar is not valid JSON of this format
+ *
+ * @example
+ * ```ts
+ * const file = await readMeasurementFile("mine.csv");
+ * if (file) Object.keys(file.runtimes);
+ * ```
  */
 export async function readMeasurementFile(csvPath: string): Promise<MeasurementFile | undefined> {
   const side = sidecarPath(csvPath);

@@ -34,6 +34,11 @@ export interface BuiltNetwork {
  * Validates a measurable space name.
  *
  * @throws {InvalidArgumentError} listing the measurable spaces
+ *
+ * @example
+ * ```ts
+ * parseMeasurableSpace("ofa-mbv3"); // "ofa-mbv3"
+ * ```
  */
 export function parseMeasurableSpace(space: unknown): MeasurableSpace {
   return oneOf("measurable space", space, MEASURABLE_SPACES);

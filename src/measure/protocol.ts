@@ -48,7 +48,14 @@ export interface MeasureProtocol {
   readonly unstableCv: number;
 }
 
-/** Defaults of {@link MeasureProtocol}. */
+/**
+ * Defaults of {@link MeasureProtocol}.
+ *
+ * @example
+ * ```ts
+ * await measureInNode({ ...run, protocol: { ...DEFAULT_PROTOCOL, passes: 2 } });
+ * ```
+ */
 export const DEFAULT_PROTOCOL: MeasureProtocol = {
   processWarmupMs: 3000,
   passes: 2,
@@ -81,7 +88,14 @@ export interface RunStats {
   readonly flags: readonly string[];
 }
 
-/** A failed or timed-out measurement; the architecture is kept as missing with this reason. */
+/**
+ * A failed or timed-out measurement; the architecture is kept as missing with this reason.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof MeasurementError) console.log(`kept as missing: ${e.message}`);
+ * ```
+ */
 export class MeasurementError extends ExecutionError {
   override readonly name = "MeasurementError";
 }

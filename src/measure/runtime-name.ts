@@ -5,7 +5,7 @@
  * `chromium-webgl`, driven headless through Chromium and playwright-core;
  * `firefox-wasm`, `firefox-cpu`, `firefox-webgl`, headless Firefox opening the
  * measurement page; any other browser reaches the page of
- * `proxynas measure --serve` and is named `browser-<backend>` or as given).
+ * `proxynas measure serve` and is named `browser-<backend>` or as given).
  */
 import { oneOf } from "../errors.js";
 
@@ -20,6 +20,14 @@ export type RuntimeName =
   | "firefox-wasm"
   | "firefox-cpu"
   | "firefox-webgl";
+/**
+ * The runtimes `measureOnRuntime` can measure on, as `<host>-<backend>`.
+ *
+ * @example
+ * ```ts
+ * RUNTIME_NAMES.includes("chromium-wasm"); // true
+ * ```
+ */
 export const RUNTIME_NAMES: readonly RuntimeName[] = ["node-wasm", "node-cpu", "node-tensorflow", "chromium-wasm", "chromium-cpu", "chromium-webgl", "firefox-wasm", "firefox-cpu", "firefox-webgl"];
 
 /** Where a runtime runs and on which tfjs backend. */

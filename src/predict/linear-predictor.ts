@@ -21,7 +21,17 @@ export interface LinearPredictorJson {
 /** Default ridge penalty: small, only to make the one-hot system well-posed. */
 export const LINEAR_DEFAULT_PENALTY = 1e-3;
 
-/** Linear latency predictor on NAS-Bench-201 operator features. */
+/**
+ * Linear latency predictor on NAS-Bench-201 operator features.
+ *
+ * @example
+ * ```ts
+ * const help = await loadTable("help-nb201");
+ * const p = LinearLatencyPredictor.fit(help, "pixel3", { features: "onehot+live" });
+ * p.predict(help.archs().slice(0, 3)); // ms
+ * LinearLatencyPredictor.fromJSON(JSON.parse(JSON.stringify(p.toJSON())));
+ * ```
+ */
 export class LinearLatencyPredictor {
   private constructor(
     readonly model: RidgeModel,

@@ -22,7 +22,15 @@ export interface LutPredictorJson {
   readonly calibration: Calibration;
 }
 
-/** Lookup-table latency predictor. */
+/**
+ * Lookup-table latency predictor.
+ *
+ * @example
+ * ```ts
+ * const lut = LookupTablePredictor.create(await loadLookupTables("ofa-note10-lut"));
+ * lut.predict(["r224-d44444-k77777777777777777777-e66666666666666666666"]); // ms
+ * ```
+ */
 export class LookupTablePredictor {
   private readonly byResolution: ReadonlyMap<number, LookupTable>;
 

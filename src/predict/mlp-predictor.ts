@@ -19,6 +19,14 @@ import type { Matrix } from "./ridge.js";
 
 /** The training engines. */
 export type MlpEngineName = "simd" | "tfjs";
+/**
+ * The MLP's training engines: `simd` (hand-written WebAssembly SIMD kernels, the default) and `tfjs`.
+ *
+ * @example
+ * ```ts
+ * MlpLatencyPredictor.fit(x, y, { engine: MLP_ENGINES[1] }); // train on TensorFlow.js
+ * ```
+ */
 export const MLP_ENGINES: readonly MlpEngineName[] = ["simd", "tfjs"];
 
 /** Options of {@link MlpLatencyPredictor.fit}. */
@@ -63,7 +71,16 @@ export interface MlpPredictorJson {
 
 type Layer = MlpLayer;
 
-/** MLP latency predictor. */
+/**
+ * MLP latency predictor.
+ *
+ * @example
+ * ```ts
+ * const x = nb201FeatureMatrix(help.archs(), "onehot");
+ * const mlp = await MlpLatencyPredictor.fit(x, Array.from(help.latency("raspi4")), { epochs: 50, seed: 0 });
+ * mlp.predict(x);
+ * ```
+ */
 export class MlpLatencyPredictor {
   private constructor(
     private readonly layers: readonly Layer[],

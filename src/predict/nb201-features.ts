@@ -13,7 +13,23 @@ import { oneOf } from "../errors.js";
 import { NB201_EDGES, nb201OneHot, nb201Parse } from "../spaces/nb201.js";
 import type { Matrix } from "./ridge.js";
 
+/**
+ * Operator features of a NAS-Bench-201 cell: one-hot per edge, one-hot of live edges only, or both.
+ *
+ * @example
+ * ```ts
+ * const set: Nb201FeatureSet = "onehot+live";
+ * ```
+ */
 export type Nb201FeatureSet = "onehot" | "live" | "onehot+live";
+/**
+ * Every {@link Nb201FeatureSet}.
+ *
+ * @example
+ * ```ts
+ * for (const s of NB201_FEATURE_SETS) nb201FeatureMatrix(archs, s);
+ * ```
+ */
 export const NB201_FEATURE_SETS: readonly Nb201FeatureSet[] = ["onehot", "live", "onehot+live"];
 
 /**

@@ -17,7 +17,15 @@ interface Layer {
 
 const LAYERS = ["0", "2", "4", "6"] as const;
 
-/** The Once-for-All accuracy predictor. */
+/**
+ * The Once-for-All accuracy predictor.
+ *
+ * @example
+ * ```ts
+ * const acc = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights());
+ * acc.predict([ofaSample(seededRng(0))]); // ImageNet top-1 (%)
+ * ```
+ */
 export class OfaAccuracyPredictor {
   private constructor(private readonly layers: readonly Layer[]) {}
 

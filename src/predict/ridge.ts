@@ -127,6 +127,12 @@ function sparseOf(x: Matrix): SparseRows | null {
  * the sums are the same to the bit as the dense loop's (adding a zero term
  * changes nothing); the nonzeros are found once per matrix. X must not be
  * changed after its first prediction.
+ *
+ * @example
+ * ```ts
+ * const { model } = ridgeFit(x, y, 1);
+ * ridgePredict(model, x);
+ * ```
  */
 export function ridgePredict(model: RidgeModel, x: Matrix): Float64Array {
   if (model.weights.length !== x.cols) throw new InvalidArgumentError(`ridgePredict: model has ${model.weights.length} weights, matrix has ${x.cols} columns`);
@@ -151,6 +157,11 @@ export function ridgePredict(model: RidgeModel, x: Matrix): Float64Array {
 
 /**
  * The rows of X at these indices, as a new matrix.
+ *
+ * @example
+ * ```ts
+ * takeRows(nb201FeatureMatrix(table.archs(), "onehot"), [0, 5, 9]).rows; // 3
+ * ```
  */
 export function takeRows(x: Matrix, rows: ArrayLike<number>): Matrix {
   const data = new Float64Array(rows.length * x.cols);

@@ -16,6 +16,14 @@ export type BackendRequest = "auto" | "tensorflow" | "wasm" | "cpu";
 /** Backends proxynas can run on. */
 export type BackendName = Exclude<BackendRequest, "auto">;
 
+/**
+ * What `initBackend` accepts: `auto` (tfjs-node when it loads, else wasm) or a backend by name.
+ *
+ * @example
+ * ```ts
+ * BACKEND_REQUESTS; // ["auto", "tensorflow", "wasm", "cpu"]
+ * ```
+ */
 export const BACKEND_REQUESTS: readonly BackendRequest[] = ["auto", "tensorflow", "wasm", "cpu"];
 
 /** What {@link initBackend} chose, and why. */

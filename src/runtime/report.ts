@@ -80,7 +80,7 @@ export async function runtimeReport(backend?: BackendRequest): Promise<RuntimeRe
   const cpu = os.cpus();
   const tslab = tslabVersion();
   return {
-    proxynas: ownVersion(),
+    proxynas: proxynasVersion(),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     cpus: `${cpu.length} x ${cpu[0]?.model.trim() ?? "unknown"}`,
@@ -90,8 +90,15 @@ export async function runtimeReport(backend?: BackendRequest): Promise<RuntimeRe
   };
 }
 
-/** proxynas's own version, from its package.json. */
-export function ownVersion(): string {
+/**
+ * proxynas's own version, from its package.json.
+ *
+ * @example
+ * ```ts
+ * proxynasVersion(); // "0.1.0"
+ * ```
+ */
+export function proxynasVersion(): string {
   const pkg = require("../../package.json") as { version: string };
   return pkg.version;
 }

@@ -25,7 +25,14 @@ export interface Genome<G> {
   parse(s: string): G;
 }
 
-/** NAS-Bench-201: six edges, five operations each; mutation changes one edge. */
+/**
+ * NAS-Bench-201: six edges, five operations each; mutation changes one edge.
+ *
+ * @example
+ * ```ts
+ * nsga2(NB201_GENOME, tableEvaluator(table, "cifar10", "pixel3"), { evaluations: 2000, seed: 0 });
+ * ```
+ */
 export const NB201_GENOME: Genome<Nb201Arch> = {
   space: "nb201",
   sample: (rng) => Array.from({ length: 6 }, () => rng.int(NB201_OPS.length)) as unknown as Nb201Arch,
@@ -40,7 +47,15 @@ export const NB201_GENOME: Genome<Nb201Arch> = {
   parse: (s) => nb201Parse(s),
 };
 
-/** Once-for-All MobileNetV3: per-slot kernel and expand, per-stage depth, resolution. */
+/**
+ * Once-for-All MobileNetV3: per-slot kernel and expand, per-stage depth, resolution.
+ *
+ * @example
+ * ```ts
+ * const genome = ofaGenomeAt(224); // or OFA_GENOME for every resolution
+ * nsga2(OFA_GENOME, evaluator, { evaluations: 2000, seed: 0 });
+ * ```
+ */
 export const OFA_GENOME: Genome<OfaArch> = {
   space: "ofa-mbv3",
   sample: (rng) => ofaSample(rng),
@@ -97,7 +112,14 @@ export function ofaGenomeAt(resolutions: readonly number[]): Genome<OfaArch> {
   };
 }
 
-/** FBNet: 22 layers, nine blocks each. */
+/**
+ * FBNet: 22 layers, nine blocks each.
+ *
+ * @example
+ * ```ts
+ * agingEvolution(FBNET_GENOME, evaluator, { evaluations: 1000, seed: 0 });
+ * ```
+ */
 export const FBNET_GENOME: Genome<readonly number[]> = {
   space: "fbnet",
   sample: (rng) => fbnetSample(rng),

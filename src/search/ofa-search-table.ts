@@ -14,9 +14,25 @@ import { LookupTablePredictor } from "../predict/lut-predictor.js";
 import { OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
 import { ofaParse } from "../spaces/ofa.js";
 
-/** The proxy column of {@link loadOfaSearchTable}. */
+/**
+ * The proxy column of {@link loadOfaSearchTable}.
+ *
+ * @example
+ * ```ts
+ * const { table } = await loadOfaSearchTable();
+ * table.latency(OFA_PROXY_COLUMN);
+ * ```
+ */
 export const OFA_PROXY_COLUMN = "note10_lut";
-/** The accuracy column of {@link loadOfaSearchTable}. */
+/**
+ * The accuracy column of {@link loadOfaSearchTable}.
+ *
+ * @example
+ * ```ts
+ * const { table } = await loadOfaSearchTable();
+ * table.accuracy(OFA_ACCURACY_COLUMN);
+ * ```
+ */
 export const OFA_ACCURACY_COLUMN = "ofa_top1";
 
 /** The table and what was left out of HELP's rows. */

@@ -16,7 +16,7 @@
  * every distinct target row read: the K samples plus the rest of the set.
  */
 import { adaptTarget, contextRanking, type AdaptOptions } from "../adapt/adapt.js";
-import type { AdaptContext, AdaptMethod } from "../adapt/method.js";
+import { type AdaptContext, type AdaptMethod, DEFAULT_SAMPLES } from "../adapt/method.js";
 import { selectSamples, type SelectionStrategy } from "../adapt/select.js";
 import { InvalidArgumentError } from "../errors.js";
 import { spearman } from "../stats/correlation.js";
@@ -38,27 +38,58 @@ import { seededRng, shuffled, standardNormal } from "../random.js";
  * the budget allows (see stats/pareto-band.ts).
  */
 export type SetRule = "expected-regret" | "front-probability" | "band";
-export const SET_RULES: readonly SetRule[] = ["expected-regret", "front-probability", "band"];
-
-/** Refits (latency scenarios) of the `expected-regret` set. */
-export const DEFAULT_SCENARIOS = 16;
-/** Share of the measured rows in each refit of the `expected-regret` set. */
-export const DEFAULT_SUBSAMPLE = 0.5;
-
 /**
- * The pipeline's adaptation method: `proxy-ensemble`, one fit. The bagged
- * default of `adaptTarget` would refit 17 times inside each of the set's 16
- * scenario refits, which already average over subsets of the samples; the
- * search protocol's numbers were measured with this method.
+ * Every {@link SetRule}.
+ *
+ * @example
+ * ```ts
+ * for (const setRule of SET_RULES) oneProxySearch(ctx, acc, measure, { setRule });
+ * ```
  */
-export const SEARCH_ADAPT_METHOD: AdaptMethod = "proxy-ensemble";
+export const SET_RULES: readonly SetRule[] = ["expected-regret", "front-probability", "band"];
 
 /** When to adapt: on the pipeline's decision (default), always, or never. */
 export type AdaptDecision = "auto" | "always" | "never";
+/**
+ * Every {@link AdaptDecision}.
+ *
+ * @example
+ * ```ts
+ * oneProxySearch(ctx, acc, measure, { decision: ADAPT_DECISIONS[1] }); // always adapt
+ * ```
+ */
 export const ADAPT_DECISIONS: readonly AdaptDecision[] = ["auto", "always", "never"];
 
-/** The pipeline adapts when the proxy's SRCC on the K samples is below this. */
-export const DEFAULT_ADAPT_THRESHOLD = 0.95;
+/**
+ * The one-proxy pipeline's defaults, in one place: `oneProxySearch`,
+ * `proxynas search` and the search protocol all read them here.
+ *
+ * - `samples` (K = 20) target measurements decide whether to adapt and adapt;
+ * - `budget` (100) target measurements in all, K included;
+ * - `threshold` (0.95): adapt when the proxy's SRCC on the K samples is below it;
+ * - `method` (`proxy-ensemble`, one fit): the bagged default of `adaptTarget`
+ *   would refit 17 times inside each of the set's refits, which already
+ *   average over subsets of the samples; the search protocol was measured with it;
+ * - `setRule`, `scenarios` (16 refits) and `subsample` (half of the K samples
+ *   per refit) build the expected-regret set; `sigma` is the noise on each
+ *   scenario's log-latencies (and the front-probability set's error sd).
+ *
+ * @example
+ * ```ts
+ * oneProxySearch(ctx, acc, measure, { budget: ONE_PROXY_DEFAULTS.budget * 2 });
+ * ```
+ */
+export const ONE_PROXY_DEFAULTS = {
+  samples: DEFAULT_SAMPLES,
+  budget: 100,
+  threshold: 0.95,
+  decision: "auto",
+  method: "proxy-ensemble",
+  setRule: "expected-regret",
+  scenarios: 16,
+  subsample: 0.5,
+  sigma: DEFAULT_FRONT_SIGMA,
+} as const satisfies { readonly method: AdaptMethod; readonly decision: AdaptDecision; readonly setRule: SetRule } & Record<string, unknown>;
 
 /** The proxy side of the pipeline: the same for every target, so computable once. */
 export interface ProxySets {
@@ -107,7 +138,7 @@ export interface OneProxyOptions {
   readonly budget?: number;
   readonly decision?: AdaptDecision;
   /**
-   * Adaptation method (default {@link SEARCH_ADAPT_METHOD}, not the adapt
+   * Adaptation method (default `ONE_PROXY_DEFAULTS.method`, not the adapt
    * command's default: the expected-regret set already refits the
    * adaptation on 16 random halves of the K samples).
    */
@@ -123,9 +154,9 @@ export interface OneProxyOptions {
   readonly setRule?: SetRule;
   /** σ of the log errors: `front-probability`'s, and the noise on each `expected-regret` scenario (default 0.02). */
   readonly sigma?: number;
-  /** `expected-regret`: how many refits on random subsets of the measured rows (default {@link DEFAULT_SCENARIOS}). */
+  /** `expected-regret`: how many refits on random subsets of the measured rows (default `ONE_PROXY_DEFAULTS.scenarios`). */
   readonly scenarios?: number;
-  /** `expected-regret`: the share of the measured rows in each refit (default {@link DEFAULT_SUBSAMPLE}). */
+  /** `expected-regret`: the share of the measured rows in each refit (default `ONE_PROXY_DEFAULTS.subsample`). */
   readonly subsample?: number;
   /** The proxy side, when already computed for this context and accuracy (its `setRows` must be budget - samples). */
   readonly proxySets?: ProxySets;
@@ -172,16 +203,16 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
   checkOneProxy(ctx);
   const n = ctx.onehot.rows;
   if (accuracy.length !== n) throw new InvalidArgumentError(`oneProxySearch: ${accuracy.length} accuracies for ${n} rows`);
-  const k = options.samples ?? 20;
-  const budget = options.budget ?? 100;
-  const threshold = options.threshold ?? DEFAULT_ADAPT_THRESHOLD;
-  const decision = options.decision ?? "auto";
-  const setRule = options.setRule ?? "expected-regret";
-  const scenarioCount = options.scenarios ?? DEFAULT_SCENARIOS;
+  const k = options.samples ?? ONE_PROXY_DEFAULTS.samples;
+  const budget = options.budget ?? ONE_PROXY_DEFAULTS.budget;
+  const threshold = options.threshold ?? ONE_PROXY_DEFAULTS.threshold;
+  const decision = options.decision ?? ONE_PROXY_DEFAULTS.decision;
+  const setRule = options.setRule ?? ONE_PROXY_DEFAULTS.setRule;
+  const scenarioCount = options.scenarios ?? ONE_PROXY_DEFAULTS.scenarios;
   if (!Number.isInteger(scenarioCount) || scenarioCount < 1) throw new InvalidArgumentError(`oneProxySearch: scenarios ${scenarioCount} must be a positive integer`);
-  const subsample = options.subsample ?? DEFAULT_SUBSAMPLE;
+  const subsample = options.subsample ?? ONE_PROXY_DEFAULTS.subsample;
   if (!(subsample > 0 && subsample < 1)) throw new InvalidArgumentError(`oneProxySearch: subsample ${subsample} must be in (0, 1)`);
-  const sigma = options.sigma ?? DEFAULT_FRONT_SIGMA;
+  const sigma = options.sigma ?? ONE_PROXY_DEFAULTS.sigma;
   if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InvalidArgumentError(`oneProxySearch: sigma ${sigma} must be a finite number >= 0`);
   if (setRule === "front-probability" && !(sigma > 0)) throw new InvalidArgumentError("oneProxySearch: sigma must be > 0 for the front-probability set");
   if (!SET_RULES.includes(setRule)) throw new InvalidArgumentError(`oneProxySearch: set rule ${JSON.stringify(setRule)} is not valid; valid: ${SET_RULES.join(", ")}`);
@@ -215,7 +246,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
       samples: k,
       rows: measured,
       seed,
-      method: options.method ?? SEARCH_ADAPT_METHOD,
+      method: options.method ?? ONE_PROXY_DEFAULTS.method,
       ...(options.select ? { select: options.select } : {}),
       ...(options.target ? { target: options.target } : {}),
     };

@@ -6,6 +6,14 @@ import type { Evaluated } from "./evaluator.js";
 
 /** Search algorithms. */
 export type SearchAlgorithm = "nsga2" | "aging" | "random";
+/**
+ * The search algorithms: NSGA-II, aging evolution, random search.
+ *
+ * @example
+ * ```ts
+ * SEARCH_ALGORITHMS; // ["nsga2", "aging", "random"]
+ * ```
+ */
 export const SEARCH_ALGORITHMS: readonly SearchAlgorithm[] = ["nsga2", "aging", "random"];
 
 /** Options every search takes. */

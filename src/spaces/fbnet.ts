@@ -41,7 +41,14 @@ export function fbnetParse(s: string): FbnetArch {
   });
 }
 
-/** The canonical string of an FBNet architecture. */
+/**
+ * The canonical string of an FBNet architecture.
+ *
+ * @example
+ * ```ts
+ * fbnetFormat(fbnetSample(seededRng(0))); // 22 block choices, comma-separated
+ * ```
+ */
 export function fbnetFormat(arch: readonly number[]): string {
   check("fbnetFormat", arch);
   return arch.map((b) => FBNET_BLOCKS[b]).join("-");
@@ -78,7 +85,14 @@ export function fbnetLayerFeatures(arch: readonly number[]): Float64Array {
   return x;
 }
 
-/** A uniformly random architecture. */
+/**
+ * A uniformly random architecture.
+ *
+ * @example
+ * ```ts
+ * const arch = fbnetSample(seededRng(1));
+ * ```
+ */
 export function fbnetSample(rng: Rng): FbnetArch {
   return Array.from({ length: FBNET_LAYERS }, () => rng.int(FBNET_BLOCKS.length));
 }

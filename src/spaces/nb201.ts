@@ -14,11 +14,33 @@
  */
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 
-/** The 5 operations, in the order of the one-hot features (OneProxy's order). */
+/**
+ * The 5 operations, in the order of the one-hot features (OneProxy's order).
+ *
+ * @example
+ * ```ts
+ * NB201_OPS.indexOf("nor_conv_3x3"); // 3
+ * ```
+ */
 export const NB201_OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"] as const;
+/**
+ * One of the five NAS-Bench-201 operations.
+ *
+ * @example
+ * ```ts
+ * const op: Nb201Op = "skip_connect";
+ * ```
+ */
 export type Nb201Op = (typeof NB201_OPS)[number];
 
-/** The 6 edges as [to, from], in canonical string order. */
+/**
+ * The 6 edges as [to, from], in canonical string order.
+ *
+ * @example
+ * ```ts
+ * NB201_EDGES[0]; // [1, 0]: node 1 from the input
+ * ```
+ */
 export const NB201_EDGES: readonly (readonly [number, number])[] = [
   [1, 0],
   [2, 0],
@@ -253,6 +275,12 @@ export function nb201IsomorphismKey(arch: readonly number[], rule: Nb201Isomorph
  * NAS-Bench-201's official index, built from a mapping of canonical strings
  * to indices (HELP's `str_arch2idx.pt`, or a NATS-Bench table in index order).
  * Checked to be a bijection onto 0..15,624.
+ *
+ * @example
+ * ```ts
+ * const index = await loadNb201Index();
+ * index.indexOf(nb201Parse("|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|avg_pool_3x3~2|"));
+ * ```
  */
 export class Nb201Index {
   private readonly codeToIndex: Int32Array;

@@ -103,6 +103,11 @@ export function ofaFormat(a: OfaArch): string {
  * Parses a canonical string (slots past a depth must be 0).
  *
  * @throws {InvalidArgumentError} naming what is malformed
+ *
+ * @example
+ * ```ts
+ * ofaParse("r224-d44444-k77777777777777777777-e66666666666666666666").r; // 224
+ * ```
  */
 export function ofaParse(s: string): OfaArch {
   const m = typeof s === "string" ? /^r(\d+)-d(\d{5})-k(\d{20})-e(\d{20})$/.exec(s) : null;
@@ -133,7 +138,14 @@ export function ofaAccuracyFeatures(a: OfaArch): Float64Array {
   return x;
 }
 
-/** A uniformly random subnet (depth, then kernel and expand per live slot, then resolution). */
+/**
+ * A uniformly random subnet (depth, then kernel and expand per live slot, then resolution).
+ *
+ * @example
+ * ```ts
+ * ofaFormat(ofaSample(seededRng(0)));
+ * ```
+ */
 export function ofaSample(rng: Rng): OfaArch {
   const d = Array.from({ length: OFA_STAGES }, () => OFA_DEPTHS[rng.int(OFA_DEPTHS.length)] as number);
   const ks = Array.from({ length: OFA_SLOTS }, () => OFA_KERNELS[rng.int(OFA_KERNELS.length)] as number);

@@ -13,12 +13,26 @@ import { ofaFormat, ofaParse } from "./ofa.js";
  * - `fbnet`: FBNet (22 layers x 9 blocks).
  */
 export type SpaceName = "nb201" | "ofa-mbv3" | "fbnet";
+/**
+ * The search spaces proxynas encodes.
+ *
+ * @example
+ * ```ts
+ * SPACE_NAMES; // ["nb201", "ofa-mbv3", "fbnet"]
+ * ```
+ */
 export const SPACE_NAMES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet"];
 
 /**
  * Validates a space name.
  *
  * @throws {InvalidArgumentError} listing the spaces
+ *
+ * @example
+ * ```ts
+ * parseSpace("nb201"); // "nb201"
+ * parseSpace("darts"); // throws InvalidArgumentError listing the spaces
+ * ```
  */
 export function parseSpace(name: unknown): SpaceName {
   return oneOf("space", name, SPACE_NAMES);

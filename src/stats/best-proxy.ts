@@ -8,13 +8,28 @@ import { sameDevice } from "../data/devices.js";
 import { InvalidArgumentError } from "../errors.js";
 import type { MonotonicityMatrix } from "./monotonicity-matrix.js";
 
-/** The paper's threshold for reusing a proxy's architectures unchanged. */
+/**
+ * The paper's threshold for reusing a proxy's architectures unchanged.
+ *
+ * @example
+ * ```ts
+ * bestProxies(m).filter((b) => b.srcc >= REUSE_THRESHOLD);
+ * ```
+ */
 export const REUSE_THRESHOLD = 0.9;
 
 /** The verdict for one (proxy, target) pair. */
 export type ProxyVerdict = "reuse" | "adapt";
 
-/** The paper's rule for one correlation. NaN (no evidence) is "adapt". */
+/**
+ * The paper's rule for one correlation. NaN (no evidence) is "adapt".
+ *
+ * @example
+ * ```ts
+ * proxyVerdict(0.93); // "reuse"
+ * proxyVerdict(0.71); // "adapt"
+ * ```
+ */
 export function proxyVerdict(r: number, threshold = REUSE_THRESHOLD): ProxyVerdict {
   return r >= threshold ? "reuse" : "adapt";
 }

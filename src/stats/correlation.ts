@@ -22,6 +22,14 @@ export interface Correlation {
 
 /** The correlation methods. */
 export type CorrelationMethod = "spearman" | "kendall" | "pearson";
+/**
+ * Every {@link CorrelationMethod}.
+ *
+ * @example
+ * ```ts
+ * for (const method of CORRELATION_METHODS) monotonicityMatrix(table, { method });
+ * ```
+ */
 export const CORRELATION_METHODS: readonly CorrelationMethod[] = ["spearman", "kendall", "pearson"];
 
 /** The pairs of `x` and `y` where both are present. */

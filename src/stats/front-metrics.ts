@@ -1,7 +1,7 @@
 /**
  * Judging a set of architectures against the true Pareto front of a target
  * (minimise the target's latency, maximise accuracy), with the definitions of
- * METHODS.md, written here once:
+ * docs/methods.md, written here once:
  *
  * - Valid rows: target latency and accuracy both non-NaN. Set rows that are
  *   not valid are ignored (they cannot be judged).

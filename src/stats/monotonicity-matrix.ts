@@ -115,6 +115,12 @@ export function monotonicityMatrix(table: LatencyTable, options: MonotonicityOpt
  * The matrix with rows and columns in another order (a subset allowed).
  *
  * @throws {InvalidArgumentError} for a device not in the matrix
+ *
+ * @example
+ * ```ts
+ * const m = monotonicityMatrix(table);
+ * reorderMatrix(m, clusterOrder(m));
+ * ```
  */
 export function reorderMatrix(m: MonotonicityMatrix, order: readonly string[]): MonotonicityMatrix {
   const idx = order.map((d) => {

@@ -5,6 +5,7 @@
  */
 import { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError } from "../errors.js";
+import { csvField } from "../io/csv.js";
 import { escapeHtml } from "./html.js";
 
 /** One table cell. `null`/`undefined` render as empty; NaN renders as `NaN`. */
@@ -141,4 +142,34 @@ export function tableText(view: TableView): string {
   const line = (r: readonly string[]) => r.map((c, j) => c.padEnd(widths[j] ?? 0)).join("  ").trimEnd();
   const out = [line(cells[0] ?? []), line(widths.map((w) => "-".repeat(w))), ...cells.slice(1).map(line)];
   return (view.caption === undefined ? "" : `${view.caption}\n`) + out.join("\n");
+}
+
+/**
+ * A table as a GitHub-flavoured Markdown table (the caption as a paragraph
+ * above it; `|` in cells escaped).
+ *
+ * @example
+ * ```ts
+ * tableMarkdown(tableView([{ device: "pixel3", ms: 3.61 }])); // "| device | ms |\n| --- | --- |\n| pixel3 | 3.61 |"
+ * ```
+ */
+export function tableMarkdown(view: TableView): string {
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  const row = (cells: readonly string[]) => `| ${cells.map(esc).join(" | ")} |`;
+  const out = [row(view.columns), row(view.columns.map(() => "---")), ...view.rows.map((r) => row(r.map(formatCell)))];
+  return (view.caption === undefined ? "" : `${view.caption}\n\n`) + out.join("\n");
+}
+
+/**
+ * A table as CSV (RFC 4180 quoting; a header line; empty cells for missing
+ * values and NaN), ending with a newline.
+ *
+ * @example
+ * ```ts
+ * tableCsv(tableView([{ device: "pixel3", ms: 3.61 }])); // "device,ms\npixel3,3.61\n"
+ * ```
+ */
+export function tableCsv(view: TableView): string {
+  const field = (c: Cell) => (c === null || c === undefined || (typeof c === "number" && Number.isNaN(c)) ? "" : csvField(String(c)));
+  return `${[view.columns.map(field).join(","), ...view.rows.map((r) => r.map(field).join(","))].join("\n")}\n`;
 }

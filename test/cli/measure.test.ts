@@ -12,29 +12,29 @@ const cli = (...args: string[]) => {
 const FAST = ["--passes", "1", "--process-warmup-ms", "0", "--warmup", "0", "--min-runs", "1", "--max-runs", "1", "--budget-ms", "0"];
 
 describe("proxynas measure", () => {
-  it("--archs (the output of proxynas select) on node-wasm, then --report; a rerun skips what is done", () => {
+  it("--archs (the output of proxynas select) on node-wasm, then report; a rerun skips what is done", () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
     writeFileSync(join(dir, "k.csv"), "index,arch\n0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|\n17,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n21,|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|\n22,|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
     const out = join(dir, "mine.csv");
-    const r = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST, "--format", "json");
+    const r = cli("measure", "run", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST, "--format", "json");
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout) as { summary: { measured: number }; report: { runtime: string; measured: number }[] };
     expect(j.summary.measured).toBe(4);
     expect(j.report[0]).toMatchObject({ runtime: "node-wasm", measured: 4 });
     expect(readFileSync(out, "utf8").split("\n")[0]).toBe("index,arch,node-wasm");
     expect(readFileSync(out, "utf8")).toMatch(/\n17,\|none~0\|/);
-    const again = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST);
+    const again = cli("measure", "run", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST);
     expect(again.stdout).toMatch(/measured 0, failed 0, skipped 4/);
-    const rep = cli("measure", "--report", out);
+    const rep = cli("measure", "report", out);
     expect(rep.code).toBe(0);
     expect(rep.stdout).toMatch(/node-wasm\s+4\s+0/);
     // the measurements feed adaptation; a second runtime, merged in, is chosen by --column
     const out2 = join(dir, "other.csv");
-    expect(cli("measure", "--runtime", "node-cpu", "--archs", join(dir, "k.csv"), "--out", out2, ...FAST).code).toBe(0);
+    expect(cli("measure", "run", "--runtime", "node-cpu", "--archs", join(dir, "k.csv"), "--out", out2, ...FAST).code).toBe(0);
     const merged = join(dir, "merged.csv");
-    expect(cli("measure", "--merge", out, out2, "--out", merged).stdout).toMatch(/merged node-wasm, node-cpu into/);
+    expect(cli("measure", "merge", out, out2, "--out", merged).stdout).toMatch(/merged node-wasm, node-cpu into/);
     expect(readFileSync(merged, "utf8").split("\n")[0]).toBe("index,arch,node-wasm,node-cpu");
-    expect(cli("measure", "--merge", out, out, "--out", join(dir, "m2.csv")).stderr).toMatch(/runtime node-wasm is in more than one file/);
+    expect(cli("measure", "merge", out, out, "--out", join(dir, "m2.csv")).stderr).toMatch(/runtime node-wasm is in more than one file/);
     expect(cli("adapt", "help-nb201", "--proxy", "pixel3", "--measurements", merged).stderr).toMatch(/--column NAME/);
     const adapted = cli("adapt", "help-nb201", "--proxy", "pixel3,gold_6226", "--measurements", merged, "--column", "node-cpu", "--method", "proxy");
     expect(adapted.code, adapted.stderr).toBe(0);
@@ -45,15 +45,18 @@ describe("proxynas measure", () => {
   });
   it("--sample with the official index; bad input is a typed error with exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
-    const r = cli("measure", "--runtime", "node-wasm", "--sample", "2", "--seed", "4", "--out", join(dir, "s.csv"), ...FAST);
+    const r = cli("measure", "run", "--runtime", "node-wasm", "--sample", "2", "--seed", "4", "--out", join(dir, "s.csv"), ...FAST);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, "s.csv"), "utf8").trim().split("\n")).toHaveLength(3);
-    expect(cli("measure", "--runtime", "node-gpu", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/node-gpu.*node-wasm/);
-    expect(cli("measure", "--runtime", "node-wasm", "--out", join(dir, "x.csv")).stderr).toMatch(/exactly one of --archs <file> and --sample <N>/);
+    expect(cli("measure", "run", "--runtime", "node-gpu", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/node-gpu.*node-wasm/);
+    expect(cli("measure", "run", "--runtime", "node-wasm", "--out", join(dir, "x.csv")).stderr).toMatch(/exactly one of --archs <file> and --sample <N>/);
     writeFileSync(join(dir, "bad.csv"), "arch\n|conv~0|\n");
-    const bad = cli("measure", "--runtime", "node-wasm", "--archs", join(dir, "bad.csv"), "--out", join(dir, "x.csv"), "--space", "nb201");
+    const bad = cli("measure", "run", "--runtime", "node-wasm", "--archs", join(dir, "bad.csv"), "--out", join(dir, "x.csv"), "--space", "nb201");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a NAS-Bench-201 architecture/);
-    expect(cli("measure", "--serve", "--runtime", "node-wasm", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/not both/);
+    // serve takes no --runtime: the browser that opens the page is the runtime
+    expect(cli("measure", "serve", "--runtime", "node-wasm", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/unknown option '--runtime'/);
+    expect(cli("measure", "run", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/required option '--runtime <name>'/);
+    expect(cli("measure", "report", join(dir, "missing.csv")).stderr).toMatch(/missing\.csv does not exist/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitOfaTargetModels, runOfaSpaceSearch } from "../../src/experiments/ofa-space-protocol.js";
-import { DEFAULT_ADAPT_THRESHOLD } from "../../src/search/one-proxy.js";
+import { ONE_PROXY_DEFAULTS } from "../../src/search/one-proxy.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 describe("one-proxy search over the whole Once-for-All space", () => {
@@ -20,7 +20,7 @@ describe("one-proxy search over the whole Once-for-All space", () => {
     expect(rows.map((r) => r.target)).toEqual(["v100_1", "v100_64"]);
     for (const r of rows) {
       expect(r.targetMeasurements).toBeLessThanOrEqual(60);
-      expect(r.adaptedShare).toBe(r.srccMeasured < DEFAULT_ADAPT_THRESHOLD ? 1 : 0);
+      expect(r.adaptedShare).toBe(r.srccMeasured < ONE_PROXY_DEFAULTS.threshold ? 1 : 0);
       expect(r.pipeline.regret).toBeGreaterThanOrEqual(0);
       expect(r.poolSize).toBeGreaterThan(200);
     }

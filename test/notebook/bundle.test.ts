@@ -43,7 +43,7 @@ describe("displayBundle", () => {
     expect(formatHeadline(headline("x", 27, { unit: "devices" }))).toBe("x: 27 devices");
   });
   it("rejects what it cannot show, naming it", () => {
-    expect(() => displayBundle([1, 2], { includeLibrary: false, id: "x" })).toThrowError(/plain array \(wrap records with table\(\)\)/);
+    expect(() => displayBundle([1, 2], { includeLibrary: false, id: "x" })).toThrowError(/plain array \(wrap records with tableView\(\)\)/);
     expect(() => displayBundle(42, { includeLibrary: false, id: "x" })).toThrowError(/cannot display a number/);
     expect(() => headline(" ", 1)).toThrowError(/non-empty string/);
   });

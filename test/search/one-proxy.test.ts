@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
 import type { AdaptContext } from "../../src/adapt/method.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
-import { oneProxySearch, scoreOneProxy, SEARCH_ADAPT_METHOD } from "../../src/search/one-proxy.js";
+import { ONE_PROXY_DEFAULTS, oneProxySearch, scoreOneProxy } from "../../src/search/one-proxy.js";
 import { loadNb201SearchTable } from "../../src/experiments/search-protocol.js";
 import { frontProbabilitySet } from "../../src/stats/front-probability.js";
 import { paretoBand } from "../../src/stats/pareto-band.js";
@@ -66,8 +66,8 @@ describe("oneProxySearch on HELP + NATS-Bench (proxy pixel3)", () => {
     const def = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114" });
     expect(def.adapted).toBe(true);
     const p = def.predictions as Float64Array;
-    // the pipeline adapts with SEARCH_ADAPT_METHOD (proxy-ensemble), not the adapt command's bagged default
-    expect(SEARCH_ADAPT_METHOD).toBe("proxy-ensemble");
+    // the pipeline adapts with ONE_PROXY_DEFAULTS.method (proxy-ensemble), not the adapt command's bagged default
+    expect(ONE_PROXY_DEFAULTS.method).toBe("proxy-ensemble");
     const one = adaptTarget(ctx, measure, { samples: def.measured.length, rows: def.measured, seed: 2, target: "silver_4114", method: "proxy-ensemble" });
     expect(Array.from(p)).toEqual(Array.from(one.predictions));
     const bagged = oneProxySearch(ctx, acc, measure, { seed: 2, target: "silver_4114", method: "proxy-ensemble-bagged" });

@@ -6,14 +6,14 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../adapt/adapt.js";
-import { ADAPT_METHODS, type AdaProxyNorm } from "../../adapt/method.js";
+import { ADAPT_METHODS, DEFAULT_SAMPLES, type AdaProxyNorm } from "../../adapt/method.js";
 import { DEFAULT_ADAPT_METHOD } from "../../adapt/registry.js";
 import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
-import { InvalidArgumentError, InvalidDataError, oneOf } from "../../errors.js";
+import { InvalidArgumentError, InvalidDataError } from "../../errors.js";
 import { readCsv } from "../../io/csv.js";
-import { csvField } from "../format.js";
-import { intOption, loadSource, mirrorOption } from "../options.js";
+import { tableCsv, tableView } from "../../viz/table.js";
+import { choice, intOption, loadSource, mirrorOption } from "../options.js";
 
 /** The table row of an architecture read at a line of a CSV file; a typed error naming the file and line when the table has no such architecture. */
 function rowOfArchAt(file: string, table: LatencyTable, arch: string | undefined, line: number): number {
@@ -75,8 +75,8 @@ export function registerAdapt(program: Command): void {
     const candidates = chosen ? [...Array(table.rows).keys()].filter((r) => !chosen.has(r)) : undefined;
     const k = intOption("--samples", opts.samples, 1) as number;
     if (candidates && k > candidates.length) throw new InvalidArgumentError(`--samples ${k}: only ${candidates.length} architectures of ${table.source} are not in ${opts.after}`);
-    const rows = selectSamples(proxies.map((p) => table.latency(p)), k, { strategy: oneOf("--select", opts.select, SELECTION_STRATEGIES), seed: intOption("--seed", opts.seed, 0) as number, ...(candidates ? { candidates } : {}) });
-    process.stdout.write(`index,arch\n${rows.map((r) => `${table.indexAt(r)},${csvField(table.archAt(r))}`).join("\n")}\n`);
+    const rows = selectSamples(proxies.map((p) => table.latency(p)), k, { strategy: choice("--select", opts.select, SELECTION_STRATEGIES), seed: intOption("--seed", opts.seed, 0) as number, ...(candidates ? { candidates } : {}) });
+    process.stdout.write(tableCsv(tableView({ columns: ["index", "arch"], rows: rows.map((r) => [table.indexAt(r), table.archAt(r)]) })));
   });
   mirrorOption(
     program
@@ -98,10 +98,10 @@ export function registerAdapt(program: Command): void {
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "json", "json"),
   ).action(async (source: string, opts: Record<string, string | undefined>) => {
-    oneOf("--format", opts["format"], ["json"] as const);
-    const method = oneOf("--method", opts["method"], ADAPT_METHODS);
-    const select = oneOf("--select", opts["select"], SELECTION_STRATEGIES);
-    const normRaw = oneOf("--norm", opts["norm"], ["1", "2", "inf"] as const);
+    choice("--format", opts["format"], ["json"] as const);
+    const method = choice("--method", opts["method"], ADAPT_METHODS);
+    const select = choice("--select", opts["select"], SELECTION_STRATEGIES);
+    const normRaw = choice("--norm", opts["norm"], ["1", "2", "inf"] as const);
     const norm: AdaProxyNorm = normRaw === "inf" ? "inf" : (Number(normRaw) as 1 | 2);
     const seed = intOption("--seed", opts["seed"], 0) as number;
     const table = await loadSource(source, { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}), ...(opts["space"] ? { space: opts["space"] } : {}) });
@@ -117,7 +117,7 @@ export function registerAdapt(program: Command): void {
       targetCol = table.latency(target);
       const valid = targetCol.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0);
       if (valid === 0) throw new InvalidArgumentError(`adapt: target ${target} has no valid latency in ${table.source}`);
-      samples = intOption("--samples", opts["samples"], 3) ?? 20;
+      samples = intOption("--samples", opts["samples"], 3) ?? DEFAULT_SAMPLES;
       if (samples > valid) throw new InvalidArgumentError(`adapt: --samples ${samples} is more than the ${valid} rows with a valid ${target} latency`);
       const col = targetCol;
       measure = (r) => col[r] as number;

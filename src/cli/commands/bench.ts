@@ -5,13 +5,12 @@
 import type { Command } from "commander";
 import { configuredMirror } from "../../data/fetch.js";
 import { InvalidArgumentError } from "../../errors.js";
-import { timeRuns, type Timing } from "../../runtime/timing.js";
 import { tableView } from "../../viz/table.js";
 import { loadLocalMeasurements } from "../../measure/local-dataset.js";
 import { measurementReport } from "../../measure/measurement-report.js";
 import { parseFormat, renderTable } from "../format.js";
 import { mirrorOption } from "../options.js";
-import { BENCH_CASES } from "../../experiments/bench-cases.js";
+import { BENCH_CASES, runBench } from "../../experiments/bench-cases.js";
 
 export function registerBench(program: Command): void {
   mirrorOption(
@@ -25,25 +24,7 @@ export function registerBench(program: Command): void {
     const runs = Number(opts.runs);
     if (!Number.isInteger(runs) || runs < 2) throw new InvalidArgumentError(`--runs: ${opts.runs} must be an integer >= 2`);
     const mirror = configuredMirror(opts.mirror ? { mirror: opts.mirror } : {});
-    const rows: Record<string, string | number>[] = [];
-    for (const c of BENCH_CASES) {
-      process.stderr.write(`bench: ${c.name} ...\n`);
-      if (c.setup) await c.setup(mirror);
-      const t: Timing = await timeRuns(() => c.run(mirror), c.runs ?? runs);
-      const ref = c.reference ? await c.reference(mirror) : undefined;
-      rows.push({
-        benchmark: c.name,
-        "first ms": round(t.firstMs),
-        "median ms": round(t.medianMs),
-        "min ms": round(t.minMs),
-        runs: t.runs - 1,
-        "target ms": c.targetMs ?? "",
-        status: c.targetMs !== undefined ? (t.medianMs <= c.targetMs ? "met" : "missed") : c.minSpeedup !== undefined && ref?.ms !== undefined ? (ref.ms / t.medianMs >= c.minSpeedup ? `met (>= ${c.minSpeedup}x reference)` : `missed (< ${c.minSpeedup}x reference)`) : "",
-        reference: ref ? (ref.ms === undefined ? `${ref.label} (not installed)` : ref.label) : "",
-        "reference ms": ref?.ms === undefined ? "" : round(ref.ms),
-        "speed-up vs reference": ref?.ms === undefined ? "" : Math.round((ref.ms / t.medianMs) * 100) / 100,
-      });
-    }
+    const rows = await runBench(BENCH_CASES, { runs, mirror, onCase: (name) => process.stderr.write(`bench: ${name} ...\n`) });
     process.stdout.write(renderTable(tableView(rows), format));
     // the pace of measurement per runtime, from the embedded dataset's own record
     try {

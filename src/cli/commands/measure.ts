@@ -1,7 +1,8 @@
 /**
  * `proxynas measure`: measure architectures' latency on a runtime of this
- * machine (Node, or headless Chromium) into a resumable latency CSV with a
- * JSON sidecar; `--report` prints a file's per-runtime report.
+ * machine (`run`) or in any browser (`serve`) into a resumable latency CSV
+ * with a JSON sidecar; `report` prints a file's per-runtime report, `merge`
+ * joins files of different runtimes.
  */
 import type { Command } from "commander";
 import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
@@ -20,7 +21,7 @@ import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
 import { ofaFormat, ofaSample } from "../../spaces/ofa.js";
 import { tableView, tableText } from "../../viz/table.js";
-import { intOption, numberOption, mirrorOption } from "../options.js";
+import { choice, intOption, numberOption, mirrorOption } from "../options.js";
 
 /** `1m05s`. */
 function duration(ms: number): string {
@@ -71,23 +72,16 @@ async function archsFromFile(file: string, officialIndex: () => Promise<(arch: s
   });
 }
 
-export function registerMeasure(program: Command): void {
-  mirrorOption(
-    program
-      .command("measure")
-      .description("measure architectures' latency on a runtime of this machine into a latency CSV (resumable, with a JSON sidecar of metadata and run statistics)")
+/** The options `measure run` and `measure serve` share: what to measure, where, and how. */
+function measureOptions(cmd: Command): Command {
+  return mirrorOption(
+    cmd
       .option("--space <space>", "nb201|ofa-mbv3", "nb201")
-      .option("--runtime <name>", RUNTIME_NAMES.join("|"))
-      .option("--serve", "serve a page that measures in any browser that opens it, and write what it posts back")
-      .option("--host <host>", "with --serve: interface to bind", "127.0.0.1")
-      .option("--port <n>", "with --serve: port (default: any free port)")
-      .option("--backend <b>", "with --serve: wasm|cpu|webgl", "wasm")
-      .option("--name <column>", "with --serve: the runtime-device's column name (default browser-<backend>)")
       .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select")
       .option("--sample <N>", "measure N architectures: nb201 stratified over the space by FLOPs; ofa-mbv3 uniform subnets")
       .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
       .option("--seed <n>", "seed of the sample, the random weights and the input", "0")
-      .option("--out <file.csv>", "output CSV (resumed when it exists); metadata in <file.csv>.json")
+      .requiredOption("--out <file.csv>", "output CSV (resumed when it exists); metadata in <file.csv>.json")
       .option("--repeat <N>", "then re-measure the first N measured architectures (repeatability)", "0")
       .option("--passes <n>", "passes over the list; latency = median of the pass medians")
       .option("--process-warmup-ms <ms>", "run a network untimed this long before measuring")
@@ -97,108 +91,129 @@ export function registerMeasure(program: Command): void {
       .option("--budget-ms <ms>", "time timed runs until this budget per architecture")
       .option("--timeout-ms <ms>", "a run slower than this fails the architecture")
       .option("--batch <n>", "images per inference")
-      .option("--report <file.csv>", "print the report of a measurement file and exit")
-      .option("--merge <files...>", "merge measurement files (one runtime per file) into --out and exit")
-      .option("--format <fmt>", "text|json (report and summary)", "text"),
-  ).action(async (opts: Record<string, string | boolean | undefined>) => {
-    const str = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
-    const format = str("format") ?? "text";
-    if (format !== "text" && format !== "json") throw new InvalidArgumentError(`--format: ${JSON.stringify(format)}; expected text or json`);
-    const merge = opts["merge"] as unknown as string[] | undefined;
-    if (merge) {
-      const out = str("out");
-      if (!out) throw new InvalidArgumentError("measure --merge: --out <file.csv> is required");
-      if (existsSync(out) || existsSync(sidecarPath(out))) throw new InvalidArgumentError(`measure --merge: ${out} exists; merge into a new file`);
-      const files = await Promise.all(merge.map(async (f) => {
-        const m = await readMeasurementFile(f);
-        if (!m) throw new InvalidArgumentError(`measure --merge: ${f} does not exist`);
-        return m;
-      }));
-      const merged = mergeMeasurementFiles(files);
+      .option("--format <fmt>", "text|json (summary and report)", "text"),
+  );
+}
+
+export function registerMeasure(program: Command): void {
+  const measure = program.command("measure").description("measure architectures' latency into a latency CSV (resumable, with a JSON sidecar of metadata and run statistics): run, serve, report, merge");
+  measureOptions(measure.command("run").description("measure on a runtime of this machine (Node, or headless Chromium / Firefox)").requiredOption("--runtime <name>", RUNTIME_NAMES.join("|"))).action((opts: Options) => measureAction(opts, false));
+  measureOptions(
+    measure
+      .command("serve")
+      .description("serve a page that measures in any browser that opens it, and write what it posts back")
+      .option("--host <host>", "interface to bind", "127.0.0.1")
+      .option("--port <n>", "port (default: any free port)")
+      .option("--backend <b>", "wasm|cpu|webgl", "wasm")
+      .option("--name <column>", "the runtime-device's column name (default browser-<backend>)"),
+  ).action((opts: Options) => measureAction(opts, true));
+  measure
+    .command("report")
+    .description("print the per-runtime report of a measurement file: measured, failed (with reasons), flagged, median CV, pace, repeat SRCC")
+    .argument("<file.csv>", "a measurement file")
+    .option("--format <fmt>", "text|json", "text")
+    .action(async (file: string, opts: Options) => {
+      const format = choice("--format", opts["format"], ["text", "json"] as const);
+      const m = await readMeasurementFile(file);
+      if (!m) throw new InvalidArgumentError(`measure report: ${file} does not exist`);
+      printReport(measurementReport(m), format);
+    });
+  measure
+    .command("merge")
+    .description("merge measurement files (one runtime per file) into a new file")
+    .argument("<files...>", "measurement files")
+    .requiredOption("--out <file.csv>", "the merged file (must not exist)")
+    .action(async (files: string[], opts: Options) => {
+      const out = opts["out"] as string;
+      if (existsSync(out) || existsSync(sidecarPath(out))) throw new InvalidArgumentError(`measure merge: ${out} exists; merge into a new file`);
+      const read = await Promise.all(
+        files.map(async (f) => {
+          const m = await readMeasurementFile(f);
+          if (!m) throw new InvalidArgumentError(`measure merge: ${f} does not exist`);
+          return m;
+        }),
+      );
+      const merged = mergeMeasurementFiles(read);
       await writeMeasurementFile(out, merged);
       process.stdout.write(`merged ${Object.keys(merged.runtimes).join(", ")} into ${out}\n`);
-      return;
+    });
+}
+
+type Options = Record<string, string | boolean | undefined>;
+
+/** `measure run` and `measure serve`: the architectures, the protocol, then the measurement and its report. */
+async function measureAction(opts: Options, serve: boolean): Promise<void> {
+  const str = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
+  const format = choice("--format", str("format") ?? "text", ["text", "json"] as const);
+  const space = parseMeasurableSpace(str("space"));
+  const backendOpt = str("backend") ?? "wasm";
+  if (serve && !["wasm", "cpu", "webgl"].includes(backendOpt)) throw new InvalidArgumentError(`--backend: ${JSON.stringify(backendOpt)}; expected wasm, cpu or webgl`);
+  const runtime = serve ? (str("name") ?? `browser-${backendOpt}`) : parseRuntime(str("runtime") ?? "").name;
+  const out = str("out") as string;
+  const mirror = str("mirror");
+  const fetchOpts = mirror ? { mirror } : {};
+  const seed = intOption("--seed", str("seed"), 0) as number;
+  let indexFn: ((arch: string) => number) | undefined;
+  const officialIndex = async () => {
+    // NAS-Bench-201 has an official index; other spaces number the rows of the file
+    if (space !== "nb201") {
+      let row = 0;
+      return () => row++;
     }
-    const reportOf = str("report");
-    if (reportOf) {
-      const file = await readMeasurementFile(reportOf);
-      if (!file) throw new InvalidArgumentError(`--report: ${reportOf} does not exist`);
-      printReport(measurementReport(file), format);
-      return;
+    if (!indexFn) {
+      const idx = await loadNb201Index(fetchOpts);
+      indexFn = (arch) => idx.indexOf(nb201Parse(arch));
     }
-    const space = parseMeasurableSpace(str("space"));
-    const serve = opts["serve"] === true;
-    const backendOpt = str("backend") ?? "wasm";
-    if (serve && !["wasm", "cpu", "webgl"].includes(backendOpt)) throw new InvalidArgumentError(`--backend: ${JSON.stringify(backendOpt)}; expected wasm, cpu or webgl`);
-    if (serve && str("runtime") !== undefined) throw new InvalidArgumentError("measure: give --runtime (this machine) or --serve (any browser), not both");
-    const runtime = serve ? (str("name") ?? `browser-${backendOpt}`) : parseRuntime(str("runtime") ?? "").name;
-    const out = str("out");
-    if (!out) throw new InvalidArgumentError("measure: --out <file.csv> is required");
-    const mirror = str("mirror");
-    const fetchOpts = mirror ? { mirror } : {};
-    const seed = intOption("--seed", str("seed"), 0) as number;
-    let indexFn: ((arch: string) => number) | undefined;
-    const officialIndex = async () => {
-      // NAS-Bench-201 has an official index; other spaces number the rows of the file
-      if (space !== "nb201") {
-        let row = 0;
-        return () => row++;
-      }
-      if (!indexFn) {
-        const idx = await loadNb201Index(fetchOpts);
-        indexFn = (arch) => idx.indexOf(nb201Parse(arch));
-      }
-      return indexFn;
-    };
-    let archs: IndexedArch[];
-    const archsFile = str("archs");
-    const sample = intOption("--sample", str("sample"), 1);
-    if ((archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError("measure: give exactly one of --archs <file> and --sample <N>");
-    if (archsFile) archs = await archsFromFile(archsFile, officialIndex);
-    else if (space === "ofa-mbv3") {
-      if (opts["includeReferences"]) throw new InvalidArgumentError("measure: --include-references is for --space nb201");
-      const rng = seededRng(seed);
-      const seen = new Set<string>();
-      while (seen.size < (sample as number)) seen.add(ofaFormat(ofaSample(rng)));
-      archs = [...seen].map((arch, index) => ({ index, arch }));
-    } else {
-      const idx = await officialIndex();
-      const include: string[] = [];
-      if (opts["includeReferences"]) {
-        const nb = await loadNb201Index(fetchOpts);
-        for (const i of await loadReferenceArchitectures("help-nb201", fetchOpts)) include.push(nbFormat(nb.archAt(i)));
-      }
-      archs = stratifiedNb201Sample(sample as number, seed, include).map((arch) => ({ index: idx(arch), arch }));
+    return indexFn;
+  };
+  let archs: IndexedArch[];
+  const archsFile = str("archs");
+  const sample = intOption("--sample", str("sample"), 1);
+  if ((archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError("measure: give exactly one of --archs <file> and --sample <N>");
+  if (archsFile) archs = await archsFromFile(archsFile, officialIndex);
+  else if (space === "ofa-mbv3") {
+    if (opts["includeReferences"]) throw new InvalidArgumentError("measure: --include-references is for --space nb201");
+    const rng = seededRng(seed);
+    const seen = new Set<string>();
+    while (seen.size < (sample as number)) seen.add(ofaFormat(ofaSample(rng)));
+    archs = [...seen].map((arch, index) => ({ index, arch }));
+  } else {
+    const idx = await officialIndex();
+    const include: string[] = [];
+    if (opts["includeReferences"]) {
+      const nb = await loadNb201Index(fetchOpts);
+      for (const i of await loadReferenceArchitectures("help-nb201", fetchOpts)) include.push(nbFormat(nb.archAt(i)));
     }
-    const protocol = {
-      ...(str("passes") !== undefined ? { passes: intOption("--passes", str("passes"), 1) as number } : {}),
-      ...(str("processWarmupMs") !== undefined ? { processWarmupMs: numberOption("--process-warmup-ms", str("processWarmupMs"), 0, 3.6e6) as number } : {}),
-      ...(str("warmup") !== undefined ? { warmup: intOption("--warmup", str("warmup"), 0) as number } : {}),
-      ...(str("minRuns") !== undefined ? { minRuns: intOption("--min-runs", str("minRuns"), 1) as number } : {}),
-      ...(str("maxRuns") !== undefined ? { maxRuns: intOption("--max-runs", str("maxRuns"), 1) as number } : {}),
-      ...(str("budgetMs") !== undefined ? { budgetMs: numberOption("--budget-ms", str("budgetMs"), 0, 3.6e6) as number } : {}),
-      ...(str("timeoutMs") !== undefined ? { timeoutMs: numberOption("--timeout-ms", str("timeoutMs"), 1, 3.6e6) as number } : {}),
-      ...(str("batch") !== undefined ? { batchSize: intOption("--batch", str("batch"), 1) as number } : {}),
-    };
-    const run: MeasureRunOptions = { space, runtime, archs, out, protocol, seed, repeat: intOption("--repeat", str("repeat"), 0) as number, onProgress: progressPrinter(runtime) };
-    const summary = serve
-      ? await serveMeasurement({
-          ...run,
-          name: runtime,
-          backend: backendOpt as "wasm" | "cpu" | "webgl",
-          host: str("host") ?? "127.0.0.1",
-          port: intOption("--port", str("port"), 0) ?? 0,
-          onListening: (url) => void process.stderr.write(`measure: open ${url} in the browser to measure (keep the tab in front); waiting for results\n`),
-        })
-      : await measureOnRuntime(run);
-    const file = await readMeasurementFile(out);
-    const rows = file ? measurementReport(file).filter((r) => r.runtime === runtime) : [];
-    if (format === "json") process.stdout.write(`${JSON.stringify({ summary, report: rows })}\n`);
-    else {
-      process.stdout.write(`${runtime}: architecture-passes measured ${summary.measured}, failed ${summary.failed}, skipped ${summary.skipped} (done before), repeated ${summary.repeated}; ${summary.measurementsPerMinute.toFixed(1)} per minute; wrote ${out} and ${out}.json\n`);
-      printReport(rows, "text");
-    }
-  });
+    archs = stratifiedNb201Sample(sample as number, seed, include).map((arch) => ({ index: idx(arch), arch }));
+  }
+  const protocol = {
+    ...(str("passes") !== undefined ? { passes: intOption("--passes", str("passes"), 1) as number } : {}),
+    ...(str("processWarmupMs") !== undefined ? { processWarmupMs: numberOption("--process-warmup-ms", str("processWarmupMs"), 0, 3.6e6) as number } : {}),
+    ...(str("warmup") !== undefined ? { warmup: intOption("--warmup", str("warmup"), 0) as number } : {}),
+    ...(str("minRuns") !== undefined ? { minRuns: intOption("--min-runs", str("minRuns"), 1) as number } : {}),
+    ...(str("maxRuns") !== undefined ? { maxRuns: intOption("--max-runs", str("maxRuns"), 1) as number } : {}),
+    ...(str("budgetMs") !== undefined ? { budgetMs: numberOption("--budget-ms", str("budgetMs"), 0, 3.6e6) as number } : {}),
+    ...(str("timeoutMs") !== undefined ? { timeoutMs: numberOption("--timeout-ms", str("timeoutMs"), 1, 3.6e6) as number } : {}),
+    ...(str("batch") !== undefined ? { batchSize: intOption("--batch", str("batch"), 1) as number } : {}),
+  };
+  const run: MeasureRunOptions = { space, runtime, archs, out, protocol, seed, repeat: intOption("--repeat", str("repeat"), 0) as number, onProgress: progressPrinter(runtime) };
+  const summary = serve
+    ? await serveMeasurement({
+        ...run,
+        name: runtime,
+        backend: backendOpt as "wasm" | "cpu" | "webgl",
+        host: str("host") ?? "127.0.0.1",
+        port: intOption("--port", str("port"), 0) ?? 0,
+        onListening: (url) => void process.stderr.write(`measure: open ${url} in the browser to measure (keep the tab in front); waiting for results\n`),
+      })
+    : await measureOnRuntime(run);
+  const file = await readMeasurementFile(out);
+  const rows = file ? measurementReport(file).filter((r) => r.runtime === runtime) : [];
+  if (format === "json") process.stdout.write(`${JSON.stringify({ summary, report: rows })}\n`);
+  else {
+    process.stdout.write(`${runtime}: architecture-passes measured ${summary.measured}, failed ${summary.failed}, skipped ${summary.skipped} (done before), repeated ${summary.repeated}; ${summary.measurementsPerMinute.toFixed(1)} per minute; wrote ${out} and ${out}.json\n`);
+    printReport(rows, "text");
+  }
 }
 
 function printReport(rows: ReturnType<typeof measurementReport>, format: string): void {

@@ -1,13 +1,13 @@
 /** `proxynas monotonicity`: the device x device correlation matrix of a table. */
 import type { Command } from "commander";
 import { loadTable } from "../../data/load.js";
-import { oneOf } from "../../errors.js";
+
 import { parseSpace } from "../../spaces/space.js";
 import { clusterOrder } from "../../stats/cluster.js";
 import { CORRELATION_METHODS } from "../../stats/correlation.js";
 import { monotonicityMatrix, reorderMatrix } from "../../stats/monotonicity-matrix.js";
-import { csvField } from "../format.js";
-import { mirrorOption } from "../options.js";
+import { tableCsv, tableView } from "../../viz/table.js";
+import { choice, mirrorOption } from "../options.js";
 
 export function registerMonotonicity(program: Command): void {
   mirrorOption(
@@ -21,9 +21,9 @@ export function registerMonotonicity(program: Command): void {
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "csv|json", "csv"),
   ).action(async (source: string, opts: { devices?: string; method: string; order?: string; space?: string; format: string; mirror?: string }) => {
-    const format = oneOf("--format", opts.format, ["csv", "json"] as const);
-    const method = oneOf("--method", opts.method, CORRELATION_METHODS);
-    const order = oneOf("--order", opts.order ?? (opts.devices ? "given" : "clustered"), ["given", "clustered"] as const);
+    const format = choice("--format", opts.format, ["csv", "json"] as const);
+    const method = choice("--method", opts.method, CORRELATION_METHODS);
+    const order = choice("--order", opts.order ?? (opts.devices ? "given" : "clustered"), ["given", "clustered"] as const);
     const table = await loadTable(source, { ...(opts.mirror ? { mirror: opts.mirror } : {}), ...(opts.space ? { space: parseSpace(opts.space) } : {}) });
     const devices = opts.devices ? opts.devices.split(",").map((d) => d.trim()).filter((d) => d !== "") : undefined;
     let m = monotonicityMatrix(table, { method, ...(devices ? { devices } : {}) });
@@ -33,8 +33,6 @@ export function registerMonotonicity(program: Command): void {
       process.stdout.write(`${JSON.stringify({ method: m.method, devices: m.devices, matrix: clean(m.matrix), pairs: m.pairs })}\n`);
       return;
     }
-    const lines = [["device", ...m.devices].map(csvField).join(",")];
-    m.devices.forEach((d, i) => lines.push([csvField(d), ...(m.matrix[i] as number[]).map((v) => (Number.isNaN(v) ? "" : String(v)))].join(",")));
-    process.stdout.write(`${lines.join("\n")}\n`);
+    process.stdout.write(tableCsv(tableView({ columns: ["device", ...m.devices], rows: m.devices.map((d, i) => [d, ...(m.matrix[i] as number[])]) })));
   });
 }

@@ -1,0 +1,267 @@
+/**
+ * `proxynas eval`'s report: each protocol run and turned into blocks
+ * (headings, tables, lines), which render as the text the command prints and
+ * as the Markdown of `docs/results.md`, so the two cannot differ.
+ */
+import { DEFAULT_ADAPT_METHOD } from "../adapt/registry.js";
+import { ONE_PROXY_DEFAULTS } from "../search/one-proxy.js";
+import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../search/ofa-search-table.js";
+import { tableMarkdown, tableText, tableView, type Cell, type TableView } from "../viz/table.js";
+import { estimateCalibration, PROTOCOLS, runProtocol, summarise, type ProtocolName } from "./adapt-protocols.js";
+import { adaptationBars, ofaSearchBar, r3, searchBars } from "./bars.js";
+import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "./ofa-space-protocol.js";
+import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "./search-protocol.js";
+
+/** A piece of the report. */
+export type ReportBlock =
+  | { readonly kind: "heading"; readonly text: string }
+  | { readonly kind: "paragraph"; readonly text: string }
+  | { readonly kind: "table"; readonly view: TableView }
+  | { readonly kind: "lines"; readonly lines: readonly string[] }
+  | { readonly kind: "pre"; readonly text: string };
+
+/** One protocol's report: its blocks, its results as data (JSON), and its CSV rows. */
+export interface ReportSection {
+  readonly blocks: readonly ReportBlock[];
+  readonly json: unknown;
+  readonly csv: readonly string[];
+}
+
+/** Options of the sections: seeds, the dataset mirror, and a progress callback (stderr lines). */
+export interface SectionOptions {
+  readonly seeds: number;
+  readonly mirror?: string | undefined;
+  readonly onProgress?: (line: string) => void;
+}
+
+/**
+ * The CSV header of `proxynas eval --format csv`.
+ *
+ * @example
+ * ```ts
+ * [EVAL_CSV_HEADER, ...section.csv].join("\n");
+ * ```
+ */
+export const EVAL_CSV_HEADER = "protocol,target,k,method,seeds,srcc_before,srcc_after,srcc_unmeasured,ms_per_call";
+
+const mirrorOf = (o: SectionOptions) => (o.mirror ? { mirror: o.mirror } : {});
+const progress = (o: SectionOptions, prefix = "") => (l: string) => o.onProgress?.(`  ${prefix}${l}`);
+
+/**
+ * Runs an adaptation protocol and reports it: SRCC per target and method at
+ * each K beside the published numbers and ceilings, the bars, and how the
+ * default's out-of-bag estimate tracks its true SRCC.
+ *
+ * @example
+ * ```ts
+ * const section = await adaptationSection("help", { seeds: 3 });
+ * process.stdout.write(renderText(section.blocks));
+ * ```
+ */
+export async function adaptationSection(name: ProtocolName, options: SectionOptions): Promise<ReportSection> {
+  const p = PROTOCOLS[name];
+  const { seeds } = options;
+  options.onProgress?.(`eval: ${name} (${p.targets.length} targets x K ${p.ks.join("/")} x ${p.prior ? 7 : 6} methods x ${seeds} seeds)`);
+  const t0 = performance.now();
+  const { runs, ceilings } = await runProtocol(p, { seeds, ...mirrorOf(options), onProgress: progress(options) });
+  const seconds = (performance.now() - t0) / 1000;
+  const s = summarise(runs);
+  const csv = s.map((x) => [name, x.target, x.k, x.method, x.seeds, x.srccBefore, x.srccAfter, x.srccUnmeasured, x.msPerCall].join(","));
+  const calibration = estimateCalibration(runs, DEFAULT_ADAPT_METHOD);
+  const bars = adaptationBars(name, s);
+  const methods = [...new Set(s.map((x) => x.method))];
+  const rows: Record<string, Cell>[] = [];
+  const row = (label: string, k: number | string, get: (t: string) => number | undefined) => {
+    const vals = p.targets.map(get);
+    const ok = vals.filter((v): v is number => v !== undefined);
+    if (ok.length === 0) return;
+    rows.push({ method: label, K: k, ...Object.fromEntries(p.targets.map((t, i) => [t, vals[i] === undefined ? "" : r3(vals[i] as number)])), mean: r3(ok.reduce((a, b) => a + b, 0) / ok.length), min: r3(Math.min(...ok)) });
+  };
+  for (const k of p.ks) for (const m of methods) row(m, k, (t) => s.find((x) => x.k === k && x.method === m && x.target === t)?.srccAfter);
+  row("proxy picked, unadapted", "all", (t) => s.find((x) => x.target === t && x.method === DEFAULT_ADAPT_METHOD)?.srccBefore);
+  row(`published: ${p.reference.label}`, p.reference.k, (t) => p.reference.values[t]);
+  row("ceiling: proxy-ridge fitted on all rows", "all", (t) => ceilings[t]);
+  const ms = s.filter((x) => x.method === DEFAULT_ADAPT_METHOD);
+  const blocks: ReportBlock[] = [
+    { kind: "heading", text: `protocol ${name}: ${p.dataset}, proxies ${p.proxies.join(", ")}; SRCC of the adapted prediction vs the target over all rows with a valid latency; mean of ${seeds} seeds; selection: stratified` },
+    { kind: "table", view: tableView(rows) },
+    { kind: "lines", lines: bars },
+  ];
+  if (calibration.length > 0) {
+    blocks.push({ kind: "paragraph", text: `the default's estimate from the K samples alone ('srccOutOfBag' of 'proxynas adapt': SRCC of the samples' out-of-bag predictions) against its true SRCC, over ${p.targets.length} targets x ${seeds} seeds:` });
+    blocks.push({ kind: "table", view: tableView(calibration.map((c) => ({ K: c.k, runs: c.runs, "mean estimate": r3(c.meanEstimate), "mean true": r3(c.meanTrue), "mean |error|": r3(c.meanAbsError), pearson: r3(c.pearson) }))) });
+  }
+  // a target's mean over 3 seeds moves by about 0.005 (eagle_jetson_16 at K = 70: 0.899 over 3, 0.906 over 10)
+  if (seeds < 10) blocks.push({ kind: "lines", lines: [`note: the bars are judged on the mean of 10 seeds; this run used ${seeds}, so a target within about 0.01 of a bar may land on either side`] });
+  blocks.push({ kind: "lines", lines: [`time: ${seconds.toFixed(1)} s; ${DEFAULT_ADAPT_METHOD} (default) adapt call: ${r3(ms.reduce((a, x) => a + x.msPerCall, 0) / ms.length)} ms mean (selection + fit + predict all rows)`] });
+  return { blocks, json: { summary: s, ceilings, bars, calibration, seconds, seeds }, csv };
+}
+
+/**
+ * Runs the one-proxy search protocols (NAS-Bench-201 with three accuracies,
+ * with and without a prior; the evolutionary searches; Once-for-All) and
+ * reports regret, recall, hypervolume and cost per target.
+ *
+ * @example
+ * ```ts
+ * const section = await searchSection({ seeds: 3 });
+ * ```
+ */
+export async function searchSection(options: SectionOptions): Promise<ReportSection> {
+  const { seeds } = options;
+  options.onProgress?.(`eval: search (3 accuracies x every HELP device but pixel3 x ${seeds} seeds; NSGA-II/aging/random x ${seeds} seeds)`);
+  const t0 = performance.now();
+  const st = await loadNb201SearchTable(mirrorOf(options));
+  const rows = await runSearchProtocol({ table: st, seeds, onProgress: progress(options) });
+  // beyond the paper: the adaptation also knows the other HELP devices (those related to the target left out)
+  const priorRows = await runSearchProtocol({ table: st, seeds, prior: "self", onProgress: progress(options, "prior: ") });
+  const curves = evolutionComparison(st, "cifar10", "pixel3", { seeds, evaluations: 2000 });
+  // Once-for-All: HELP's measured GPU latencies as targets, the Note10 lookup table as the proxy
+  const ofaTable = await loadOfaSearchTable(mirrorOf(options));
+  const ofaSetting = { table: ofaTable.table, proxy: OFA_PROXY_COLUMN, accuracies: [OFA_ACCURACY_COLUMN], seeds };
+  const ofaRows = await runSearchProtocol({ ...ofaSetting, onProgress: progress(options, "ofa: ") });
+  const ofaPriorRows = await runSearchProtocol({ ...ofaSetting, prior: "self", onProgress: progress(options, "ofa prior: ") });
+  const ofa = await ofaNote10Search({ seeds, evaluations: 2000, ...mirrorOf(options) });
+  const seconds = (performance.now() - t0) / 1000;
+  const csv = [
+    ...rows.map((r) => ["search", `${r.accuracy}:${r.target}`, ONE_PROXY_DEFAULTS.samples, "one-proxy", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(",")),
+    ...priorRows.map((r) => ["search", `${r.accuracy}:${r.target}`, ONE_PROXY_DEFAULTS.samples, "one-proxy+prior", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(",")),
+  ];
+  const bars = [...searchBars(rows, curves, "one proxy, the paper's setting"), ...searchBars(priorRows, [], "one proxy + the other HELP devices as prior")];
+  const ofaBars = [ofaSearchBar(ofaRows, "one proxy"), ofaSearchBar(ofaPriorRows, "one proxy + the other HELP GPUs as prior")];
+  const blocks: ReportBlock[] = [];
+  const { samples, budget } = ONE_PROXY_DEFAULTS;
+  for (const acc of NB201_ACCURACIES) {
+    const xs = rows.filter((r) => r.accuracy === acc);
+    blocks.push({ kind: "heading", text: `search: NAS-Bench-201 ${acc} (NATS-Bench, 200 epochs) vs HELP latencies; proxy pixel3; K = ${samples}; budget ${budget} target measurements; adapted set: expected-regret (${ONE_PROXY_DEFAULTS.scenarios} refits on random halves of the K samples, noise σ = ${ONE_PROXY_DEFAULTS.sigma}; 'proxynas search --set front-probability|band' for the others); mean of ${seeds} seeds; regret in accuracy points` });
+    const view: Record<string, Cell>[] = xs.map((r) => ({
+      target: r.target,
+      "srcc(K)": r3(r.srccMeasured),
+      adapted: `${Math.round(r.adaptedShare * 100)}%`,
+      "regret proxy front": r3(r.proxyFront.regret),
+      "regret proxy set": r3(r.proxy.regret),
+      "regret adapted": r3(r.adapted.regret),
+      "recall adapted": r3(r.adapted.recall),
+      "hv ratio proxy/adapted": `${r3(r.proxyFront.hvRatio)}/${r3(r.adapted.hvRatio)}`,
+      "igd adapted": r3(r.adapted.igd),
+      "target meas.": r3(r.targetMeasurements),
+      "per-device NAS meas.": r.perDeviceMeasurements,
+      "true front": r.frontSize,
+    }));
+    const mean = (f: (r: SearchProtocolRow) => number) => r3(xs.reduce((a, r) => a + f(r), 0) / xs.length);
+    view.push({ target: "mean", "srcc(K)": mean((r) => r.srccMeasured), adapted: `${Math.round(mean((r) => r.adaptedShare) * 100)}%`, "regret proxy front": mean((r) => r.proxyFront.regret), "regret proxy set": mean((r) => r.proxy.regret), "regret adapted": mean((r) => r.adapted.regret), "recall adapted": mean((r) => r.adapted.recall), "hv ratio proxy/adapted": `${mean((r) => r.proxyFront.hvRatio)}/${mean((r) => r.adapted.hvRatio)}`, "igd adapted": mean((r) => r.adapted.igd), "target meas.": mean((r) => r.targetMeasurements), "per-device NAS meas.": mean((r) => r.perDeviceMeasurements), "true front": mean((r) => r.frontSize) });
+    blocks.push({ kind: "table", view: tableView(view) });
+  }
+  const cost = rows.filter((r) => r.accuracy === "cifar10");
+  const nsga = curves.find((c) => c.algorithm === "nsga2") as EvolutionCurve;
+  const avg = (f: (r: SearchProtocolRow) => number) => cost.reduce((a, r) => a + f(r), 0) / cost.length;
+  blocks.push({ kind: "paragraph", text: `cost per target device (CIFAR-10): one proxy = ${r3(avg((r) => r.targetMeasurements))} target measurements and ${r3(avg((r) => r.msAdapt))} ms of adaptation + set per target, after one proxy search of ${r3(avg((r) => r.msProxySearch))} ms shared by all targets; per-device NAS = the exhaustive table (${r3(avg((r) => r.perDeviceMeasurements))} target measurements per device), or ${nsga.checkpoints.slice(-1)[0]} with NSGA-II at ${r3(nsga.msPerRun)} ms per run` });
+  blocks.push({ kind: "heading", text: `evolutionary search on NAS-Bench-201 (CIFAR-10, pixel3 latencies): median regret of the found front vs the exhaustive front over ${seeds} seeds` });
+  blocks.push({ kind: "table", view: tableView(curves.map((c) => ({ algorithm: c.algorithm, ...Object.fromEntries(c.checkpoints.map((k, i) => [`@${k}`, r3(c.medianRegret[i] as number)])), recall: r3(c.medianRecall), "hv ratio": r3(c.medianHvRatio), "ms/run": r3(c.msPerRun), "objective calls": r3(c.batchesPerRun) }))) });
+  blocks.push({ kind: "heading", text: `Once-for-All MobileNetV3: accuracy from OFA's published predictor (run in TypeScript), latency from the Note10 lookup tables (resolutions 160..224); 2,000 evaluations, median of ${seeds} seeds` });
+  blocks.push({ kind: "table", view: tableView(ofa.map((o) => ({ algorithm: o.algorithm, hypervolume: r3(o.medianHv), "front size": o.medianFrontSize, ...Object.fromEntries(Object.entries(o.bestUnder).map(([l, v]) => [`best acc <= ${l} ms`, r3(v)])), "ms/run": r3(o.msPerRun) }))) });
+  blocks.push({ kind: "heading", text: `search with prior knowledge (beyond the paper): the same pipeline, proxy pixel3, K = ${samples}, budget ${budget}, but the adaptation also uses the other HELP devices' operator models (proxy-ridge's prior block; the target's aliases and the same hardware at any batch size left out); mean regret (points) / recall of the true front / share of seeds adapted` });
+  const byTarget = [...new Set(priorRows.map((r) => r.target))];
+  const cell = (r: SearchProtocolRow | undefined) => (r ? `${r3(r.adapted.regret)} / ${r3(r.adapted.recall)} / ${Math.round(r.adaptedShare * 100)}%` : "");
+  const priorView: Record<string, Cell>[] = byTarget.map((t) => ({ target: t, ...Object.fromEntries(NB201_ACCURACIES.map((a) => [a, cell(priorRows.find((r) => r.target === t && r.accuracy === a))])) }));
+  priorView.push({ target: "mean regret", ...Object.fromEntries(NB201_ACCURACIES.map((a) => { const xs = priorRows.filter((r) => r.accuracy === a); return [a, String(r3(xs.reduce((s, r) => s + r.adapted.regret, 0) / Math.max(xs.length, 1)))]; })) });
+  blocks.push({ kind: "table", view: tableView(priorView) });
+  blocks.push({ kind: "heading", text: `search on Once-for-All MobileNetV3 (HELP's measured subnets: ${ofaTable.table.rows} at the lookup table's resolutions ${ofaTable.resolutions.join("/")}; ${ofaTable.leftOut} at other resolutions left out): proxy = the Note10 lookup table, targets = HELP's 12 GPU settings (measured latencies), accuracy = OFA's published predictor; K = ${samples}, budget ${budget}; mean of ${seeds} seeds` });
+  blocks.push({
+    kind: "table",
+    view: tableView(
+      ofaRows.map((r, i) => {
+        const p = ofaPriorRows[i] as SearchProtocolRow;
+        return { target: r.target, "srcc(K)": r3(r.srccMeasured), "regret proxy front": r3(r.proxyFront.regret), "regret proxy set": r3(r.proxy.regret), "regret pipeline": r3(r.adapted.regret), "regret pipeline + prior": r3(p.adapted.regret), "recall pipeline": r3(r.adapted.recall), "recall pipeline + prior": r3(p.adapted.recall), "target meas.": r3(r.targetMeasurements), "per-device meas.": r.perDeviceMeasurements };
+      }),
+    ),
+  });
+  blocks.push({ kind: "lines", lines: [...bars, ...ofaBars, `time: ${seconds.toFixed(1)} s`] });
+  return { blocks, json: { rows, priorRows, curves, ofa, ofaRows, ofaPriorRows, ofaLeftOut: ofaTable.leftOut, bars: [...bars, ...ofaBars], seconds, seeds }, csv };
+}
+
+/**
+ * Runs the one-proxy pipeline over the whole Once-for-All space (minutes per
+ * seed) and reports regret per target, with and without a prior.
+ *
+ * @example
+ * ```ts
+ * const section = await ofaSpaceSection({ seeds: 1 });
+ * ```
+ */
+export async function ofaSpaceSection(options: SectionOptions): Promise<ReportSection> {
+  const { seeds } = options;
+  options.onProgress?.(`eval: ofa-space (12 HELP OFA GPU models x ${seeds} seeds; NSGA-II 2,000 evaluations per search)`);
+  const t0 = performance.now();
+  const setting = { seeds, ...mirrorOf(options), onProgress: progress(options) };
+  const one = await runOfaSpaceSearch(setting);
+  const withPrior = await runOfaSpaceSearch({ ...setting, prior: true });
+  const seconds = (performance.now() - t0) / 1000;
+  const csv: string[] = [];
+  for (const [label, rows] of [["ofa-space", one], ["ofa-space+prior", withPrior]] as const) for (const r of rows) csv.push(["search", `ofa_top1:${r.target}`, ONE_PROXY_DEFAULTS.samples, label, r.seeds, r.srccMeasured, r.pipeline.regret, r.proxyFront.regret, ""].join(","));
+  const view = one.map((r, i) => {
+    const p = withPrior[i] as OfaSpaceSearchRow;
+    return { target: r.target, "model held-out srcc": r3(r.heldOutSrcc), "srcc(K)": r3(r.srccMeasured), adapted: `${Math.round(r.adaptedShare * 100)}%`, "regret proxy front": r3(r.proxyFront.regret), "regret pool only": r3(r.poolOnly.regret), "regret pipeline": r3(r.pipeline.regret), "regret pipeline + prior": r3(p.pipeline.regret), "recall pipeline": r3(r.pipeline.recall), "target meas.": r3(r.targetMeasurements), "per-device NAS meas.": r.perDeviceEvaluations };
+  });
+  const m = (rows: readonly OfaSpaceSearchRow[], f: (r: OfaSpaceSearchRow) => number) => r3(rows.reduce((a, r) => a + f(r), 0) / rows.length);
+  const blocks: ReportBlock[] = [
+    { kind: "heading", text: `one-proxy search over the whole Once-for-All space: proxy = Note10 lookup table (NSGA-II, 2,000 evaluations: the pool), targets = ridge models of HELP's measured GPU latencies (held-out SRCC shown), accuracy = OFA's predictor; K = ${ONE_PROXY_DEFAULTS.samples}, budget ${ONE_PROXY_DEFAULTS.budget}; after adapting, NSGA-II searches again on the adapted latency ("pool only": the set chosen within the proxy's pool instead); judged on the union of every search's subnets, per-device NAS (NSGA-II on the target, 2,000 evaluations) included; mean of ${seeds} seeds; regret in ImageNet top-1 points` },
+    { kind: "table", view: tableView(view) },
+    { kind: "lines", lines: [`mean regret: proxy front ${m(one, (r) => r.proxyFront.regret)}, pipeline ${m(one, (r) => r.pipeline.regret)}, pipeline + prior ${m(withPrior, (r) => r.pipeline.regret)}; targets <= 0.1: ${one.filter((r) => r.pipeline.regret <= 0.1).length}/${one.length}, with prior ${withPrior.filter((r) => r.pipeline.regret <= 0.1).length}/${withPrior.length}`, `time: ${seconds.toFixed(1)} s`] },
+  ];
+  return { blocks, json: { one, withPrior, seconds, seeds }, csv };
+}
+
+/**
+ * Blocks as the text `proxynas eval` prints.
+ *
+ * @example
+ * ```ts
+ * renderText([{ kind: "heading", text: "protocol help" }, { kind: "lines", lines: ["bar: ... -> met"] }]); // "\n== protocol help\nbar: ... -> met\n"
+ * ```
+ */
+export function renderText(blocks: readonly ReportBlock[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "heading":
+          return `\n== ${b.text}\n`;
+        case "paragraph":
+          return `\n${b.text}\n`;
+        case "table":
+          return `${tableText(b.view)}\n`;
+        case "lines":
+          return `${b.lines.join("\n")}\n`;
+        case "pre":
+          return `${b.text}\n`;
+      }
+    })
+    .join("");
+}
+
+/**
+ * Blocks as Markdown: headings as `###`, tables as Markdown tables, lines as a list.
+ *
+ * @example
+ * ```ts
+ * renderMarkdown([{ kind: "heading", text: "protocol help" }]); // "\n### protocol help\n\n"
+ * ```
+ */
+export function renderMarkdown(blocks: readonly ReportBlock[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "heading":
+          return `\n### ${b.text}\n\n`;
+        case "paragraph":
+          return `\n${b.text}\n\n`;
+        case "table":
+          return `${tableMarkdown(b.view)}\n\n`;
+        case "lines":
+          return `${b.lines.map((l) => `- ${l}`).join("\n")}\n`;
+        case "pre":
+          return `\`\`\`\n${b.text}\n\`\`\`\n`;
+      }
+    })
+    .join("");
+}
