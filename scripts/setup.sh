@@ -62,6 +62,7 @@ fi
 if [ ! -f dist/.built ] || [ -n "$(find src tsconfig.json tsconfig.build.json package.json scripts/bundle-browser.mjs -newer dist/.built -print -quit)" ]; then
   say "building dist/"
   rm -rf dist
+  # dist/ is compiled by tslab's TypeScript 5.0 (node_modules/.bin/tsc), the compiler that reads its declarations in notebooks
   node_modules/.bin/tsc -p tsconfig.build.json
   node scripts/bundle-browser.mjs
   chmod +x dist/cli/bin.js

@@ -37,7 +37,7 @@ export { fbnetParse, fbnetFormat, fbnetSample, type FbnetArch } from "./spaces/f
 export { ofaParse, ofaFormat, ofaSample, type OfaArch } from "./spaces/ofa.js";
 
 // Data: latency tables, the dataset registry, downloads.
-export { LatencyTable, type DeviceInfo, type MissingCount, type ColumnSummary, type LatencyTableInput } from "./data/latency-table.js";
+export { LatencyTable, type DeviceInfo, type MissingCount, type LatencyTableInput } from "./data/latency-table.js";
 export { loadTable, type LoadTableOptions } from "./data/load.js";
 export { tableToCsv } from "./data/csv-table.js";
 export { listDatasets, datasetInfo, type DatasetInfo, type DatasetFile, type DatasetKind } from "./data/registry.js";
@@ -50,7 +50,8 @@ export { displayName, sameDevice, deviceFamily, type DeviceFamily } from "./data
 export { spearman, pearson, CORRELATION_METHODS, type Correlation, type CorrelationMethod } from "./stats/correlation.js";
 export { kendall } from "./stats/kendall.js";
 export { correlate } from "./stats/correlate.js";
-export { quantiles } from "./stats/quantile.js";
+export { quantiles, median } from "./stats/quantile.js";
+export { tableSummary, type ColumnSummary } from "./stats/table-summary.js";
 export { bootstrapCorrelation, type BootstrapInterval } from "./stats/bootstrap.js";
 export { monotonicityMatrix, reorderMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
 export { clusterOrder } from "./stats/cluster.js";
@@ -98,14 +99,16 @@ export { DEFAULT_PROTOCOL, type MeasureProtocol, type RunStats, type PairedStats
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";
 export { measureArchitecture, type ArchMeasurement } from "./measure/measure-architecture.js";
 export { measureOnRuntime } from "./measure/measure-on-runtime.js";
-export { measureInNode, type MeasureRunOptions, type MeasureSummary, type MeasureProgress, type IndexedArch } from "./measure/measure-run.js";
+export { measureInNode } from "./measure/measure-run.js";
+export { type MeasureRunOptions, type MeasureSummary, type MeasureProgress, type IndexedArch } from "./measure/measurement-session.js";
 export { measureInChromium } from "./measure/chromium-run.js";
 export { measureInFirefox } from "./measure/firefox-run.js";
 export { serveMeasurement, type ServeOptions } from "./measure/measure-server.js";
 export { readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, sidecarPath, type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord } from "./measure/measurement-file.js";
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
-export { loadLocalMeasurements, measurementsFor } from "./measure/local-dataset.js";
+export { loadLocalMeasurements } from "./measure/local-dataset.js";
+export { readMeasurements, readArchRows, measurementsFor } from "./measure/user-measurements.js";
 
 // Figures and tables.
 export { figure, type Figure, type Trace, type Layout } from "./viz/figure.js";

@@ -89,3 +89,32 @@ export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
   }
   return out;
 }
+
+/**
+ * The independent random streams derived from one user seed, each with its
+ * own odd multiplier and increment (so a seed's bagging refits and its
+ * scenario refits never share draws).
+ */
+const SEED_STREAMS = {
+  /** `proxy-ensemble-bagged`'s refit subsets. */
+  bagging: [0x2c1b3c6d, 0x297a2d39],
+  /** The one-proxy pipeline's expected-regret scenarios. */
+  scenarios: [0x2545f491, 0x5ce4a71],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/** A stream of {@link deriveSeed}. */
+export type SeedStream = keyof typeof SEED_STREAMS;
+
+/**
+ * The seed of one random stream derived from a user's seed: an affine map
+ * with the stream's constants, to 32 bits. Same seed and stream, same result.
+ *
+ * @example
+ * ```ts
+ * const rng = seededRng(deriveSeed(options.seed ?? 0, "bagging"));
+ * ```
+ */
+export function deriveSeed(seed: number, stream: SeedStream): number {
+  const [multiplier, increment] = SEED_STREAMS[stream];
+  return (seed * multiplier + increment) | 0;
+}

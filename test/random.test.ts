@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRng, shuffled, standardNormal } from "../src/random.js";
+import { deriveSeed, seededRng, shuffled, standardNormal } from "../src/random.js";
 
 describe("seededRng", () => {
   it("gives the same sequence for the same seed and different ones otherwise", () => {
@@ -37,5 +37,17 @@ describe("seededRng", () => {
     expect([...a].sort((x, y) => x - y)).toEqual(items);
     expect(items).toEqual([...Array(50).keys()]);
     expect(shuffled(seededRng(9), [])).toEqual([]);
+  });
+});
+
+describe("deriveSeed", () => {
+  it("maps a seed to a different 32-bit seed per stream, the same every time", () => {
+    expect(deriveSeed(3, "bagging")).toBe(deriveSeed(3, "bagging"));
+    expect(deriveSeed(3, "bagging")).not.toBe(deriveSeed(3, "scenarios"));
+    expect(deriveSeed(3, "bagging")).not.toBe(deriveSeed(4, "bagging"));
+    for (const s of [0, 1, 2 ** 31, -5]) expect(Number.isInteger(deriveSeed(s, "scenarios")) && Math.abs(deriveSeed(s, "scenarios")) <= 2 ** 31).toBe(true);
+    // the streams' published constants: changing them would change every bagged and scenario result
+    expect(deriveSeed(1, "bagging")).toBe((0x2c1b3c6d + 0x297a2d39) | 0);
+    expect(deriveSeed(1, "scenarios")).toBe((0x2545f491 + 0x5ce4a71) | 0);
   });
 });

@@ -3,6 +3,7 @@
  * with `mean (y_hat - y)^2 + λ ||b||_p`, p in {1, 2, inf}, w the proxy's
  * operator-level linear model, λ chosen by SRCC on V validation samples.
  */
+import { powerIteration } from "../predict/power-iteration.js";
 import { ridgeFit, takeRows, type Matrix } from "../predict/ridge.js";
 import { seededRng, shuffled } from "../random.js";
 import { spearman } from "../stats/correlation.js";
@@ -33,18 +34,14 @@ function adaProxyDesign(ctx: AdaptContext, j: number): Matrix {
 
 /** Largest eigenvalue of X'X / n (power iteration), for the proximal step size. */
 function lipschitz(x: Matrix): number {
-  let v = new Float64Array(x.cols).fill(1 / Math.sqrt(x.cols));
-  let lambda = 0;
-  for (let it = 0; it < 100; it++) {
+  const xtx = (v: Float64Array) => {
     const xv = new Float64Array(x.rows);
     for (let i = 0; i < x.rows; i++) for (let j = 0; j < x.cols; j++) xv[i] = (xv[i] as number) + (x.data[i * x.cols + j] as number) * (v[j] as number);
     const w = new Float64Array(x.cols);
     for (let i = 0; i < x.rows; i++) for (let j = 0; j < x.cols; j++) w[j] = (w[j] as number) + (x.data[i * x.cols + j] as number) * (xv[i] as number);
-    lambda = Math.hypot(...w) / x.rows;
-    const norm = Math.hypot(...w) || 1;
-    v = w.map((q) => q / norm);
-  }
-  return lambda;
+    return w;
+  };
+  return powerIteration(xtx, x.cols, 100).value / x.rows;
 }
 
 /** Euclidean projection onto the l1 ball of radius r (Duchi et al. 2008). */

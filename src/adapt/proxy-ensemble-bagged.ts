@@ -6,7 +6,7 @@
 import { InvalidArgumentError } from "../errors.js";
 import { blockRidge } from "../predict/block-ridge.js";
 import { ridgePredict, takeRows, type Matrix } from "../predict/ridge.js";
-import { seededRng, shuffled } from "../random.js";
+import { deriveSeed, seededRng, shuffled } from "../random.js";
 import { spearman } from "../stats/correlation.js";
 import { standardise } from "../stats/zscore.js";
 import { PENALTY_GRID, type AdaptContext, type Measured, type MethodOptions, type MethodResult } from "./method.js";
@@ -48,7 +48,7 @@ export const BAG_LOCAL_STEPS = 1;
  */
 export function bagSubsets(k: number, seed: number): number[][] {
   const share = Math.min(k, Math.max(BAG_MIN, Math.round(BAG_SHARE * k)));
-  const rng = seededRng((seed * 0x2c1b3c6d + 0x297a2d39) | 0);
+  const rng = seededRng(deriveSeed(seed, "bagging"));
   const order = [...Array(k).keys()];
   const out = [order];
   for (let f = 0; f < BAG_COUNT; f++) out.push(shuffled(rng, order).slice(0, share));

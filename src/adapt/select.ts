@@ -11,6 +11,7 @@
 import { InvalidArgumentError, oneOf } from "../errors.js";
 import { seededRng } from "../random.js";
 import { argsortFloat64 } from "../stats/argsort.js";
+import { powerIteration } from "../predict/power-iteration.js";
 import { zscore } from "../stats/zscore.js";
 
 /**
@@ -47,14 +48,15 @@ export function firstComponent(columns: readonly ArrayLike<number>[]): Float64Ar
     c[i * k + j] = s;
     c[j * k + i] = s;
   }
-  let v = new Float64Array(k).fill(1 / Math.sqrt(k));
-  for (let it = 0; it < 200; it++) {
-    const w = new Float64Array(k);
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) w[i] = (w[i] as number) + (c[i * k + j] as number) * (v[j] as number);
-    const norm = Math.hypot(...w) || 1;
-    for (let i = 0; i < k; i++) w[i] = (w[i] as number) / norm;
-    v = w;
-  }
+  const v = powerIteration(
+    (u) => {
+      const w = new Float64Array(k);
+      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) w[i] = (w[i] as number) + (c[i * k + j] as number) * (u[j] as number);
+      return w;
+    },
+    k,
+    200,
+  ).vector;
   const scores = new Float64Array(n);
   for (let j = 0; j < k; j++) for (let r = 0; r < n; r++) scores[r] = (scores[r] as number) + (v[j] as number) * ((z[j] as Float64Array)[r] as number);
   return scores;
@@ -80,8 +82,8 @@ export function proxyRanking(proxyColumns: readonly ArrayLike<number>[]): Uint32
  * Chooses K rows to measure.
  *
  * @param proxyColumns - latencies (ms) of the proxies on every row (no missing values)
- * @param candidates - rows that may be chosen (default: all)
- * @param ranking - {@link proxyRanking} of the same columns, when already computed (not with `candidates`)
+ * @param options.candidates - rows that may be chosen (default: all)
+ * @param options.ranking - {@link proxyRanking} of the same columns, when already computed (not with `candidates`)
  * @throws {InvalidArgumentError} when K is not in 1..(number of candidates), or a ranking of another length or with candidates
  * @example
  * ```ts

@@ -43,19 +43,6 @@ export interface LatencyTableInput {
   readonly source?: string;
 }
 
-/** Per-device summary statistics over valid values. */
-export interface ColumnSummary {
-  readonly column: string;
-  readonly kind: "latency" | "accuracy";
-  readonly valid: number;
-  readonly missing: number;
-  readonly sentinels: number;
-  readonly min: number;
-  readonly median: number;
-  readonly mean: number;
-  readonly max: number;
-}
-
 /** The latency `-1` that public datasets use for "not measured". */
 export const MISSING_SENTINEL = -1;
 
@@ -348,34 +335,6 @@ export class LatencyTable {
     }
     for (const a of other.accuracyNames) acc.set(a, pull(other.acc.get(a) as Float64Array));
     return new LatencyTable(this.space, `${this.source} + ${other.source}`, this.archList, this.indexList, [...this.deviceList, ...other.devices], lat, acc, sentinel);
-  }
-
-  /**
-   * Summary per column: valid and missing counts, min, median, mean, max.
-   *
-   * @example
-   * ```ts
-   * show(table(t.summary()));
-   * ```
-   */
-  summary(): ColumnSummary[] {
-    const one = (column: string, kind: "latency" | "accuracy", col: Float64Array): ColumnSummary => {
-      const v = Float64Array.from(col.filter((x) => !Number.isNaN(x))).sort();
-      const m = this.missingCount(kind === "latency" ? column : `acc:${column}`);
-      const mid = v.length >> 1;
-      return {
-        column,
-        kind,
-        valid: v.length,
-        missing: m.missing,
-        sentinels: m.sentinels,
-        min: v.length ? (v[0] as number) : Number.NaN,
-        median: v.length === 0 ? Number.NaN : v.length % 2 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2,
-        mean: v.length ? v.reduce((a, b) => a + b, 0) / v.length : Number.NaN,
-        max: v.length ? (v[v.length - 1] as number) : Number.NaN,
-      };
-    };
-    return [...[...this.lat].map(([k, v]) => one(k, "latency", v)), ...[...this.acc].map(([k, v]) => one(k, "accuracy", v))];
   }
 
   /** All columns by name (`index`, `arch`, devices, `acc:<name>`), copies, in index order of rows as stored. */

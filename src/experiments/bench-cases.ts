@@ -26,7 +26,7 @@ import { tableEvaluator } from "../search/evaluator.js";
 import { tableToCsv } from "../data/csv-table.js";
 import { takeRows } from "../predict/ridge.js";
 import { timePythonOnColumns } from "../runtime/python-reference.js";
-import { timeRuns, type Timing } from "../runtime/timing.js";
+import { timeRuns, type Timing } from "./timing.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
 

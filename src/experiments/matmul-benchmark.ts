@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import { initBackend, tfjs, type BackendRequest } from "../runtime/backend.js";
+import { medianSorted } from "../stats/quantile.js";
 
 /** One size's timing. */
 export interface MatmulTiming {
@@ -60,8 +61,7 @@ export async function matmulBenchmark(options: MatmulBenchmarkOptions = {}): Pro
     }
     a.dispose();
     times.sort((x, y) => x - y);
-    const mid = times.length >> 1;
-    const median = times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+    const median = medianSorted(times);
     out.push({ backend: report.backend, size: n, medianMs: median, minMs: times[0] as number, repeats, gflops: (2 * n ** 3) / (median * 1e6) });
   }
   return out;

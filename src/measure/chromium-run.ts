@@ -11,7 +11,8 @@
 import { ExecutionError, InvalidArgumentError } from "../errors.js";
 import { CHROMIUM_ARGS, withBrowser } from "../runtime/chromium.js";
 import { serveMeasurement } from "./measure-server.js";
-import { nodeMachine, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
+import { nodeMachine } from "./measure-run.js";
+import { type MeasureRunOptions, type MeasureSummary } from "./measurement-session.js";
 import { parseRuntime } from "./runtime-name.js";
 
 /** Chromium flags per backend: WebGL needs the GPU process (falling back to SwiftShader without a GPU). */

@@ -9,7 +9,8 @@
 import { ExecutionError, InvalidArgumentError } from "../errors.js";
 import { openInFirefox, type FirefoxProcess } from "../runtime/firefox.js";
 import { serveMeasurement } from "./measure-server.js";
-import { nodeMachine, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
+import { nodeMachine } from "./measure-run.js";
+import { type MeasureRunOptions, type MeasureSummary } from "./measurement-session.js";
 import { parseRuntime } from "./runtime-name.js";
 
 /**

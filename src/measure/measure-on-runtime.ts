@@ -5,7 +5,8 @@
  */
 import { measureInChromium } from "./chromium-run.js";
 import { measureInFirefox } from "./firefox-run.js";
-import { measureInNode, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
+import { measureInNode } from "./measure-run.js";
+import { type MeasureRunOptions, type MeasureSummary } from "./measurement-session.js";
 import { parseRuntime } from "./runtime-name.js";
 
 /**

@@ -18,16 +18,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EnvironmentError, ExecutionError, InvalidArgumentError } from "../errors.js";
-import { proxynasVersion } from "../runtime/report.js";
 import type { ArchMeasurement } from "./measure-architecture.js";
-import {
-  archRecord, emptyMeasurementFile, pendingWork, readMeasurementFile, repeatWork, runtimeSection, writeMeasurementFile,
-  type MeasurementFile, type RuntimeMetadata, type RuntimeSection,
-} from "./measurement-file.js";
-import { canonicalList, type IndexedArch, type MeasureProgress, type MeasureRunOptions, type MeasureSummary } from "./measure-run.js";
-import { imageShapeOf, REFERENCE_ARCHS } from "./network.js";
+import { pendingWork, type RuntimeMetadata } from "./measurement-file.js";
+import { MeasurementSession, type IndexedArch, type MeasureProgress, type MeasureRunOptions, type MeasureSummary } from "./measurement-session.js";
 import type { PageConfig, PageWork } from "./browser-page.js";
-import { resolveProtocol, type RunStats } from "./protocol.js";
+import type { RunStats } from "./protocol.js";
 
 const require = createRequire(import.meta.url);
 
@@ -156,24 +151,17 @@ function parseStats(raw: unknown, where: string): RunStats {
 export async function serveMeasurement(options: ServeOptions): Promise<MeasureSummary> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(options.name)) throw new InvalidArgumentError(`serveMeasurement: name ${JSON.stringify(options.name)} is not a valid column name; use letters, digits, ".", "_" and "-" (e.g. browser-wasm)`);
   if (!["wasm", "cpu", "webgl"].includes(options.backend)) throw new InvalidArgumentError(`serveMeasurement: backend ${JSON.stringify(options.backend)}; expected wasm, cpu or webgl`);
-  const protocol = resolveProtocol(options.protocol);
-  const seed = options.seed ?? 0;
-  const repeat = options.repeat ?? 0;
-  const archs = canonicalList(options.space, options.archs);
+  const session = await MeasurementSession.open(options, "serveMeasurement");
+  const { archs, protocol, seed } = session;
   const byArch = new Map(archs.map((a) => [a.arch, a]));
   const bundle = await readFile(bundlePath());
   const wasm = wasmDir();
   const token = randomBytes(16).toString("hex");
-  const file: MeasurementFile = (await readMeasurementFile(options.out)) ?? emptyMeasurementFile(options.space);
-  if (file.space !== options.space) throw new InvalidArgumentError(`serveMeasurement: ${options.out} holds ${file.space} architectures, not ${options.space}`);
-  const imageShape = [...imageShapeOf(options.space, (archs[0] as IndexedArch).arch)];
 
-  let section: RuntimeSection | undefined = file.runtimes[options.name];
   let phase: MeasureProgress["phase"] = "measure";
-  const counts = { measured: 0, failed: 0, repeated: 0 };
-  const skipped = section ? pendingWork(archs, section.results, protocol.passes).done : 0;
-  const t0 = performance.now();
-  let phaseStart = t0;
+  const existing = session.file.runtimes[options.name];
+  const skipped = existing ? pendingWork(archs, existing.results, protocol.passes).done : 0;
+  let phaseStart = performance.now();
   let doneInPhase = 0;
   let expected = new Set<string>();
   let finish: (e?: Error) => void = () => undefined;
@@ -186,12 +174,11 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
   };
 
   const nextWork = (): PageWork => {
-    const sec = section as RuntimeSection;
     // phases: first every architecture-pass, then the repeats
-    let work = pendingWork(archs, sec.results, protocol.passes);
+    let work = session.pending();
     phase = "measure";
     if (work.todo.length === 0) {
-      work = repeatWork(sec, repeat);
+      work = session.repeats();
       phase = "repeat";
     }
     expected = new Set(work.todo.map((u) => `${u.pass}#${u.arch}`));
@@ -236,13 +223,12 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
             return v;
           };
           if (h.backend !== options.backend) throw new HttpError(400, `hello.backend: the page runs ${JSON.stringify(h.backend)}, the session asked for ${options.backend}`);
-          const metadata: RuntimeMetadata = {
+          session.start({
             runtime: options.name,
             host: "browser",
             backend: options.backend,
             backendDetail: str(h.backendDetail, "backendDetail"),
             tfjsVersion: str(h.tfjsVersion, "tfjsVersion"),
-            proxynasVersion: proxynasVersion(),
             userAgent: str(h.userAgent, "userAgent"),
             machine: options.machine ?? {
               cpu: "unknown (reported by a browser)",
@@ -251,38 +237,28 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
               arch: "",
               memoryGb: finite(h.memoryGb) ? h.memoryGb : Number.NaN,
             },
-            batchSize: protocol.batchSize,
-            imageShape,
-            seed,
-            reference: protocol.paired ? REFERENCE_ARCHS[options.space] : null,
-          };
-          section = runtimeSection(file, metadata, protocol, new Date().toISOString());
+          });
           return send(200, JSON.stringify(nextWork()));
         }
         case "/api/result": {
-          if (!section) throw new HttpError(409, "hello first");
+          if (!session.section) throw new HttpError(409, "hello first");
           const { unit, m } = parseResult(body, byArch, protocol.passes);
           const key = `${unit.pass}#${unit.arch}`;
           if (!expected.has(key)) throw new HttpError(409, `result: pass ${unit.pass} of ${unit.arch} is not pending`);
           expected.delete(key);
-          const record = archRecord(m, unit.index, unit.pass, new Date().toISOString());
-          (phase === "repeat" ? section.repeats : section.results).push(record);
-          if (phase === "repeat") counts.repeated++;
-          else if (record.ok) counts.measured++;
-          else counts.failed++;
-          await writeMeasurementFile(options.out, file);
+          const record = await session.record(phase, unit, m);
           doneInPhase++;
           const elapsed = performance.now() - phaseStart;
           options.onProgress?.({ phase, done: doneInPhase, total: doneInPhase + expected.size, skipped: 0, record, elapsedMs: elapsed, etaMs: (elapsed / doneInPhase) * expected.size });
           return send(200, JSON.stringify({ ok: true }));
         }
         case "/api/done": {
-          if (!section) throw new HttpError(409, "hello first");
+          if (!session.section) throw new HttpError(409, "hello first");
           if (expected.size > 0) throw new HttpError(409, `${expected.size} architecture-passes are still pending`);
           // after the first phase the page asks again (for the repeats); the run ends when nothing is left
           const next = nextWork();
           if (next.todo.length > 0) return send(200, JSON.stringify({ more: true, work: next }));
-          await writeMeasurementFile(options.out, file);
+          await session.flush();
           send(200, JSON.stringify({ more: false }));
           return finish();
         }
@@ -325,7 +301,5 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   }
-  const minutes = (performance.now() - t0) / 60_000;
-  const n = counts.measured + counts.failed + counts.repeated;
-  return { runtime: options.name, out: options.out, ...counts, skipped, minutes, measurementsPerMinute: minutes > 0 ? n / minutes : 0 };
+  return session.summary(skipped);
 }

@@ -14,6 +14,7 @@ import { existsSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { formatCsv } from "../io/csv.js";
+import { medianSorted } from "../stats/quantile.js";
 import type { ArchMeasurement } from "./measure-architecture.js";
 import type { MeasurableSpace } from "./network.js";
 import type { MeasureProtocol, RunStats } from "./protocol.js";
@@ -153,8 +154,7 @@ export type CombinedLatency =
  */
 export function referenceScale(records: readonly ArchRecord[]): number {
   const v = records.flatMap((r) => (r.ok && r.referenceMs !== undefined ? [r.referenceMs] : [])).sort((a, b) => a - b);
-  if (v.length === 0) return Number.NaN;
-  return v.length % 2 ? (v[(v.length - 1) / 2] as number) : ((v[v.length / 2 - 1] as number) + (v[v.length / 2] as number)) / 2;
+  return medianSorted(v);
 }
 
 /**
@@ -186,8 +186,7 @@ export function combinePasses(records: readonly ArchRecord[], scaleMs = Number.N
       continue;
     }
     const m = ok.map((r) => (r.ratio !== undefined && Number.isFinite(scaleMs) ? r.ratio * scaleMs : r.medianMs)).sort((a, b) => a - b);
-    const median = m.length % 2 ? (m[(m.length - 1) / 2] as number) : ((m[m.length / 2 - 1] as number) + (m[m.length / 2] as number)) / 2;
-    out.set(arch, { index: first.index, arch, ok: true, medianMs: median, passes: ok.length, failedPasses, flagged: ok.some((r) => r.flags.length > 0) });
+    out.set(arch, { index: first.index, arch, ok: true, medianMs: medianSorted(m), passes: ok.length, failedPasses, flagged: ok.some((r) => r.flags.length > 0) });
   }
   return out;
 }

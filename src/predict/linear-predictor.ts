@@ -4,7 +4,7 @@
  */
 import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
-import { nb201FeatureMatrix, type Nb201FeatureSet } from "./nb201-features.js";
+import { NB201_FEATURE_SETS, nb201FeatureMatrix, type Nb201FeatureSet } from "./nb201-features.js";
 import { ridgeFit, ridgePredict, takeRows, type RidgeModel } from "./ridge.js";
 
 /** The serialised form of a {@link LinearLatencyPredictor}. */
@@ -78,11 +78,13 @@ export class LinearLatencyPredictor {
    * @throws {InvalidDataError} when the JSON is not a linear predictor
    */
   static fromJSON(json: unknown): LinearLatencyPredictor {
-    const j = json as Partial<LinearPredictorJson>;
-    const n = j.features === "onehot+live" ? 60 : 30;
-    if (j?.kind !== "linear" || j.space !== "nb201" || !Array.isArray(j.weights) || j.weights.length !== n || typeof j.intercept !== "number") {
-      throw new InvalidDataError(`LinearLatencyPredictor.fromJSON: not a serialised linear predictor (expected kind "linear", space "nb201", ${n} weights)`);
+    const j = (typeof json === "object" && json !== null ? json : {}) as Partial<LinearPredictorJson>;
+    const features = NB201_FEATURE_SETS.includes(j.features as Nb201FeatureSet) ? (j.features as Nb201FeatureSet) : undefined;
+    const n = features === "onehot+live" ? 60 : 30;
+    if (j.kind !== "linear" || j.space !== "nb201" || features === undefined || !Array.isArray(j.weights) || j.weights.length !== n || !j.weights.every(Number.isFinite) || !Number.isFinite(j.intercept)) {
+      const got = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json !== "object" ? typeof json : `kind ${JSON.stringify(j.kind)}, space ${JSON.stringify(j.space)}, features ${JSON.stringify(j.features)}, ${Array.isArray(j.weights) ? j.weights.length : "no"} weights`;
+      throw new InvalidDataError(`LinearLatencyPredictor.fromJSON: not a serialised linear predictor (got ${got}; expected kind "linear", space "nb201", features ${NB201_FEATURE_SETS.join(" | ")}, 30 finite weights (60 for onehot+live) and a finite intercept)`);
     }
-    return new LinearLatencyPredictor({ intercept: j.intercept, weights: Float64Array.from(j.weights) }, j.features as Nb201FeatureSet, j.device ?? "", j.rows ?? 0);
+    return new LinearLatencyPredictor({ intercept: j.intercept as number, weights: Float64Array.from(j.weights) }, features, j.device ?? "", j.rows ?? 0);
   }
 }

@@ -25,7 +25,7 @@ import { paretoFront } from "../stats/pareto.js";
 import { paretoBand } from "../stats/pareto-band.js";
 import { DEFAULT_FRONT_SIGMA, frontProbabilitySet } from "../stats/front-probability.js";
 import { expectedRegretSet } from "../stats/expected-regret-set.js";
-import { seededRng, shuffled, standardNormal } from "../random.js";
+import { deriveSeed, seededRng, shuffled, standardNormal } from "../random.js";
 
 /**
  * How the adapted set is built from the predicted latencies:
@@ -285,7 +285,7 @@ export function oneProxySearch(ctx: AdaptContext, accuracy: ArrayLike<number>, m
  * falls back to the full fit's. Seeded: the same seed gives the same scenarios.
  */
 function subsampleScenarios(ctx: AdaptContext, ok: readonly number[], read: (r: number) => number, full: Float64Array, adapt: AdaptOptions, o: { count: number; subsample: number; sigma: number; seed: number }): Float64Array[] {
-  const rng = seededRng((o.seed * 0x2545f491 + 0x5ce4a71) | 0);
+  const rng = seededRng(deriveSeed(o.seed, "scenarios"));
   const size = Math.min(ok.length, Math.max(3, Math.round(ok.length * o.subsample)));
   const out: Float64Array[] = [];
   for (let m = 0; m < o.count; m++) {

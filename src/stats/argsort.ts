@@ -39,7 +39,7 @@ function radixPass(keys: Uint32Array, shift: number, src: Uint32Array, dst: Uint
 export function argsortUint32(keys: Uint32Array, initial?: Uint32Array): Uint32Array {
   const n = keys.length;
   let a = identityOr(n, initial);
-  let b = new Uint32Array(n);
+  let b: Uint32Array = new Uint32Array(n);
   let max = 0;
   for (let i = 0; i < n; i++) if ((keys[i] as number) > max) max = keys[i] as number;
   const count = new Uint32Array(RADIX);
@@ -90,7 +90,7 @@ export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
     hi[i] = h;
   }
   let a = identityOr(n);
-  let b = new Uint32Array(n);
+  let b: Uint32Array = new Uint32Array(n);
   const count = new Uint32Array(RADIX);
   for (const [keys, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
     radixPass(keys, shift, a, b, count);

@@ -12,7 +12,7 @@ import { pairwiseComplete, type Correlation } from "./correlation.js";
 function mergeCountInversions(a: Uint32Array): number {
   const n = a.length;
   let src = a;
-  let dst = new Uint32Array(n);
+  let dst: Uint32Array = new Uint32Array(n);
   let inversions = 0;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {

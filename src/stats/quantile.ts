@@ -36,3 +36,31 @@ export function quantiles(values: ArrayLike<number>, ps: readonly number[]): num
   const sorted = Float64Array.from(Array.prototype.filter.call(values, (v: number) => !Number.isNaN(v)) as number[]).sort();
   return ps.map((p) => quantileSorted(sorted, p));
 }
+
+/**
+ * The median of values already sorted ascending with no NaN: the middle
+ * value, or the mean of the two middle values (NaN for none).
+ *
+ * @example
+ * ```ts
+ * medianSorted([1, 2, 3, 4]); // 2.5
+ * ```
+ */
+export function medianSorted(sorted: ArrayLike<number>): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const mid = n >> 1;
+  return n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * The median of a sample, ignoring NaN (NaN when nothing is left). Does not modify `values`.
+ *
+ * @example
+ * ```ts
+ * median([3, NaN, 1, 2]); // 2
+ * ```
+ */
+export function median(values: ArrayLike<number>): number {
+  return medianSorted(Float64Array.from(Array.prototype.filter.call(values, (v: number) => !Number.isNaN(v)) as number[]).sort());
+}

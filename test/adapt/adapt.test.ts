@@ -67,7 +67,8 @@ describe("adaptTarget", () => {
     const a = adaptTarget(ctx, (r) => (read.push(r), target[r] as number), { samples: 20, seed: 2 });
     expect(read.sort((x, y) => x - y)).toEqual([...a.measuredRows].sort((x, y) => x - y));
     const measured = new Set(a.measuredRows);
-    const corrupted = Float64Array.from(target, (v, r) => (measured.has(r) ? v : 1e6 * Math.random()));
+    const noise = seededRng(11);
+    const corrupted = Float64Array.from(target, (v, r) => (measured.has(r) ? v : 1e6 * noise.next()));
     const b = adaptTarget(ctx, (r) => corrupted[r] as number, { samples: 20, seed: 2 });
     expect(Array.from(b.predictions)).toEqual(Array.from(a.predictions));
   });
@@ -258,7 +259,8 @@ describe("proxy-ensemble-bagged", () => {
     expect(b.outOfBagSrcc).toBeCloseTo(expected, 9);
     // it reads no other row: corrupting the rest leaves it unchanged
     const measured = new Set(b.measuredRows);
-    const corrupted = Float64Array.from(target, (v, r) => (measured.has(r) ? v : 1e6 * Math.random()));
+    const noise = seededRng(12);
+    const corrupted = Float64Array.from(target, (v, r) => (measured.has(r) ? v : 1e6 * noise.next()));
     expect(adaptTarget(ctx, (r) => corrupted[r] as number, { samples: 12, seed: 4 }).outOfBagSrcc).toBe(b.outOfBagSrcc);
   });
   it("the estimate tells a target the proxy ranks from one it cannot, and is absent where there is no out-of-bag sample or no refit", () => {

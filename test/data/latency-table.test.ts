@@ -76,9 +76,4 @@ describe("selection and joins", () => {
     expect(j.rows).toBe(5);
     expect(() => t.join(t)).toThrowError(/device d1 is in both tables/);
   });
-  it("summarises each column over valid values", () => {
-    const s = small().summary();
-    expect(s[0]).toEqual({ column: "d1", kind: "latency", valid: 3, missing: 2, sentinels: 1, min: 1, median: 2, mean: 7 / 3, max: 4 });
-    expect(s[2]).toMatchObject({ column: "cifar10", kind: "accuracy", valid: 4, missing: 1, median: 92 });
-  });
 });

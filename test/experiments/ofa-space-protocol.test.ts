@@ -21,7 +21,6 @@ describe("one-proxy search over the whole Once-for-All space", () => {
     for (const r of rows) {
       expect(r.targetMeasurements).toBeLessThanOrEqual(60);
       expect(r.adaptedShare).toBe(r.srccMeasured < ONE_PROXY_DEFAULTS.threshold ? 1 : 0);
-      expect(r.pipeline.regret).toBeGreaterThanOrEqual(0);
       expect(r.poolSize).toBeGreaterThan(200);
     }
     const again = await runOfaSpaceSearch(options);

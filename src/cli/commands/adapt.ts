@@ -9,52 +9,10 @@ import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../
 import { ADAPT_METHODS, DEFAULT_SAMPLES, type AdaProxyNorm } from "../../adapt/method.js";
 import { DEFAULT_ADAPT_METHOD } from "../../adapt/registry.js";
 import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
-import type { LatencyTable } from "../../data/latency-table.js";
-import { InvalidArgumentError, InvalidDataError } from "../../errors.js";
-import { readCsv } from "../../io/csv.js";
+import { InvalidArgumentError } from "../../errors.js";
+import { readArchRows, readMeasurements } from "../../measure/user-measurements.js";
 import { tableCsv, tableView } from "../../viz/table.js";
 import { choice, intOption, loadSource, mirrorOption } from "../options.js";
-
-/** The table row of an architecture read at a line of a CSV file; a typed error naming the file and line when the table has no such architecture. */
-function rowOfArchAt(file: string, table: LatencyTable, arch: string | undefined, line: number): number {
-  const row = table.rowOfArch((arch ?? "").trim());
-  if (row === undefined) throw new InvalidDataError(`${file}: line ${line}: architecture ${arch} is not in ${table.source}`);
-  return row;
-}
-
-/** The user's measurements: CSV `arch,latency_ms` (or a wide CSV with an `arch` column and one latency column, chosen by --column). */
-async function readMeasurements(file: string, table: LatencyTable, column?: string): Promise<Map<number, number>> {
-  const records = await readCsv(file);
-  const header = records[0] ?? [];
-  const a = header.indexOf("arch");
-  const cols = header.filter((h) => h !== "arch" && h !== "index" && !h.startsWith("acc:"));
-  const name = column ?? (header.includes("latency_ms") ? "latency_ms" : cols.length === 1 ? cols[0] : undefined);
-  if (a < 0 || name === undefined || !header.includes(name)) {
-    throw new InvalidDataError(`${file}: expected columns arch,latency_ms (or one latency column, or --column NAME); header: ${header.join(",")}`);
-  }
-  const j = header.indexOf(name);
-  const out = new Map<number, number>();
-  records.slice(1).forEach((r, k) => {
-    const row = rowOfArchAt(file, table, r[a], k + 2);
-    const cell = (r[j] as string).trim();
-    const v = cell === "" ? Number.NaN : Number(cell);
-    if (cell !== "" && !(Number.isFinite(v) && v >= 0)) throw new InvalidDataError(`${file}: line ${k + 2}, column ${name}: ${JSON.stringify(cell)} is not a latency (a finite number >= 0 ms; empty for a failed measurement)`);
-    if (out.has(row)) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is measured twice`);
-    out.set(row, v);
-  });
-  return out;
-}
-
-/** Rows named in a CSV with an `arch` column (a `select` output, or measurements): those already chosen. */
-async function readChosenRows(file: string, table: LatencyTable): Promise<Set<number>> {
-  const records = await readCsv(file);
-  const header = records[0] ?? [];
-  const a = header.indexOf("arch");
-  if (a < 0) throw new InvalidDataError(`${file}: expected an arch column (a 'proxynas select' output or your measurements); header: ${header.join(",")}`);
-  const out = new Set<number>();
-  records.slice(1).forEach((r, k) => out.add(rowOfArchAt(file, table, r[a], k + 2)));
-  return out;
-}
 
 export function registerAdapt(program: Command): void {
   mirrorOption(
@@ -71,7 +29,7 @@ export function registerAdapt(program: Command): void {
   ).action(async (source: string, opts: { proxy: string; samples: string; select: string; seed: string; after?: string; space?: string; mirror?: string }) => {
     const table = await loadSource(source, opts);
     const proxies = opts.proxy.split(",").map((p) => p.trim());
-    const chosen = opts.after ? await readChosenRows(opts.after, table) : undefined;
+    const chosen = opts.after ? await readArchRows(opts.after, table) : undefined;
     const candidates = chosen ? [...Array(table.rows).keys()].filter((r) => !chosen.has(r)) : undefined;
     const k = intOption("--samples", opts.samples, 1) as number;
     if (candidates && k > candidates.length) throw new InvalidArgumentError(`--samples ${k}: only ${candidates.length} architectures of ${table.source} are not in ${opts.after}`);
@@ -122,7 +80,7 @@ export function registerAdapt(program: Command): void {
       const col = targetCol;
       measure = (r) => col[r] as number;
     } else {
-      const m = await readMeasurements(opts["measurements"] as string, table, opts["column"]);
+      const m = await readMeasurements(opts["measurements"] as string, table, opts["column"] === undefined ? {} : { column: opts["column"] });
       rows = [...m.keys()];
       samples = rows.length;
       measure = (r) => m.get(r) as number;

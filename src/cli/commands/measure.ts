@@ -13,7 +13,7 @@ import { mergeMeasurementFiles, readMeasurementFile, sidecarPath, writeMeasureme
 import { measurementReport } from "../../measure/measurement-report.js";
 import { measureOnRuntime } from "../../measure/measure-on-runtime.js";
 import { serveMeasurement } from "../../measure/measure-server.js";
-import { type IndexedArch, type MeasureProgress, type MeasureRunOptions } from "../../measure/measure-run.js";
+import { type IndexedArch, type MeasureProgress, type MeasureRunOptions } from "../../measure/measurement-session.js";
 import { parseMeasurableSpace } from "../../measure/network.js";
 import { parseRuntime, RUNTIME_NAMES } from "../../measure/runtime-name.js";
 import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";

@@ -3,6 +3,7 @@
  * for tests: timings are noisy, so benchmarks print them, they do not assert.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { medianSorted } from "../stats/quantile.js";
 
 /** Timings of one benchmark, in ms. */
 export interface Timing {
@@ -36,7 +37,6 @@ export async function timeRuns(fn: () => unknown, runs = 5): Promise<Timing> {
   }
   const first = times[0] as number;
   const rest = times.slice(1).sort((a, b) => a - b);
-  const mid = rest.length >> 1;
-  const median = rest.length % 2 ? (rest[mid] as number) : ((rest[mid - 1] as number) + (rest[mid] as number)) / 2;
+  const median = medianSorted(rest);
   return { firstMs: first, medianMs: median, minMs: rest[0] as number, maxMs: rest[rest.length - 1] as number, runs };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeRuns } from "../../src/runtime/timing.js";
+import { timeRuns } from "../../src/experiments/timing.js";
 
 describe("timeRuns", () => {
   it("separates the cold run and takes the median of the rest", async () => {

@@ -1,0 +1,105 @@
+/**
+ * Measurements into what adaptation reads: the target's latency keyed by the
+ * row of each architecture in a latency table, from a user's CSV or from a
+ * measurement file. One rule for both: an architecture the table lacks is a
+ * typed error naming where it was read.
+ */
+import { readCsv } from "../io/csv.js";
+import type { LatencyTable } from "../data/latency-table.js";
+import { InvalidDataError, NotFoundError } from "../errors.js";
+import { combinePasses, referenceScale, type MeasurementFile } from "./measurement-file.js";
+
+/** The table row of an architecture; a typed error naming `where` when the table has no such architecture. */
+function rowOfArch(table: LatencyTable, arch: string | undefined, where: string): number {
+  const row = table.rowOfArch((arch ?? "").trim());
+  if (row === undefined) throw new NotFoundError(`${where}: architecture ${arch} is not in ${table.source}`);
+  return row;
+}
+
+/** {@link rowOfArch} for a line of a CSV file: the error is about the file's data, so an InvalidDataError naming file and line. */
+function rowOfArchAt(file: string, table: LatencyTable, arch: string | undefined, line: number): number {
+  try {
+    return rowOfArch(table, arch, `${file}: line ${line}`);
+  } catch (e) {
+    throw e instanceof NotFoundError ? new InvalidDataError(e.message) : e;
+  }
+}
+
+/**
+ * A user's measurements from a CSV: `arch,latency_ms`, or a wide CSV with an
+ * `arch` column and one latency column (`column` names it when there are
+ * several, e.g. a measurement file's runtime), keyed by the table's row of
+ * each architecture. An empty cell is a failed measurement (NaN).
+ *
+ * @throws {InvalidDataError} naming the file and line: no such columns, an architecture not in the table, one measured twice, a value that is not a latency
+ * @example
+ * ```ts
+ * const m = await readMeasurements("mine.csv", help);
+ * adaptTarget(ctx, (row) => m.get(row) as number, { samples: m.size, rows: [...m.keys()] });
+ * ```
+ */
+export async function readMeasurements(file: string, table: LatencyTable, options: { column?: string } = {}): Promise<Map<number, number>> {
+  const column = options.column;
+  const records = await readCsv(file);
+  const header = records[0] ?? [];
+  const a = header.indexOf("arch");
+  const cols = header.filter((h) => h !== "arch" && h !== "index" && !h.startsWith("acc:"));
+  const name = column ?? (header.includes("latency_ms") ? "latency_ms" : cols.length === 1 ? cols[0] : undefined);
+  if (a < 0 || name === undefined || !header.includes(name)) {
+    throw new InvalidDataError(`${file}: expected columns arch,latency_ms (or one latency column, or --column NAME); header: ${header.join(",")}`);
+  }
+  const j = header.indexOf(name);
+  const out = new Map<number, number>();
+  records.slice(1).forEach((r, k) => {
+    const row = rowOfArchAt(file, table, r[a], k + 2);
+    const cell = (r[j] as string).trim();
+    const v = cell === "" ? Number.NaN : Number(cell);
+    if (cell !== "" && !(Number.isFinite(v) && v >= 0)) throw new InvalidDataError(`${file}: line ${k + 2}, column ${name}: ${JSON.stringify(cell)} is not a latency (a finite number >= 0 ms; empty for a failed measurement)`);
+    if (out.has(row)) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is measured twice`);
+    out.set(row, v);
+  });
+  return out;
+}
+
+/**
+ * The rows of the architectures a CSV names in its `arch` column (a
+ * `proxynas select` output, or measurements): those already chosen.
+ *
+ * @throws {InvalidDataError} naming the file and line for a missing column or an architecture not in the table
+ * @example
+ * ```ts
+ * const chosen = await readArchRows("to-measure.csv", help);
+ * ```
+ */
+export async function readArchRows(file: string, table: LatencyTable): Promise<Set<number>> {
+  const records = await readCsv(file);
+  const header = records[0] ?? [];
+  const a = header.indexOf("arch");
+  if (a < 0) throw new InvalidDataError(`${file}: expected an arch column (a 'proxynas select' output or your measurements); header: ${header.join(",")}`);
+  const out = new Set<number>();
+  records.slice(1).forEach((r, k) => out.add(rowOfArchAt(file, table, r[a], k + 2)));
+  return out;
+}
+
+/**
+ * A runtime's latencies from a measurement file, keyed by the row of the
+ * same architecture in a table (NaN where every pass failed): the
+ * `measure(row)` that adaptation takes.
+ *
+ * @throws {NotFoundError} for a runtime the file does not hold, or an architecture the table does not have
+ * @example
+ * ```ts
+ * const m = measurementsFor(help, file, "node-wasm");
+ * adaptTarget(ctx, (row) => m.get(row) as number, { samples: m.size, rows: [...m.keys()] });
+ * ```
+ */
+export function measurementsFor(table: LatencyTable, file: MeasurementFile, runtime: string): Map<number, number> {
+  const sec = file.runtimes[runtime];
+  if (!sec) throw new NotFoundError(`measurementsFor: runtime ${JSON.stringify(runtime)} is not in the file; it holds ${Object.keys(file.runtimes).join(", ") || "none"}`);
+  const out = new Map<number, number>();
+  for (const c of combinePasses(sec.results, referenceScale(sec.results)).values()) {
+    const row = rowOfArch(table, c.arch, "measurementsFor");
+    out.set(row, c.ok ? c.medianMs : Number.NaN);
+  }
+  return out;
+}
