@@ -27,7 +27,6 @@ const PACKAGES = [
   "@tensorflow/tfjs-backend-wasm",
   "plotly.js-dist-min",
   "danfojs-node",
-  "mathjs",
 ] as const;
 
 /**
@@ -35,7 +34,7 @@ const PACKAGES = [
  *
  * @example
  * ```ts
- * packageVersion("mathjs"); // "15.2.0"
+ * packageVersion("danfojs-node"); // "1.2.0"
  * ```
  */
 export function packageVersion(name: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { blockRidge } from "../../src/predict/block-ridge.js";
 import { ridgeFit, ridgePredict, takeRows, type Matrix } from "../../src/predict/ridge.js";
 import { seededRng } from "../../src/random.js";
+import { randomProblem, referenceLoo, referenceRidge } from "../helpers/mathjs-reference.js";
 
 function randomMatrix(rows: number, cols: number, seed: number): Matrix {
   const rng = seededRng(seed);
@@ -38,51 +38,6 @@ describe("ridgeFit", () => {
   });
 });
 
-describe("blockRidge (dual form)", () => {
-  it("picks the penalties whose exact leave-one-out MSE is smallest, matching brute-force refits", () => {
-    const x = randomMatrix(10, 8, 3);
-    const rng = seededRng(4);
-    const y = Array.from({ length: 10 }, (_, i) => (x.data[i * 8] as number) * 4 + (x.data[i * 8 + 5] as number) + 0.1 * (rng.next() - 0.5));
-    const grid = [0.01, 1, 100];
-    const fit = blockRidge(x, [4, 4], y, grid);
-    let bestMse = Number.POSITIVE_INFINITY;
-    let bestPen: number[] = [];
-    for (const a of grid) for (const b of grid) {
-      const pen = [a, a, a, a, b, b, b, b];
-      const { looResiduals } = ridgeFit(x, y, pen, { loo: true });
-      const mse = Array.from(looResiduals as Float64Array).reduce((s, e) => s + e * e, 0) / 10;
-      if (mse < bestMse - 1e-12) {
-        bestMse = mse;
-        bestPen = [a, b];
-      }
-    }
-    expect(fit.penalties).toEqual(bestPen);
-    expect(fit.looMse).toBeCloseTo(bestMse, 9);
-    const primal = ridgeFit(x, y, [...Array(4).fill(bestPen[0]), ...Array(4).fill(bestPen[1])]).model;
-    expect(fit.intercept).toBeCloseTo(primal.intercept, 9);
-    fit.weights.forEach((w, j) => expect(w).toBeCloseTo(primal.weights[j] as number, 9));
-  });
-  it("takes one grid per block, and chooses each block's penalty from its own grid", () => {
-    const x = randomMatrix(12, 6, 7);
-    const y = Array.from({ length: 12 }, (_, i) => (x.data[i * 6] as number) * 3 - (x.data[i * 6 + 4] as number));
-    const shared = blockRidge(x, [3, 3], y, [0.01, 1, 100]);
-    const same = blockRidge(x, [3, 3], y, [[0.01, 1, 100], [0.01, 1, 100]]);
-    expect(same).toEqual(shared);
-    const narrow = blockRidge(x, [3, 3], y, [[100], [0.01, 1]]);
-    expect(narrow.penalties[0]).toBe(100);
-    expect([0.01, 1]).toContain(narrow.penalties[1]);
-    const best = [0.01, 1].map((b) => blockRidge(x, [3, 3], y, [[100], [b]])).sort((a, b) => a.looMse - b.looMse)[0];
-    expect(narrow.looMse).toBe(best?.looMse);
-    expect(() => blockRidge(x, [3, 3], y, [[1], [1], [1]])).toThrowError(/3 grids for 2 blocks/);
-    expect(() => blockRidge(x, [3, 3], y, [[1], []])).toThrowError(/non-empty/);
-  });
-  it("rejects bad input", () => {
-    const x = randomMatrix(2, 2, 5);
-    expect(() => blockRidge(x, [2], [1, 2], [1])).toThrowError(/at least 3 samples/);
-    expect(() => blockRidge(randomMatrix(4, 3, 6), [2], [1, 2, 3, 4], [1])).toThrowError(/blocks cover 2 columns, the samples have 3/);
-  });
-});
-
 describe("ridgePredict", () => {
   it("walks a mostly-zero design by its nonzeros and gets the dense loop's sums to the bit", () => {
     const rng = seededRng(11);
@@ -114,5 +69,20 @@ describe("ridgePredict", () => {
     expect(ridgePredict({ intercept: 1, weights: w2 }, x)).toEqual(d2);
     const full: Matrix = { rows, cols, data: data.map((v) => v + 1) };
     expect(ridgePredict(model, full)[5]).toBeCloseTo(full.data.subarray(5 * cols, 6 * cols).reduce((s, v, j) => s + v * (weights[j] as number), 0.3), 9);
+  });
+});
+
+describe("ridgeFit against mathjs", () => {
+  it("gives mathjs's solution of the normal equations and its refitted leave-one-out residuals on 20 random problems", () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const { x, y } = randomProblem(100 + seed, 8 + seed, 1 + (seed % 5));
+      const penalty = Array.from({ length: x.cols }, (_, j) => 0.01 * 10 ** (j % 4));
+      const { model, looResiduals } = ridgeFit(x, y, penalty, { loo: true });
+      const ref = referenceRidge(x, y, penalty);
+      expect(model.intercept).toBeCloseTo(ref.intercept, 9);
+      for (let j = 0; j < x.cols; j++) expect(model.weights[j] as number).toBeCloseTo(ref.weights[j] as number, 9);
+      const loo = referenceLoo(x, y, penalty);
+      for (let i = 0; i < x.rows; i++) expect((looResiduals as Float64Array)[i] as number).toBeCloseTo(loo[i] as number, 8);
+    }
   });
 });
