@@ -32,7 +32,7 @@ export { readLookupTable, type LutEntry } from "./io/lookup-table.js";
 
 // Search spaces: encodings, keys, sampling.
 export { SPACE_NAMES, parseSpace, type SpaceName } from "./spaces/space.js";
-export { NB201_OPS, NB201_EDGES, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op } from "./spaces/nb201.js";
+export { NB201_OPS, NB201_EDGES, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op, type Nb201IsomorphismRule } from "./spaces/nb201.js";
 export { fbnetParse, fbnetFormat, fbnetSample, type FbnetArch } from "./spaces/fbnet.js";
 export { ofaParse, ofaFormat, ofaSample, type OfaArch } from "./spaces/ofa.js";
 
@@ -88,13 +88,14 @@ export { SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions, type Searc
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
-export { oneProxySearch, scoreOneProxy, ONE_PROXY_DEFAULTS, ADAPT_DECISIONS, SET_RULES, type AdaptDecision, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
+export { oneProxySearch, scoreOneProxy, ONE_PROXY_DEFAULTS, type ProxySets, ADAPT_DECISIONS, SET_RULES, type AdaptDecision, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
 export { carryAdaptedLatency } from "./search/carry-adapted-latency.js";
 export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 
 // Measurement: latency on this machine's runtimes and in any browser.
 export { buildNetwork, networkCost, parseMeasurableSpace, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
 export { nb201Cost, ofaCost, type ModelCost } from "./measure/model-cost.js";
+export type { Nb201NetworkOptions } from "./measure/nb201-network.js";
 export { DEFAULT_PROTOCOL, type MeasureProtocol, type RunStats, type PairedStats } from "./measure/protocol.js";
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";
 export { measureArchitecture, type ArchMeasurement } from "./measure/measure-architecture.js";
@@ -104,7 +105,7 @@ export { type MeasureRunOptions, type MeasureSummary, type MeasureProgress, type
 export { measureInChromium } from "./measure/chromium-run.js";
 export { measureInFirefox } from "./measure/firefox-run.js";
 export { serveMeasurement, type ServeOptions } from "./measure/measure-server.js";
-export { readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, sidecarPath, type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord } from "./measure/measurement-file.js";
+export { readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, sidecarPath, type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord, type PairedFields } from "./measure/measurement-file.js";
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
 export { loadLocalMeasurements } from "./measure/local-dataset.js";

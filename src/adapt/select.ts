@@ -83,7 +83,7 @@ export function proxyRanking(proxyColumns: readonly ArrayLike<number>[]): Uint32
  *
  * @param proxyColumns - latencies (ms) of the proxies on every row (no missing values)
  * @param options.candidates - rows that may be chosen (default: all)
- * @param options.ranking - {@link proxyRanking} of the same columns, when already computed (not with `candidates`)
+ * @param options.ranking - `proxyRanking` of the same columns, when already computed (not with `candidates`)
  * @throws {InvalidArgumentError} when K is not in 1..(number of candidates), or a ranking of another length or with candidates
  * @example
  * ```ts

@@ -103,7 +103,7 @@ export interface OfaSpaceSearchOptions extends FetchOptions {
   readonly evaluations?: number;
   readonly samples?: number;
   readonly budget?: number;
-  /** When to adapt (default: the pipeline's rule, see {@link OneProxyOptions.threshold}). */
+  /** When to adapt (default: the pipeline's rule, see `OneProxyOptions.threshold`). */
   readonly decision?: AdaptDecision;
   /** Give the adaptation the other GPUs' models as prior (related GPUs left out). */
   readonly prior?: boolean;

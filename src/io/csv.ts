@@ -84,7 +84,7 @@ export function parseCsv(text: string, file = "<csv>"): string[][] {
 /**
  * Reads and parses a CSV file.
  *
- * @throws {InvalidDataError} naming the file (see {@link parseCsv})
+ * @throws {InvalidDataError} naming the file (see `parseCsv`)
  *
  * @example
  * ```ts

@@ -48,7 +48,7 @@ export function parseLookupTable(text: string, file = "<yaml>"): ReadonlyMap<str
 }
 
 /**
- * Reads a lookup table file (see {@link parseLookupTable}).
+ * Reads a lookup table file (see `parseLookupTable`).
  *
  * @example
  * ```ts

@@ -51,7 +51,7 @@ export class UnsafePickleError extends ProxynasError {
 /** Reconstructs a value from a whitelisted global called with `args`. */
 export type Reconstructor = (args: readonly unknown[]) => unknown;
 
-/** Options of {@link unpickle}. */
+/** Options of `unpickle`. */
 export interface UnpickleOptions {
   /** Named in error messages (default `<bytes>`). */
   readonly file?: string;
@@ -146,7 +146,7 @@ const OPNAMES: Readonly<Record<number, string>> = {
   0x50: "PERSID", 0x51: "BINPERSID", 0x82: "EXT1", 0x83: "EXT2", 0x84: "EXT4", 0x97: "NEXT_BUFFER", 0x98: "READONLY_BUFFER",
 };
 
-/** Result of {@link unpickle}: the value and where the pickle ended. */
+/** Result of `unpickle`: the value and where the pickle ended. */
 export interface Unpickled {
   readonly value: PyValue;
   /** Offset just past the STOP opcode. */
@@ -599,7 +599,7 @@ function finalise(v: unknown, seen = new Map<unknown, unknown>()): unknown {
 }
 
 /**
- * Reads a Python pickle file as plain data (see {@link unpickle}).
+ * Reads a Python pickle file as plain data (see `unpickle`).
  *
  * @throws {InvalidDataError} naming the file when it is truncated or corrupt
  * @throws {UnsafePickleError} for globals outside the whitelist

@@ -10,6 +10,9 @@ import { InvalidDataError } from "../errors.js";
 import { unpickle, type PyValue, type Reconstructor } from "./pickle.js";
 
 /** Element types of torch storages, by storage class. */
+/** Tensor element types. float16/bfloat16 are widened to float32 data. */
+export type TensorDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int16" | "int8" | "uint8" | "bool";
+
 const STORAGES = {
   FloatStorage: { dtype: "float32", size: 4 },
   DoubleStorage: { dtype: "float64", size: 8 },
@@ -21,11 +24,9 @@ const STORAGES = {
   CharStorage: { dtype: "int8", size: 1 },
   ByteStorage: { dtype: "uint8", size: 1 },
   BoolStorage: { dtype: "bool", size: 1 },
-} as const;
+} as const satisfies Record<string, { readonly dtype: TensorDtype; readonly size: number }>;
 
 type StorageClass = keyof typeof STORAGES;
-/** Tensor element types. float16/bfloat16 are widened to float32 data. */
-export type TensorDtype = (typeof STORAGES)[StorageClass]["dtype"];
 
 /** A tensor read from a torch file. */
 export interface Tensor {

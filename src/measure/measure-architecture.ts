@@ -104,9 +104,9 @@ export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol
 
 /**
  * Measures one architecture in a session of its own (reference built and
- * disposed around it). For many architectures use {@link createMeasurer}.
+ * disposed around it). For many architectures use `createMeasurer`.
  *
- * @throws {InvalidArgumentError} when `arch` is not an architecture of the space (bad input, not a failed measurement; {@link Measurer.measure} parses before its try)
+ * @throws {InvalidArgumentError} when `arch` is not an architecture of the space (bad input, not a failed measurement; `Measurer.measure` parses before its try)
  * @example
  * ```ts
  * const m = await measureArchitecture("nb201", arch);

@@ -22,7 +22,7 @@ import { InvalidArgumentError } from "../errors.js";
 import { tfjs } from "../runtime/backend.js";
 import { NB201_EDGES, nb201Format, nb201Parse, type Nb201Arch } from "../spaces/nb201.js";
 
-/** Options of {@link buildNb201Network}; defaults are NAS-Bench-201's CIFAR-10 network. */
+/** Options of `buildNb201Network`; defaults are NAS-Bench-201's CIFAR-10 network. */
 export interface Nb201NetworkOptions {
   /** Channels of the first stage (default 16). */
   readonly channels?: number;

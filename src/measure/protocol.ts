@@ -171,7 +171,7 @@ export async function timeInference(run: () => unknown, protocol: MeasureProtoco
   return (await timePaired(run, undefined, protocol, clock)).stats;
 }
 
-/** The result of {@link timePaired}. */
+/** The result of `timePaired`. */
 export interface PairedStats {
   /** The measured network's own runs. */
   readonly stats: RunStats;

@@ -11,7 +11,7 @@ export type FbnetBlock = (typeof FBNET_BLOCKS)[number];
 /** Number of searchable layers. */
 export const FBNET_LAYERS = 22;
 
-/** An FBNet architecture: a block id (index into {@link FBNET_BLOCKS}) per layer. */
+/** An FBNet architecture: a block id (index into `FBNET_BLOCKS`) per layer. */
 export type FbnetArch = readonly number[];
 
 const BLOCK_ID: ReadonlyMap<string, number> = new Map(FBNET_BLOCKS.map((b, i) => [b, i]));

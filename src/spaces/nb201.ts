@@ -236,7 +236,7 @@ export function nb201FromOneHot(row: ArrayLike<number>): Nb201Arch {
 export type Nb201IsomorphismRule = "functional" | "nasbench201";
 
 /**
- * The isomorphism key of an architecture (see {@link Nb201IsomorphismRule}).
+ * The isomorphism key of an architecture (see `Nb201IsomorphismRule`).
  *
  * @example
  * ```ts

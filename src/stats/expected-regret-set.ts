@@ -46,7 +46,7 @@ export interface ExpectedRegretOptions {
   readonly include?: readonly number[];
   /** Latencies known exactly (row -> ms), used in every scenario. */
   readonly known?: ReadonlyMap<number, number>;
-  /** Budgets as percentiles (in (0, 1)) of the center's latencies (default {@link EXPECTED_REGRET_PERCENTILES}). */
+  /** Budgets as percentiles (in (0, 1)) of the center's latencies (default `EXPECTED_REGRET_PERCENTILES`). */
   readonly percentiles?: readonly number[];
   /** Candidates screened from the center (default max(1,500, 15 x maxRows)). */
   readonly pool?: number;

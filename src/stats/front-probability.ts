@@ -34,7 +34,7 @@ export const DEFAULT_FRONT_SIGMA = 0.02;
 export interface FrontProbabilityOptions {
   /** Rows always in the set (e.g. rows already measured); they count toward `maxRows`. */
   readonly include?: readonly number[];
-  /** Standard deviation of the predicted log-latency errors (default {@link DEFAULT_FRONT_SIGMA}). */
+  /** Standard deviation of the predicted log-latency errors (default `DEFAULT_FRONT_SIGMA`). */
   readonly sigma?: number;
 }
 

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
-import { bestProxies, proxyVerdict } from "../../src/stats/best-proxy.js";
-import { clusterOrder } from "../../src/stats/cluster.js";
 import { correlate } from "../../src/stats/correlate.js";
-import { monotonicityMatrix, reorderMatrix } from "../../src/stats/monotonicity-matrix.js";
+import { monotonicityMatrix } from "../../src/stats/monotonicity-matrix.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 let oneproxy: LatencyTable;
@@ -88,31 +86,5 @@ describe("monotonicity matrix on HELP", () => {
       source: "disjoint.csv",
     });
     expect(() => monotonicityMatrix(disjoint)).toThrowError(/devices a and b of disjoint\.csv share no row where both have a latency/);
-  });
-});
-
-describe("ordering and proxies", () => {
-  it("clustering puts devices that rank alike together and is a permutation", () => {
-    const m = monotonicityMatrix(help, { devices: ["titan_rtx_1", "pixel3", "titan_rtx_32", "raspi4", "titanx_1"] });
-    const order = clusterOrder(m);
-    expect([...order].sort()).toEqual([...m.devices].sort());
-    // the three GPUs (pairwise SRCC >= 0.96) are contiguous, and so are pixel3 and raspi4 (0.967)
-    const gpus = ["titan_rtx_1", "titan_rtx_32", "titanx_1"].map((d) => order.indexOf(d)).sort();
-    expect((gpus[2] as number) - (gpus[0] as number)).toBe(2);
-    expect(Math.abs(order.indexOf("pixel3") - order.indexOf("raspi4"))).toBe(1);
-    const r = reorderMatrix(m, order);
-    expect(r.devices).toEqual(order);
-    expect(r.matrix[0]?.[0]).toBe(1);
-  });
-  it("best proxy never picks the target or its alias, and applies the 0.9 rule", () => {
-    const j = help.join(oneproxy.selectDevices(["rice_pixel3", "true_vpu"]));
-    const m = monotonicityMatrix(j, { devices: ["pixel3", "rice_pixel3", "fpga", "true_vpu", "eyeriss"] });
-    const [best] = bestProxies(m, { targets: ["pixel3"] });
-    expect(best?.proxy).not.toBe("rice_pixel3");
-    expect(best?.proxy).not.toBe("pixel3");
-    expect(proxyVerdict(0.9)).toBe("reuse");
-    expect(proxyVerdict(0.8999)).toBe("adapt");
-    expect(proxyVerdict(Number.NaN)).toBe("adapt");
-    expect(() => bestProxies(m, { targets: ["pixel3"], pool: ["rice_pixel3"] })).toThrowError(/no proxy for pixel3/);
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { mirrorDir } from "../helpers/mirror.js";
+import { mirrorDir } from "../../helpers/mirror.js";
 
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });

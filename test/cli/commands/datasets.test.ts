@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { seededRng } from "../../src/random.js";
-import { FBNET_BLOCKS, fbnetFormat, fbnetSample } from "../../src/spaces/fbnet.js";
-import { mirrorDir } from "../helpers/mirror.js";
+import { seededRng } from "../../../src/random.js";
+import { FBNET_BLOCKS, fbnetFormat, fbnetSample } from "../../../src/spaces/fbnet.js";
+import { mirrorDir } from "../../helpers/mirror.js";
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: "none", ...env }, maxBuffer: 64 << 20 });

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { seededRng } from "../../src/random.js";
-import { FBNET_BLOCKS, fbnetFormat, fbnetSample } from "../../src/spaces/fbnet.js";
-import { mirrorDir } from "../helpers/mirror.js";
+import { seededRng } from "../../../src/random.js";
+import { FBNET_BLOCKS, fbnetFormat, fbnetSample } from "../../../src/spaces/fbnet.js";
+import { mirrorDir } from "../../helpers/mirror.js";
 
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
@@ -13,6 +13,17 @@ const cli = (...args: string[]) => {
 };
 
 describe("proxynas search", () => {
+  it("--help lists the options a user sets; --help-advanced the research knobs, with their defaults", () => {
+    const help = cli("search", "--help");
+    expect(help.code).toBe(0);
+    for (const flag of ["--accuracy", "--proxy", "--target", "--samples", "--budget", "--prior", "--seed", "--help-advanced"]) expect(help.stdout).toContain(flag);
+    for (const flag of ["--sigma", "--scenarios", "--subsample", "--threshold", "--decision", "--set "]) expect(help.stdout).not.toContain(flag);
+    const advanced = cli("search", "--help-advanced");
+    expect(advanced.code).toBe(0);
+    expect(advanced.stdout).toMatch(/--threshold <srcc> .*\(default: 0\.95\)/);
+    expect(advanced.stdout).toMatch(/--scenarios <M> .*\(default: 16\)/);
+    expect(advanced.stdout).toMatch(/--set <rule> .*\(default: expected-regret\)/);
+  });
   it("prints the JSON contract, joining NATS-Bench accuracies to HELP's table", () => {
     const r = cli("search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "1080ti_32", "--seed", "2");
     expect(r.code).toBe(0);

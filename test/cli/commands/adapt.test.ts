@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LatencyTable } from "../../src/data/latency-table.js";
-import { loadTable } from "../../src/data/load.js";
-import { mirrorDir } from "../helpers/mirror.js";
+import type { LatencyTable } from "../../../src/data/latency-table.js";
+import { loadTable } from "../../../src/data/load.js";
+import { mirrorDir } from "../../helpers/mirror.js";
 
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
