@@ -32,7 +32,7 @@ export { readLookupTable, type LutEntry } from "./io/lookup-table.js";
 
 // Search spaces: encodings, keys, sampling.
 export { SPACE_NAMES, parseSpace, type SpaceName } from "./spaces/space.js";
-export { NB201_OPS, NB201_EDGES, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op, type Nb201IsomorphismRule } from "./spaces/nb201.js";
+export { NB201_OPS, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op, type Nb201IsomorphismRule } from "./spaces/nb201.js";
 export { fbnetParse, fbnetFormat, fbnetSample, type FbnetArch } from "./spaces/fbnet.js";
 export { ofaParse, ofaFormat, ofaSample, type OfaArch } from "./spaces/ofa.js";
 
@@ -55,7 +55,7 @@ export { tableSummary, type ColumnSummary } from "./stats/table-summary.js";
 export { bootstrapCorrelation, type BootstrapInterval } from "./stats/bootstrap.js";
 export { monotonicityMatrix, reorderMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
 export { clusterOrder } from "./stats/cluster.js";
-export { bestProxies, proxyVerdict, REUSE_THRESHOLD, type BestProxy, type ProxyVerdict } from "./stats/best-proxy.js";
+export { bestProxies, REUSE_THRESHOLD, type BestProxy, type ProxyVerdict } from "./stats/best-proxy.js";
 
 // Pareto fronts and the sets a search reuses.
 export { paretoFront } from "./stats/pareto.js";
@@ -84,12 +84,11 @@ export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./a
 // Search: evolutionary search and the one-proxy pipeline.
 export { NB201_GENOME, OFA_GENOME, FBNET_GENOME, type Genome } from "./search/genome.js";
 export { tableEvaluator, type Evaluator, type Evaluated, type Objectives } from "./search/evaluator.js";
-export { SEARCH_ALGORITHMS, type SearchAlgorithm, type SearchOptions, type SearchRun } from "./search/search-run.js";
+export { type SearchAlgorithm, type SearchOptions, type SearchRun } from "./search/search-run.js";
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
 export { oneProxySearch, scoreOneProxy, ONE_PROXY_DEFAULTS, type ProxySets, ADAPT_DECISIONS, SET_RULES, type AdaptDecision, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
-export { carryAdaptedLatency } from "./search/carry-adapted-latency.js";
 export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 
 // Measurement: latency on this machine's runtimes and in any browser.

@@ -14,6 +14,7 @@
  */
 export { PROTOCOLS, PROTOCOL_NAMES, runProtocol, summarise, ceilingSrcc, estimateCalibration, type Protocol, type ProtocolName, type ProtocolRun, type ProtocolSummary, type RunProtocolOptions, type EstimateCalibration } from "./adapt-protocols.js";
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve, type OfaSearchSummary } from "./search-protocol.js";
+export { carryAdaptedLatency } from "../search/carry-adapted-latency.js";
 export { fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./ofa-space-protocol.js";
 export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10 } from "./published.js";
 export { adaptationBars, searchBars, ofaSearchBar, r3, ONEPROXY_K20_MEAN_BAR, ONEPROXY_K20_MIN_BAR, HELP_MEAN_BARS, SEARCH_REGRET_BAR, SEARCH_MEASUREMENT_BAR, NSGA2_REGRET_BAR } from "./bars.js";
