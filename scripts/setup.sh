@@ -3,7 +3,8 @@
 #   npm packages (npm ci, when package-lock.json changed), dist/ (when src/ changed),
 #   Jupyter, Chromium and Firefox ESR from Debian's packages (when missing; as root, or with sudo -n),
 #   the tslab kernel registered inside the project (.jupyter/, no global writes).
-# Options: --no-jupyter, --no-chromium, --no-firefox (skip those).
+# Options: --no-jupyter, --no-chromium, --no-firefox (skip those); --references (the bench's
+#   reference implementations: Debian's python3-scipy and python3-torch).
 # Messages go to stderr. Exit 1 with the command to type when something cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +12,14 @@ root=$PWD
 want_jupyter=1
 want_chromium=1
 want_firefox=1
+want_references=0
 for a in "$@"; do
   case "$a" in
     --no-jupyter) want_jupyter=0 ;;
     --no-chromium) want_chromium=0 ;;
     --no-firefox) want_firefox=0 ;;
-    *) echo "setup: unknown option $a (valid: --no-jupyter, --no-chromium, --no-firefox)" >&2; exit 2 ;;
+    --references) want_references=1 ;;
+    *) echo "setup: unknown option $a (valid: --no-jupyter, --no-chromium, --no-firefox, --references)" >&2; exit 2 ;;
   esac
 done
 say() { echo "setup: $*" >&2; }
@@ -94,6 +97,12 @@ fi
 if [ "$want_firefox" = 1 ]; then
   if ! [ -x /usr/bin/firefox-esr ] && ! [ -x /usr/bin/firefox ] && [ -z "${PROXYNAS_FIREFOX:-}" ]; then
     apt_install "Firefox ESR" firefox-esr
+  fi
+fi
+# 8. The bench's references (scipy's rank correlations, the same MLP in PyTorch), from Debian's packages.
+if [ "$want_references" = 1 ]; then
+  if ! { [ -x "$PY" ] && "$PY" -c 'import scipy, torch' 2>/dev/null; }; then
+    apt_install "the bench's references (scipy, PyTorch)" python3-scipy python3-torch
   fi
 fi
 exit 0

@@ -11,6 +11,7 @@
  */
 import { InvalidArgumentError, oneOf } from "../errors.js";
 import { seededRng, shuffled } from "../random.js";
+import { standardise } from "../stats/zscore.js";
 import { initBackend, tfjs, type BackendRequest } from "../runtime/backend.js";
 import type { MlpData, MlpEngine, MlpLayer } from "./mlp-engine.js";
 import { simdEngine, simdSupported } from "./mlp-simd-engine.js";
@@ -120,24 +121,17 @@ export class MlpLatencyPredictor {
     const report = await initBackend(options.backend);
     const rng = seededRng(options.seed ?? 0);
     const p = x.cols;
-    // standardisation (features with no variance keep scale 1)
+    // standardisation, one rule for every column and the target (stats/zscore: no variance keeps scale 1)
     const xMean = new Float64Array(p);
     const xStd = new Float64Array(p);
+    const column = new Float64Array(x.rows);
     for (let j = 0; j < p; j++) {
-      let m = 0;
-      for (let i = 0; i < x.rows; i++) m += x.data[i * p + j] as number;
-      m /= x.rows;
-      let ss = 0;
-      for (let i = 0; i < x.rows; i++) ss += ((x.data[i * p + j] as number) - m) ** 2;
-      xMean[j] = m;
-      xStd[j] = Math.sqrt(ss / x.rows) || 1;
+      for (let i = 0; i < x.rows; i++) column[i] = x.data[i * p + j] as number;
+      const s = standardise(column);
+      xMean[j] = s.mean;
+      xStd[j] = s.sd;
     }
-    let yMean = 0;
-    for (let i = 0; i < y.length; i++) yMean += y[i] as number;
-    yMean /= y.length;
-    let yss = 0;
-    for (let i = 0; i < y.length; i++) yss += ((y[i] as number) - yMean) ** 2;
-    const yStd = Math.sqrt(yss / y.length) || 1;
+    const { mean: yMean, sd: yStd } = standardise(y);
     // seeded split
     const order = shuffled(rng, Array.from({ length: x.rows }, (_, i) => i));
     const nVal = valShare > 0 ? Math.max(1, Math.round(valShare * x.rows)) : 0;

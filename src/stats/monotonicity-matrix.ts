@@ -42,7 +42,12 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-function standardise(v: Float64Array): Float64Array | undefined {
+/**
+ * The column centred and scaled to unit length (not unit variance: the dot
+ * product of two such columns is their Pearson correlation); undefined for a
+ * constant column, which has no correlation.
+ */
+function unitCentred(v: Float64Array): Float64Array | undefined {
   const n = v.length;
   let m = 0;
   for (let i = 0; i < n; i++) m += v[i] as number;
@@ -77,7 +82,7 @@ export function monotonicityMatrix(table: LatencyTable, options: MonotonicityOpt
   const k = devices.length;
   const n = table.rows;
   const complete = cols.map((c) => !c.some((v) => Number.isNaN(v)));
-  const z = cols.map((c, i) => (method !== "kendall" && complete[i] ? standardise(method === "spearman" ? averageRanks(c) : c) : undefined));
+  const z = cols.map((c, i) => (method !== "kendall" && complete[i] ? unitCentred(method === "spearman" ? averageRanks(c) : c) : undefined));
   const ranked: (RankedSample | undefined)[] = cols.map((c, i) => (method === "kendall" && complete[i] ? denseRanks(c) : undefined));
   const matrix = Array.from({ length: k }, () => new Array<number>(k).fill(Number.NaN));
   const pairs = Array.from({ length: k }, () => new Array<number>(k).fill(0));
