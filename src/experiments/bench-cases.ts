@@ -73,6 +73,11 @@ const measureReferences = async (runtime: string, m: string | undefined) => {
   }
 };
 
+/** Describing a new device: HELP's 10 reference architectures measured on a runtime, into a fresh file. */
+function describeDevice(what: string, runtime: string, runs: number): BenchCase {
+  return { name: `describe a new device: ${what}`, targetMs: undefined, runs, setup: (m) => helpReferenceArchs(m), run: (m) => measureReferences(runtime, m) };
+}
+
 /**
  * The bench cases of `proxynas bench`, in the order they run.
  *
@@ -167,27 +172,9 @@ export const BENCH_CASES: readonly BenchCase[] = [
     setup: () => initBackend("wasm"),
     run: async () => buildNb201Network("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|").dispose(),
   },
-  {
-    name: "describe a new device: measure HELP's 10 reference architectures on node-wasm (paired protocol, 2 passes, process warm-up included)",
-    targetMs: undefined,
-    runs: 3,
-    setup: (m) => helpReferenceArchs(m),
-    run: (m) => measureReferences("node-wasm", m),
-  },
-  {
-    name: "describe a new device: the same 10 architectures in headless Chromium (chromium-wasm, browser start included)",
-    targetMs: undefined,
-    runs: 2,
-    setup: (m) => helpReferenceArchs(m),
-    run: (m) => measureReferences("chromium-wasm", m),
-  },
-  {
-    name: "describe a new device: the same 10 architectures in headless Firefox (firefox-wasm, browser start included)",
-    targetMs: undefined,
-    runs: 2,
-    setup: (m) => helpReferenceArchs(m),
-    run: (m) => measureReferences("firefox-wasm", m),
-  },
+  describeDevice("measure HELP's 10 reference architectures on node-wasm (paired protocol, 2 passes, process warm-up included)", "node-wasm", 3),
+  describeDevice("the same 10 architectures in headless Chromium (chromium-wasm, browser start included)", "chromium-wasm", 2),
+  describeDevice("the same 10 architectures in headless Firefox (firefox-wasm, browser start included)", "firefox-wasm", 2),
   {
     name: "export help-nb201 as CSV (after loading)",
     targetMs: undefined,

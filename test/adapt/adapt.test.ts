@@ -2,16 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../src/adapt/adapt.js";
 import { type AdaptContext } from "../../src/adapt/method.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
-import { loadTable } from "../../src/data/load.js";
 import { seededRng } from "../../src/random.js";
-import { mirrorDir } from "../helpers/mirror.js";
+import { oneproxyContext } from "../helpers/oneproxy.js";
 
 let oneproxy: LatencyTable;
 let ctx: AdaptContext;
-beforeAll(async () => {
-  oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
-  ctx = adaptContext(oneproxy, ["true_vpu"]);
-});
+beforeAll(async () => ({ table: oneproxy, ctx } = await oneproxyContext()));
 
 describe("adaptTarget", () => {
   it("reads the target only at the measured rows: corrupting every other value changes nothing", () => {

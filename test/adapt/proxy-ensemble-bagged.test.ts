@@ -1,20 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
+import { adaptTarget } from "../../src/adapt/adapt.js";
 import { type AdaptContext } from "../../src/adapt/method.js";
 import { ensembleMembers, looWeights } from "../../src/adapt/proxy-ensemble.js";
 import { bagRefitGrids, bagSubsets } from "../../src/adapt/proxy-ensemble-bagged.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
-import { loadTable } from "../../src/data/load.js";
 import { seededRng, shuffled } from "../../src/random.js";
 import { spearman } from "../../src/stats/correlation.js";
-import { mirrorDir } from "../helpers/mirror.js";
+import { oneproxyContext } from "../helpers/oneproxy.js";
 
 let oneproxy: LatencyTable;
 let ctx: AdaptContext;
-beforeAll(async () => {
-  oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
-  ctx = adaptContext(oneproxy, ["true_vpu"]);
-});
+beforeAll(async () => ({ table: oneproxy, ctx } = await oneproxyContext()));
 
 describe("proxy-ensemble-bagged", () => {
   it("is the mean of proxy-ensemble over all K samples and 16 seeded subsets of 3/4 of them (refits: penalties next to the full fit's), predicted once per member", () => {

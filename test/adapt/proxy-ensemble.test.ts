@@ -1,18 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
+import { adaptTarget } from "../../src/adapt/adapt.js";
 import { type AdaptContext } from "../../src/adapt/method.js";
 import { ensembleMembers, looWeights } from "../../src/adapt/proxy-ensemble.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
-import { loadTable } from "../../src/data/load.js";
 import { InvalidArgumentError } from "../../src/errors.js";
-import { mirrorDir } from "../helpers/mirror.js";
+import { oneproxyContext } from "../helpers/oneproxy.js";
 
 let oneproxy: LatencyTable;
 let ctx: AdaptContext;
-beforeAll(async () => {
-  oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
-  ctx = adaptContext(oneproxy, ["true_vpu"]);
-});
+beforeAll(async () => ({ table: oneproxy, ctx } = await oneproxyContext()));
 
 describe("proxy-ensemble", () => {
   it("is the mean of its three members weighted by inverse leave-one-out MSE, and is deterministic", () => {

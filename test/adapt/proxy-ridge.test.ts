@@ -4,13 +4,11 @@ import { type AdaptContext } from "../../src/adapt/method.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
 import { mirrorDir } from "../helpers/mirror.js";
+import { oneproxyContext } from "../helpers/oneproxy.js";
 
 let oneproxy: LatencyTable;
 let ctx: AdaptContext;
-beforeAll(async () => {
-  oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
-  ctx = adaptContext(oneproxy, ["true_vpu"]);
-});
+beforeAll(async () => ({ table: oneproxy, ctx } = await oneproxyContext()));
 
 describe("prior knowledge", () => {
   it("devices related to the target are left out of the prior", async () => {

@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { adaptContext, adaptTarget, contextRanking } from "../../src/adapt/adapt.js";
+import { adaptTarget, contextRanking } from "../../src/adapt/adapt.js";
 import { type AdaptContext } from "../../src/adapt/method.js";
 import { proxyRanking, selectSamples } from "../../src/adapt/select.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
-import { loadTable } from "../../src/data/load.js";
-import { mirrorDir } from "../helpers/mirror.js";
+import { oneproxyContext } from "../helpers/oneproxy.js";
 
 let oneproxy: LatencyTable;
 let ctx: AdaptContext;
-beforeAll(async () => {
-  oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
-  ctx = adaptContext(oneproxy, ["true_vpu"]);
-});
+beforeAll(async () => ({ table: oneproxy, ctx } = await oneproxyContext()));
 
 describe("selectSamples", () => {
   it("is seeded, returns K distinct rows, and stratified samples span the proxy's range", () => {

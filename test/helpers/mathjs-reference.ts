@@ -52,3 +52,9 @@ export function randomProblem(seed: number, rows: number, cols: number): { x: Ma
   const y = Float64Array.from({ length: rows }, (_, i) => 0.5 + w.reduce((s, wj, j) => s + wj * (x.data[i * cols + j] as number), 0) + 0.1 * (rng.next() - 0.5));
   return { x, y };
 }
+
+/** A seeded random matrix with entries in [-0.5, 0.5). */
+export function randomMatrix(rows: number, cols: number, seed: number): Matrix {
+  const rng = seededRng(seed);
+  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => rng.next() - 0.5) };
+}

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { blockRidge } from "../../src/predict/block-ridge.js";
-import { ridgeFit, type Matrix } from "../../src/predict/ridge.js";
+import { ridgeFit } from "../../src/predict/ridge.js";
 import { seededRng } from "../../src/random.js";
-import { randomProblem, referenceLoo, referenceRidge } from "../helpers/mathjs-reference.js";
+import { randomMatrix, randomProblem, referenceLoo, referenceRidge } from "../helpers/mathjs-reference.js";
 
-function randomMatrix(rows: number, cols: number, seed: number): Matrix {
-  const rng = seededRng(seed);
-  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => rng.next() - 0.5) };
-}
 
 describe("blockRidge (dual form)", () => {
   it("picks the penalties whose exact leave-one-out MSE is smallest, matching brute-force refits", () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ridgeFit, ridgePredict, takeRows, type Matrix } from "../../src/predict/ridge.js";
 import { seededRng } from "../../src/random.js";
-import { randomProblem, referenceLoo, referenceRidge } from "../helpers/mathjs-reference.js";
+import { randomMatrix, randomProblem, referenceLoo, referenceRidge } from "../helpers/mathjs-reference.js";
 
-function randomMatrix(rows: number, cols: number, seed: number): Matrix {
-  const rng = seededRng(seed);
-  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => rng.next() - 0.5) };
-}
 
 describe("ridgeFit", () => {
   it("recovers an exact linear relation and its leave-one-out residuals equal refitting without each row", () => {

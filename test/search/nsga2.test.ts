@@ -1,35 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { agingEvolution } from "../../src/search/aging-evolution.js";
-import { type Evaluator } from "../../src/search/evaluator.js";
 import { NB201_GENOME } from "../../src/search/genome.js";
 import { nsga2 } from "../../src/search/nsga2.js";
 import { randomSearch } from "../../src/search/random-search.js";
 import { frontAfter } from "../../src/search/search-run.js";
-import { nb201Enumerate, nb201Format, nb201Parse } from "../../src/spaces/nb201.js";
-import { frontMetrics, frontReference } from "../../src/stats/front-metrics.js";
 
-/** A synthetic NAS-Bench-201 problem: latency = sum of op costs, accuracy rewards convs with diminishing returns. */
-const COST = [0, 0.1, 1, 3, 0.5];
-const GAIN = [0, 1, 3, 5, 1.5];
-function synthetic(arch: string): [number, number] {
-  const a = nb201Parse(arch);
-  const lat = a.reduce((s, o, i) => s + (COST[o] as number) * (1 + i / 10), 1);
-  const acc = 50 + 8 * Math.sqrt(a.reduce((s, o, i) => s + (GAIN[o] as number) * (1 + ((i * 7) % 3) / 5), 0));
-  return [lat, acc];
-}
-function countingEvaluator(): { ev: Evaluator; calls: string[][] } {
-  const calls: string[][] = [];
-  const ev: Evaluator = (archs) => {
-    calls.push([...archs]);
-    const o = archs.map(synthetic);
-    return { latency: o.map((x) => x[0]), accuracy: o.map((x) => x[1]) };
-  };
-  return { ev, calls };
-}
-const ALL = nb201Enumerate().map((a) => nb201Format(a));
-const REF = frontReference(ALL.map((a) => synthetic(a)[0]), ALL.map((a) => synthetic(a)[1]));
-const ROW = new Map(ALL.map((a, r) => [a, r]));
-const regretOf = (archs: readonly { arch: string }[]) => frontMetrics(REF, archs.map((e) => ROW.get(e.arch) as number)).regret;
+import { countingEvaluator, regretOf } from "../helpers/synthetic-search.js";
 
 describe("nsga2 (and the other searches on the same budget)", () => {
   it("spend exactly the budget on distinct architectures, are seeded, and report a non-dominated front", () => {
