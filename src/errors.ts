@@ -146,3 +146,23 @@ export function oneOf<T extends string>(where: string, value: unknown, allowed: 
     `${where}: invalid value ${JSON.stringify(value)}; valid: ${allowed.join(", ")}`,
   );
 }
+
+/**
+ * A file system error as the typed error a user can act on: a missing file
+ * or folder is a NotFoundError, a folder given as a file an
+ * InvalidArgumentError, a permission problem an EnvironmentError, each
+ * naming the path and what it was for. Other errors pass through unchanged.
+ *
+ * @example
+ * ```ts
+ * try { await readFile(p, "utf8"); } catch (e) { throw fileError(e, p, "measurements CSV"); }
+ * ```
+ */
+export function fileError(e: unknown, path: string, what: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === "ENOENT") return new NotFoundError(`${what} ${path}: no such file or folder`, { cause: e });
+  if (code === "EISDIR") return new InvalidArgumentError(`${what} ${path} is a folder; give a file`, { cause: e });
+  if (code === "ENOTDIR") return new NotFoundError(`${what} ${path}: a part of the path is a file, not a folder`, { cause: e });
+  if (code === "EACCES" || code === "EPERM") return new EnvironmentError(`${what} ${path}: permission denied`, { cause: e });
+  return e;
+}

@@ -1,6 +1,8 @@
 /**
  * Option parsing shared by the commands: integers, the table source and --mirror.
  */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import type { Command } from "commander";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
@@ -13,12 +15,20 @@ export function choice<T extends string>(name: string, value: unknown, allowed: 
   throw new InvalidArgumentError(`${name}: invalid value ${JSON.stringify(value)}; valid: ${allowed.join(", ")}`);
 }
 
-/** An integer option >= min, or undefined when absent. */
-export function intOption(name: string, v: string | undefined, min: number): number | undefined {
+/** An integer option >= min (and <= max when given), or undefined when absent. */
+export function intOption(name: string, v: string | undefined, min: number, max?: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name}: ${JSON.stringify(v)} must be an integer >= ${min}`);
+  if (!Number.isInteger(n) || n < min || (max !== undefined && n > max)) throw new InvalidArgumentError(`${name}: ${JSON.stringify(v)} must be an integer >= ${min}${max === undefined ? "" : ` and <= ${max}`}`);
   return n;
+}
+
+/** Checks before any work that a file can be written there: its folder exists. */
+export function writableFileOption(name: string, file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  if (!existsSync(dir)) throw new InvalidArgumentError(`${name}: the folder ${dir} of ${file} does not exist; create it or write elsewhere`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new InvalidArgumentError(`${name}: ${file} is a folder; give a file`);
+  return file;
 }
 
 /** A number option in [min, max], or undefined when absent. */

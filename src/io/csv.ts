@@ -3,7 +3,7 @@
  * (a doubled `""` inside quotes is a quote), records separated by LF or CRLF.
  */
 import { readFile } from "node:fs/promises";
-import { InvalidDataError } from "../errors.js";
+import { fileError, InvalidDataError } from "../errors.js";
 
 /**
  * Parses CSV text into records of fields. A trailing newline does not make an
@@ -85,6 +85,7 @@ export function parseCsv(text: string, file = "<csv>"): string[][] {
  * Reads and parses a CSV file.
  *
  * @throws {InvalidDataError} naming the file (see `parseCsv`)
+ * @throws {NotFoundError} for a missing file; {InvalidArgumentError} for a folder
  *
  * @example
  * ```ts
@@ -92,7 +93,13 @@ export function parseCsv(text: string, file = "<csv>"): string[][] {
  * ```
  */
 export async function readCsv(path: string): Promise<string[][]> {
-  return parseCsv(await readFile(path, "utf8"), path);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw fileError(e, path, "CSV file");
+  }
+  return parseCsv(text, path);
 }
 
 /** One CSV field (quoted when it holds a comma, quote or newline). */

@@ -164,6 +164,8 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
   let phaseStart = performance.now();
   let doneInPhase = 0;
   let expected = new Set<string>();
+  /** Results accepted in this session, by pass and architecture: the body posted, so that a retry is answered alike. */
+  const accepted = new Map<string, string>();
   let finish: (e?: Error) => void = () => undefined;
   const finished = new Promise<void>((resolve, reject) => (finish = (e) => (e ? reject(e) : resolve())));
   let idleTimer: NodeJS.Timeout | undefined;
@@ -244,8 +246,14 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
           if (!session.section) throw new HttpError(409, "hello first");
           const { unit, m } = parseResult(body, byArch, protocol.passes);
           const key = `${unit.pass}#${unit.arch}`;
-          if (!expected.has(key)) throw new HttpError(409, `result: pass ${unit.pass} of ${unit.arch} is not pending`);
+          const posted = JSON.stringify(body);
+          if (!expected.has(key)) {
+            // a retry of a result already accepted (its answer was lost) is answered again; anything else is a conflict
+            if (accepted.get(key) === posted) return send(200, JSON.stringify({ ok: true, duplicate: true }));
+            throw new HttpError(409, `result: pass ${unit.pass} of ${unit.arch} is not pending${accepted.has(key) ? " (a different result for it was accepted)" : ""}`);
+          }
           expected.delete(key);
+          accepted.set(key, posted);
           const record = await session.record(phase, unit, m);
           doneInPhase++;
           const elapsed = performance.now() - phaseStart;

@@ -11,7 +11,8 @@
  * the last complete state, and a rerun skips what is done.
  */
 import { existsSync } from "node:fs";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { open, readFile, rename } from "node:fs/promises";
+import path from "node:path";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { formatCsv } from "../io/csv.js";
 import { medianSorted } from "../stats/quantile.js";
@@ -218,8 +219,29 @@ export function measurementCsv(file: MeasurementFile): string {
   return formatCsv(records);
 }
 
+/** Writes in progress per output path: each write waits for the one before it. */
+const writing = new Map<string, Promise<void>>();
+let tmpCounter = 0;
+
+/** Writes a file durably: a temporary file of its own (unique name), flushed to disk, then renamed over the target. */
+async function writeDurably(target: string, text: string): Promise<void> {
+  const tmp = `${target}.${process.pid}.${++tmpCounter}.tmp`;
+  const handle = await open(tmp, "w");
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, target);
+}
+
 /**
- * Writes the sidecar and the CSV, each through a temporary file and a rename.
+ * Writes the sidecar, then the CSV, each durably (a temporary file of its
+ * own, flushed, then renamed), so a reader or a kill never sees a partial
+ * file. Writes to the same path are serialised: concurrent calls (a server
+ * accepting results at once) queue, each writing the file as it stands when
+ * its turn comes.
  *
  * @example
  * ```ts
@@ -227,11 +249,20 @@ export function measurementCsv(file: MeasurementFile): string {
  * ```
  */
 export async function writeMeasurementFile(csvPath: string, file: MeasurementFile): Promise<void> {
-  const side = sidecarPath(csvPath);
-  await writeFile(`${side}.tmp`, `${JSON.stringify(file, null, 1)}\n`);
-  await rename(`${side}.tmp`, side);
-  await writeFile(`${csvPath}.tmp`, measurementCsv(file));
-  await rename(`${csvPath}.tmp`, csvPath);
+  const key = path.resolve(csvPath);
+  const previous = writing.get(key) ?? Promise.resolve();
+  const next = previous
+    .catch(() => undefined)
+    .then(async () => {
+      await writeDurably(sidecarPath(csvPath), `${JSON.stringify(file, null, 1)}\n`);
+      await writeDurably(csvPath, measurementCsv(file));
+    });
+  writing.set(key, next);
+  try {
+    await next;
+  } finally {
+    if (writing.get(key) === next) writing.delete(key);
+  }
 }
 
 /**

@@ -5,6 +5,8 @@
  * records as they arrive (each written at once), the counts, and the summary.
  * `measureInNode` and `serveMeasurement` both run on it.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { InvalidArgumentError } from "../errors.js";
 import { proxynasVersion } from "../runtime/report.js";
 import { canonicalArch } from "../spaces/space.js";
@@ -100,7 +102,7 @@ export class MeasurementSession {
    * Validates the options and every architecture (canonical strings;
    * duplicates rejected) and opens the output file, before anything is measured.
    *
-   * @throws {InvalidArgumentError} naming `who` for a bad seed, repeat count or architecture, or a file of another space
+   * @throws {InvalidArgumentError} naming `who` for a bad seed, repeat count or architecture, an output folder that does not exist, or a file of another space
    */
   static async open(options: Pick<MeasureRunOptions, "space" | "archs" | "out" | "protocol" | "seed" | "repeat">, who: string): Promise<MeasurementSession> {
     const protocol = resolveProtocol(options.protocol);
@@ -109,6 +111,8 @@ export class MeasurementSession {
     const repeat = options.repeat ?? 0;
     if (!Number.isInteger(repeat) || repeat < 0) throw new InvalidArgumentError(`${who}: repeat ${String(options.repeat)} is not an integer >= 0`);
     const archs = canonicalList(options.space, options.archs, who);
+    const folder = path.dirname(path.resolve(options.out));
+    if (!existsSync(folder)) throw new InvalidArgumentError(`${who}: the folder ${folder} of ${options.out} does not exist; create it or write elsewhere`);
     const file: MeasurementFile = (await readMeasurementFile(options.out)) ?? emptyMeasurementFile(options.space);
     if (file.space !== options.space) throw new InvalidArgumentError(`${who}: ${options.out} holds ${file.space} architectures, not ${options.space}`);
     return new MeasurementSession(who, options.space, options.out, archs, protocol, seed, repeat, file);

@@ -6,6 +6,7 @@ import { tableFromCsv } from "../../src/data/csv-table.js";
 import { readMeasurementFile } from "../../src/measure/measurement-file.js";
 import { MAX_BODY_BYTES, serveMeasurement } from "../../src/measure/measure-server.js";
 import { runStats } from "../../src/measure/protocol.js";
+import { nb201Enumerate, nb201Format } from "../../src/spaces/nb201.js";
 
 const A = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
 const B = "|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|";
@@ -67,7 +68,9 @@ describe("serveMeasurement", () => {
           }
           expect((await call("/api/done", {})).status).toBe(409); // two pending
           expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: okResult(A, 5) })).status).toBe(200);
-          expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: okResult(A, 5) })).status).toBe(409); // not pending any more
+          // a retry of an accepted result is answered alike (its first answer may have been lost); a different result for it is a conflict
+          expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: okResult(A, 5) })).body).toEqual({ ok: true, duplicate: true });
+          expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: okResult(A, 6) })).status).toBe(409);
           expect((await call("/api/result", { index: 6, arch: B, pass: 0, result: { arch: B, ok: false, reason: "out of memory" } })).status).toBe(200);
           expect((await call("/api/nothing", {})).status).toBe(404);
           seen["done"] = (await call("/api/done", {})).status;
@@ -115,4 +118,29 @@ describe("serveMeasurement", () => {
     expect(calls).toBe(1);
     await expect(fetch(`${origin}/`)).rejects.toThrow();
   });
+  it("loses nothing under hundreds of concurrent results, retries included, and leaves no temporary file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pn-serve-burst-"));
+    const out = join(dir, "burst.csv");
+    const archs = nb201Enumerate().slice(0, 300).map((a, index) => ({ index, arch: nb201Format(a) }));
+    const statuses: number[] = [];
+    const summary = await serveMeasurement({
+      space: "nb201", name: "browser-wasm", backend: "wasm", archs, out, protocol: { passes: 1 },
+      onListening: (url) =>
+        scripted(url, async (call) => {
+          await call("/api/hello", { userAgent: "test", backend: "wasm", backendDetail: "wasm", tfjsVersion: "4.22.0", cores: 2, platform: "x", memoryGb: 8 });
+          // every result posted twice at once: 600 concurrent posts
+          const posts = archs.flatMap((a) => [0, 1].map(() => call("/api/result", { index: a.index, arch: a.arch, pass: 0, result: okResult(a.arch, 1 + a.index / 100) })));
+          for (const r of await Promise.all(posts)) statuses.push(r.status);
+          statuses.push((await call("/api/done", {})).status);
+        }),
+    });
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(summary).toMatchObject({ measured: 300, failed: 0 });
+    const file = await readMeasurementFile(out);
+    const results = file?.runtimes["browser-wasm"]?.results ?? [];
+    expect(results).toHaveLength(300);
+    expect(new Set(results.map((r) => r.arch)).size).toBe(300);
+    expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(301);
+    expect(readdirSync(dir).sort()).toEqual(["burst.csv", "burst.csv.json"]);
+  }, 60_000);
 });

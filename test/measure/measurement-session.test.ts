@@ -38,6 +38,7 @@ describe("MeasurementSession", () => {
     await expect(MeasurementSession.open({ space: "nb201", archs: [{ index: 0, arch: "|conv~0|" }], out: file }, "myRunner")).rejects.toThrowError(InvalidArgumentError);
     await expect(MeasurementSession.open({ space: "nb201", archs: [{ index: 0, arch: A }], out: file, seed: 0.5 }, "myRunner")).rejects.toThrowError(/seed 0.5 is not an integer/);
     await expect(MeasurementSession.open({ space: "nb201", archs: [{ index: 0, arch: A }], out: file, repeat: -1 }, "myRunner")).rejects.toThrowError(/repeat -1/);
+    await expect(MeasurementSession.open({ space: "nb201", archs: [{ index: 0, arch: A }], out: path.join(file, "no", "m.csv") }, "myRunner")).rejects.toThrowError(/myRunner: the folder .* does not exist/);
     const s = await MeasurementSession.open({ space: "nb201", archs: [{ index: 0, arch: A }], out: file }, "myRunner");
     expect(() => s.pending()).toThrowError(/has not started/);
   });

@@ -12,7 +12,7 @@ import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
 import { InvalidArgumentError } from "../../errors.js";
 import { readArchRows, readMeasurements } from "../../measure/user-measurements.js";
 import { tableCsv, tableView } from "../../viz/table.js";
-import { choice, intOption, loadSource, mirrorOption } from "../options.js";
+import { choice, intOption, loadSource, mirrorOption, writableFileOption } from "../options.js";
 
 export function registerAdapt(program: Command): void {
   mirrorOption(
@@ -57,6 +57,8 @@ export function registerAdapt(program: Command): void {
       .option("--format <fmt>", "json", "json"),
   ).action(async (source: string, opts: Record<string, string | undefined>) => {
     choice("--format", opts["format"], ["json"] as const);
+    // checked before any work, so that a long adaptation does not end on a path that cannot be written
+    if (opts["predictions"]) writableFileOption("--predictions", opts["predictions"]);
     const method = choice("--method", opts["method"], ADAPT_METHODS);
     const select = choice("--select", opts["select"], SELECTION_STRATEGIES);
     const normRaw = choice("--norm", opts["norm"], ["1", "2", "inf"] as const);

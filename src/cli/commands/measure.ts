@@ -21,7 +21,7 @@ import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
 import { ofaFormat, ofaSample } from "../../spaces/ofa.js";
 import { tableView, tableText } from "../../viz/table.js";
-import { choice, intOption, numberOption, mirrorOption } from "../options.js";
+import { choice, intOption, numberOption, mirrorOption, writableFileOption } from "../options.js";
 
 /** `1m05s`. */
 function duration(ms: number): string {
@@ -149,7 +149,7 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
   const backendOpt = str("backend") ?? "wasm";
   if (serve && !["wasm", "cpu", "webgl"].includes(backendOpt)) throw new InvalidArgumentError(`--backend: ${JSON.stringify(backendOpt)}; expected wasm, cpu or webgl`);
   const runtime = serve ? (str("name") ?? `browser-${backendOpt}`) : parseRuntime(str("runtime") ?? "").name;
-  const out = str("out") as string;
+  const out = writableFileOption("--out", str("out") as string);
   const mirror = str("mirror");
   const fetchOpts = mirror ? { mirror } : {};
   const seed = intOption("--seed", str("seed"), 0) as number;
@@ -203,7 +203,7 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
         name: runtime,
         backend: backendOpt as "wasm" | "cpu" | "webgl",
         host: str("host") ?? "127.0.0.1",
-        port: intOption("--port", str("port"), 0) ?? 0,
+        port: intOption("--port", str("port"), 0, 65535) ?? 0,
         onListening: (url) => void process.stderr.write(`measure: open ${url} in the browser to measure (keep the tab in front); waiting for results\n`),
       })
     : await measureOnRuntime(run);
