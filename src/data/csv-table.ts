@@ -10,6 +10,9 @@ import { formatCsv, parseCsv } from "../io/csv.js";
 import type { SpaceName } from "../spaces/space.js";
 import { LatencyTable } from "./latency-table.js";
 
+/** The largest row index a table holds (32-bit signed). */
+const INDEX_MAX = 2 ** 31 - 1;
+
 /** Shortest decimal that reads back as the same double; empty for NaN. */
 function num(v: number): string {
   return Number.isNaN(v) ? "" : String(v);
@@ -68,7 +71,8 @@ export function tableFromCsv(text: string, options: { space: SpaceName; file?: s
     return v;
   };
   const devices: { info: { name: string; source: string }; values: Float64Array }[] = [];
-  const accuracies: Record<string, Float64Array> = {};
+  // user-named keys: no prototype, so that a column named acc:__proto__ is a column (and then refused by name), never lost
+  const accuracies: Record<string, Float64Array> = Object.create(null) as Record<string, Float64Array>;
   header.forEach((h, j) => {
     if (j === archCol || j === indexCol) return;
     const col = Float64Array.from(rows, (r, k) => value(r[j] as string, k + 2, h));
@@ -79,7 +83,7 @@ export function tableFromCsv(text: string, options: { space: SpaceName; file?: s
   if (indexCol >= 0) {
     indices = Int32Array.from(rows, (r, k) => {
       const v = Number((r[indexCol] as string).trim());
-      if (!Number.isInteger(v) || v < 0 || (r[indexCol] as string).trim() === "") throw new InvalidDataError(`${file}: line ${k + 2}, column index: ${JSON.stringify(r[indexCol])} is not a non-negative integer`);
+      if (!Number.isInteger(v) || v < 0 || v > INDEX_MAX || (r[indexCol] as string).trim() === "") throw new InvalidDataError(`${file}: line ${k + 2}, column index: ${JSON.stringify(r[indexCol])} is not an integer in 0..${INDEX_MAX}`);
       return v;
     });
   }

@@ -43,6 +43,8 @@ export async function readMeasurements(file: string, table: LatencyTable, option
   const records = await readCsv(file);
   const header = records[0] ?? [];
   const a = header.indexOf("arch");
+  const twice = header.find((h, j) => header.indexOf(h) !== j);
+  if (twice !== undefined) throw new InvalidDataError(`${file}: column ${JSON.stringify(twice)} appears twice in the header`);
   const cols = header.filter((h) => h !== "arch" && h !== "index" && !h.startsWith("acc:"));
   const name = column ?? (header.includes("latency_ms") ? "latency_ms" : cols.length === 1 ? cols[0] : undefined);
   if (a < 0 || name === undefined || !header.includes(name)) {

@@ -34,6 +34,16 @@ describe("wide CSV", () => {
     expect(() => tableFromCsv("index,dev\n0,1\n", { space: "nb201", file: "noarch.csv" })).toThrowError(/noarch\.csv: no "arch" column/);
     expect(() => tableFromCsv(`arch,dev\n${A[0]}\n`, { space: "nb201", file: "short.csv" })).toThrowError(/short\.csv: record 2 has 1 fields, the header has 2/);
     expect(() => tableFromCsv(`arch,dev\n"${A[0]},1\n`, { space: "nb201", file: "q.csv" })).toThrowError(/q\.csv: line 2: a quoted field is never closed/);
-    expect(() => tableFromCsv(`index,arch,dev\nx,${A[0]},1\n`, { space: "nb201", file: "i.csv" })).toThrowError(/i\.csv: line 2, column index: "x" is not a non-negative integer/);
+    expect(() => tableFromCsv(`index,arch,dev\nx,${A[0]},1\n`, { space: "nb201", file: "i.csv" })).toThrowError(/i\.csv: line 2, column index: "x" is not an integer in 0\.\.2147483647/);
+  });
+});
+
+describe("tableFromCsv on hostile columns and indices", () => {
+  const A = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
+  it("a column named acc:__proto__ is not lost: it is refused by name", () => {
+    expect(() => tableFromCsv(`arch,d,acc:__proto__\n${A},1,90\n`, { space: "nb201" })).toThrowError(/__proto__/);
+  });
+  it("an index beyond 32 bits is an error, not a wrapped number", () => {
+    expect(() => tableFromCsv(`index,arch,d\n3000000000,${A},1\n`, { space: "nb201" })).toThrowError(/line 2, column index: "3000000000" is not an integer in 0\.\.2147483647/);
   });
 });

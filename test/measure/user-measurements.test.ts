@@ -59,3 +59,9 @@ describe("readArchRows", () => {
     await expect(readArchRows(csv("index\n2\n"), table())).rejects.toThrowError(/expected an arch column/);
   });
 });
+
+describe("readMeasurements on a repeated column", () => {
+  it("refuses a header that names a column twice", async () => {
+    await expect(readMeasurements(csv(`arch,latency_ms,latency_ms\n${A},1,2\n`), table())).rejects.toThrowError(/column "latency_ms" appears twice/);
+  });
+});

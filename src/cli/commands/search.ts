@@ -119,8 +119,9 @@ export function registerSearch(program: Command): void {
         pipelineSet: idx(r.pipelineSet),
         targetFront: idx(s.targetFront),
         metrics: { proxyFront: { ...frontM, targetMeasurements: r.proxyFront.length }, proxy: proxyM, adapted: adaptedM },
-        ms: { total: ms, proxySearch: r.ms.proxySearch, adapt: r.ms.adapt },
       })}\n`,
     );
+    // timings go to stderr, so that the same inputs give the same output file
+    process.stderr.write(`search: ${ms.toFixed(1)} ms in all (proxy search ${r.ms.proxySearch.toFixed(1)} ms, adaptation and set ${r.ms.adapt.toFixed(1)} ms)\n`);
   });
 }

@@ -13,6 +13,14 @@ const cli = (...args: string[]) => {
 };
 
 describe("proxynas search", () => {
+  it("prints the same bytes for the same inputs (timings go to stderr)", () => {
+    const args = ["search", "help-nb201", "--accuracy", "cifar10", "--proxy", "pixel3", "--target", "pixel2", "--seed", "1"];
+    const a = cli(...args);
+    const b = cli(...args);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.stderr).toMatch(/search: [0-9.]+ ms in all/);
+  });
   it("--help lists the options a user sets; --help-advanced the research knobs, with their defaults", () => {
     const help = cli("search", "--help");
     expect(help.code).toBe(0);
@@ -94,7 +102,7 @@ describe("proxynas search on a user's FBNet table", () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "pnb-")), "fbnet.csv");
     writeFileSync(file, `arch,my_proxy,my_phone,acc:top1\n${archs.map((a) => `${fbnetFormat(a)},${sum(a, proxyCost)},${sum(a, targetCost)},${(70 + sum(a, accGain)).toFixed(4)}`).join("\n")}\n`);
     const r = cli("search", file, "--space", "fbnet", "--accuracy", "top1", "--proxy", "my_proxy", "--target", "my_phone", "--seed", "0");
-    expect(r.stderr).toBe("");
+    expect(r.stderr).toMatch(/^search: [0-9.]+ ms in all \(proxy search [0-9.]+ ms, adaptation and set [0-9.]+ ms\)\n$/);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown> & { metrics: Record<string, Record<string, number>> };
     expect(j["measured"]).toHaveLength(20);
