@@ -26,6 +26,11 @@ import type { RunStats } from "./protocol.js";
 
 const require = createRequire(import.meta.url);
 
+/** Most connections open at once. */
+const MAX_CONNECTIONS = 1024;
+/** A request must arrive whole within this time. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -109,7 +114,7 @@ function parseResult(body: unknown, byArch: ReadonlyMap<string, IndexedArch>, pa
   if (typeof r !== "object" || r === null || r.arch !== known.arch) throw new HttpError(400, "result.result: expected {arch, ok, stats | reason} for the same architecture");
   if (r.ok === false) {
     if (typeof r.reason !== "string" || r.reason.length === 0 || r.reason.length > 2000) throw new HttpError(400, "result.result.reason: expected a non-empty string of at most 2000 characters");
-    return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: false, reason: r.reason } };
+    return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: false, reason: printable(r.reason) } };
   }
   if (r.ok !== true || typeof r.stats !== "object" || r.stats === null) throw new HttpError(400, "result.result: ok must be true with stats, or false with a reason");
   const stats = parseStats(r.stats, "result.result.stats");
@@ -121,10 +126,23 @@ function parseResult(body: unknown, byArch: ReadonlyMap<string, IndexedArch>, pa
   return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats, ratio, referenceMs: r.referenceMs } };
 }
 
+/** Control characters (newlines, terminal escapes) become spaces: a reason is printed in progress lines and reports. */
+function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim() || "(no printable reason)";
+}
+
+/** Bounds of the posted statistics: an hour per run, and a coefficient of variation of 1,000. */
+const MAX_MS = 3.6e6;
+const MAX_CV = 1e3;
+
 function parseStats(raw: unknown, where: string): RunStats {
   if (typeof raw !== "object" || raw === null) throw new HttpError(400, `${where}: expected an object of run statistics`);
   const s = raw as Record<string, unknown>;
-  for (const k of ["medianMs", "madMs", "cv", "meanMs", "minMs"]) if (!finite(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `${where}.${k}: ${JSON.stringify(s[k])} is not a finite number >= 0`);
+  for (const k of ["medianMs", "madMs", "cv", "meanMs", "minMs"]) {
+    const max = k === "cv" ? MAX_CV : MAX_MS;
+    if (!finite(s[k]) || (s[k] as number) < 0 || (s[k] as number) > max) throw new HttpError(400, `${where}.${k}: ${JSON.stringify(s[k])?.slice(0, 40)} is not a number in [0, ${max}]`);
+  }
   for (const k of ["runs", "outliers"]) if (!Number.isInteger(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `${where}.${k}: ${JSON.stringify(s[k])} is not an integer >= 0`);
   if ((s["runs"] as number) < 1) throw new HttpError(400, `${where}.runs: must be >= 1`);
   const flags = s["flags"];
@@ -166,6 +184,8 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
   let expected = new Set<string>();
   /** Results accepted in this session, by pass and architecture: the body posted, so that a retry is answered alike. */
   const accepted = new Map<string, string>();
+  /** The browser that said hello first (user agent and backend detail). */
+  let greeted: string | undefined;
   let finish: (e?: Error) => void = () => undefined;
   const finished = new Promise<void>((resolve, reject) => (finish = (e) => (e ? reject(e) : resolve())));
   let idleTimer: NodeJS.Timeout | undefined;
@@ -219,12 +239,16 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
         case "/api/session":
           return send(200, JSON.stringify(config));
         case "/api/hello": {
+          if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, "hello: expected an object {userAgent, backend, backendDetail, tfjsVersion, ...}");
           const h = body as { userAgent?: unknown; backend?: unknown; backendDetail?: unknown; tfjsVersion?: unknown; cores?: unknown; platform?: unknown; memoryGb?: unknown };
+          // one page per session: a reload of the same browser carries on; another browser would mix into this column
+          if (session.section && greeted !== undefined && greeted !== `${String(h.userAgent)}|${String(h.backendDetail)}`) throw new HttpError(409, "hello: this session already measures in another browser; start a new session (another --out or --name) for this one");
           const str = (v: unknown, name: string) => {
             if (typeof v !== "string" || v.length > 500) throw new HttpError(400, `hello.${name}: expected a string of at most 500 characters`);
             return v;
           };
-          if (h.backend !== options.backend) throw new HttpError(400, `hello.backend: the page runs ${JSON.stringify(h.backend)}, the session asked for ${options.backend}`);
+          if (h.backend !== options.backend) throw new HttpError(400, `hello.backend: the page runs ${JSON.stringify(h.backend)?.slice(0, 40)}, the session asked for ${options.backend}`);
+          greeted = `${String(h.userAgent)}|${String(h.backendDetail)}`;
           session.start({
             runtime: options.name,
             host: "browser",
@@ -280,11 +304,17 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
       }
     };
     handle().catch((e: unknown) => {
+      // a request whose body was not read to the end leaves the connection unusable: close it
+      if (e instanceof HttpError && e.status === 413) res.setHeader("connection", "close");
       if (e instanceof HttpError) send(e.status, JSON.stringify({ error: e.message }));
       else if (e instanceof InvalidArgumentError) send(409, JSON.stringify({ error: e.message }));
       else send(500, JSON.stringify({ error: (e as Error).message }));
     });
   });
+  // bounded: open connections (a browser keeps a few; a burst of retries more), and no client may hold a request open for long
+  server.maxConnections = MAX_CONNECTIONS;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e) => reject(new EnvironmentError(`serveMeasurement: cannot listen on ${host}:${options.port ?? 0}: ${(e as Error).message}`)));

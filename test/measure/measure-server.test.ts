@@ -50,13 +50,17 @@ describe("serveMeasurement", () => {
           expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: okResult(A, 5) })).status).toBe(409); // hello first
           const hello = { userAgent: "test", backend: "wasm", backendDetail: "wasm (SIMD on)", tfjsVersion: "4.22.0", cores: 8, platform: "x", memoryGb: 8 };
           expect((await call("/api/hello", { ...hello, backend: "webgl" })).body.error).toMatch(/the page runs "webgl", the session asked for wasm/);
+          expect((await call("/api/hello", "null")).status).toBe(400);
           const work = await call("/api/hello", hello);
+          // a reload of the same page carries on; another browser may not join this column
+          expect((await call("/api/hello", { ...hello, userAgent: "another browser" })).status).toBe(409);
+          expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: { arch: A, ok: true, stats: { ...runStats([5]), medianMs: 1e308 } } })).status).toBe(400);
           expect(work.body.todo).toEqual([{ index: 4, arch: A, pass: 0 }, { index: 6, arch: B, pass: 0 }]);
           const bad = [
             [{ index: 4, arch: "|none~0|", pass: 0, result: okResult("|none~0|", 5) }, /not in this session's list/],
             [{ index: 5, arch: A, pass: 0, result: okResult(A, 5) }, /index 5 does not match 4/],
             [{ index: 4, arch: A, pass: 1, result: okResult(A, 5) }, /pass 1 is not in 0..0/],
-            [{ index: 4, arch: A, pass: 0, result: { arch: A, ok: true, stats: { ...runStats([5]), medianMs: -1 } } }, /medianMs: -1 is not a finite number >= 0/],
+            [{ index: 4, arch: A, pass: 0, result: { arch: A, ok: true, stats: { ...runStats([5]), medianMs: -1 } } }, /medianMs: -1 is not a number in \[0, 3600000\]/],
             [{ index: 4, arch: A, pass: 0, result: { arch: A, ok: true, stats: { ...runStats([5]), medianMs: "NaN" } } }, /medianMs: "NaN"/],
             [{ index: 4, arch: A, pass: 0, result: { arch: A, ok: false, reason: "" } }, /reason: expected a non-empty string/],
             [{ index: 4, arch: A, pass: 0, result: okResult(B, 5) }, /for the same architecture/],
@@ -71,7 +75,7 @@ describe("serveMeasurement", () => {
           // a retry of an accepted result is answered alike (its first answer may have been lost); a different result for it is a conflict
           expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: okResult(A, 5) })).body).toEqual({ ok: true, duplicate: true });
           expect((await call("/api/result", { index: 4, arch: A, pass: 0, result: okResult(A, 6) })).status).toBe(409);
-          expect((await call("/api/result", { index: 6, arch: B, pass: 0, result: { arch: B, ok: false, reason: "out of memory" } })).status).toBe(200);
+          expect((await call("/api/result", { index: 6, arch: B, pass: 0, result: { arch: B, ok: false, reason: "out of\nmemory \u001b[31mred\u001b[0m" } })).status).toBe(200);
           expect((await call("/api/nothing", {})).status).toBe(404);
           seen["done"] = (await call("/api/done", {})).status;
           void token;
@@ -84,6 +88,8 @@ describe("serveMeasurement", () => {
     expect(Array.from(t.latency("browser-wasm"))).toEqual([5, Number.NaN]);
     const sec = (await readMeasurementFile(out))?.runtimes["browser-wasm"];
     expect(sec?.metadata).toMatchObject({ host: "browser", userAgent: "test", backendDetail: "wasm (SIMD on)", machine: { cores: 8, memoryGb: 8 } });
+    // a failure reason is kept printable: no newline or terminal escape reaches a progress line or a report
+    expect(sec?.results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: "out of memory  [31mred [0m" });
   });
   it("a page error fails the run with the page's message; bad options are typed errors", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "pn-serve-")), "e.csv");
