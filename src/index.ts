@@ -26,7 +26,7 @@ export { seededRng, type Rng } from "./random.js";
 
 // Reading files in their original formats.
 export { readPickle, type PyValue } from "./io/pickle.js";
-export { readTorch, type Tensor, type TensorDtype } from "./io/torch.js";
+export { readTorch, type Tensor, type TensorDtype, type TorchReadOptions } from "./io/torch.js";
 export { readCsv } from "./io/csv.js";
 export { readLookupTable, type LutEntry } from "./io/lookup-table.js";
 

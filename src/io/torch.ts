@@ -59,8 +59,22 @@ function storageClass(file: string, t: unknown): StorageClass {
   throw new InvalidDataError(`readTorch: ${file}: unknown storage type ${JSON.stringify(name ?? t)}; supported: ${Object.keys(STORAGES).join(", ")}`);
 }
 
+/**
+ * Most elements one tensor may have (2^27: 1 GiB of float64) unless the
+ * caller raises it: a view with stride 0 can declare billions of elements
+ * over a storage of one, and typed arrays live outside the JS heap, where
+ * no Node flag bounds them.
+ */
+const MAX_TENSOR_ELEMENTS = 2 ** 27;
+
+/** Options of {@link readTorch} (and `parseTorch`). */
+export interface TorchReadOptions {
+  /** Most elements one tensor may have (default 2^27, `MAX_TENSOR_ELEMENTS`). */
+  readonly maxElements?: number;
+}
+
 /** torch globals that only rebuild tensors and name storage types. */
-function torchGlobals(file: string): Record<string, Reconstructor> {
+function torchGlobals(file: string, maxElements = MAX_TENSOR_ELEMENTS): Record<string, Reconstructor> {
   const g: Record<string, Reconstructor> = {};
   for (const cls of Object.keys(STORAGES)) {
     // A pickle names a storage class uncalled (inside a storage reference), or calls it.
@@ -70,7 +84,7 @@ function torchGlobals(file: string): Record<string, Reconstructor> {
     const [storage, offset, size, stride] = args;
     if (!(storage instanceof StorageRef)) throw new Error("tensor rebuild without a storage");
     if (typeof offset !== "number" || !Array.isArray(size) || !Array.isArray(stride)) throw new Error("tensor rebuild with malformed offset/size/stride");
-    return materialise(file, storage, offset, size as number[], stride as number[]);
+    return materialise(file, storage, offset, size as number[], stride as number[], maxElements);
   };
   g["torch._utils _rebuild_tensor_v2"] = rebuild;
   g["torch._utils _rebuild_tensor"] = rebuild;
@@ -78,9 +92,11 @@ function torchGlobals(file: string): Record<string, Reconstructor> {
   return g;
 }
 
-function materialise(file: string, s: StorageRef, offset: number, shape: number[], stride: number[]): Tensor {
+function materialise(file: string, s: StorageRef, offset: number, shape: number[], stride: number[], maxElements: number): Tensor {
   const spec = STORAGES[s.cls];
+  if (!shape.every((n) => Number.isInteger(n) && n >= 0) || !stride.every((n) => Number.isInteger(n) && n >= 0) || stride.length !== shape.length) throw new InvalidDataError(`readTorch: ${file}: tensor of shape [${shape}] with stride [${stride}]: expected as many non-negative integer strides as dimensions`);
   const numel = shape.reduce((a, b) => a * b, 1);
+  if (numel > maxElements) throw new InvalidDataError(`readTorch: ${file}: a tensor of shape [${shape}] has ${numel} elements (storage ${s.key} holds ${s.numel}), over the limit of ${maxElements}; pass { maxElements } to readTorch to read it`);
   if (s.bytes.length < s.numel * spec.size) throw new InvalidDataError(`readTorch: ${file}: storage ${s.key} holds ${s.bytes.length} bytes, expected ${s.numel * spec.size} (${s.numel} x ${spec.dtype}): truncated`);
   let maxIndex = offset;
   shape.forEach((n, i) => (maxIndex += (n - 1) * (stride[i] ?? 0)));
@@ -170,7 +186,7 @@ function half(h: number): number {
 function storagePid(file: string, pid: unknown): { cls: StorageClass; key: string; numel: number } {
   if (!Array.isArray(pid) || pid[0] !== "storage" || pid.length < 5) throw new InvalidDataError(`readTorch: ${file}: persistent id ${JSON.stringify(pid)} is not a storage reference`);
   const [, type, key, , numel] = pid as unknown[];
-  if (typeof key !== "string" || typeof numel !== "number") throw new InvalidDataError(`readTorch: ${file}: malformed storage reference ${JSON.stringify(pid)}`);
+  if (typeof key !== "string" || typeof numel !== "number" || !Number.isInteger(numel) || numel < 0) throw new InvalidDataError(`readTorch: ${file}: malformed storage reference ${JSON.stringify(pid)}`);
   return { cls: storageClass(file, type), key, numel };
 }
 
@@ -183,35 +199,53 @@ function storagePid(file: string, pid: unknown): { cls: StorageClass; key: strin
  * const state = parseTorch(readFileSync("model.pth"), "model.pth") as Record<string, Tensor>;
  * ```
  */
-export function parseTorch(bytes: Uint8Array, file = "<bytes>"): PyValue {
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return parseZip(bytes, file);
-  if (bytes.length >= 2 && bytes[0] === 0x80) return parseLegacy(bytes, file);
+export function parseTorch(bytes: Uint8Array, file = "<bytes>", options: TorchReadOptions = {}): PyValue {
+  const maxElements = options.maxElements ?? MAX_TENSOR_ELEMENTS;
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return parseZip(bytes, file, maxElements);
+  if (bytes.length >= 2 && bytes[0] === 0x80) return parseLegacy(bytes, file, maxElements);
   throw new InvalidDataError(`readTorch: ${file}: neither a torch zip checkpoint (starts "PK\\x03\\x04") nor a legacy torch file (starts with a pickle); got ${bytes.length} bytes starting ${JSON.stringify(Array.from(bytes.subarray(0, 4)))}`);
 }
 
-function parseZip(bytes: Uint8Array, file: string): PyValue {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (e) {
-    throw new InvalidDataError(`readTorch: ${file}: corrupt or truncated zip archive (${(e as Error).message}); expected a torch.save zip checkpoint`, { cause: e });
-  }
-  const pkl = Object.keys(entries).find((n) => /^[^/]+\/data\.pkl$/.test(n));
-  if (!pkl) throw new InvalidDataError(`readTorch: ${file}: zip holds no <archive>/data.pkl (entries: ${Object.keys(entries).slice(0, 5).join(", ")}); not a torch checkpoint`);
+/**
+ * A torch zip checkpoint: only the entries the pickle reads are inflated,
+ * each at most as large as what reads it declares (the pickle, its tensors'
+ * storages), so an unused or oversized entry costs nothing.
+ */
+function parseZip(bytes: Uint8Array, file: string, maxElements: number): PyValue {
+  const unzip = (filter: (f: { name: string; originalSize: number }) => boolean): Record<string, Uint8Array> => {
+    try {
+      return unzipSync(bytes, { filter });
+    } catch (e) {
+      throw new InvalidDataError(`readTorch: ${file}: corrupt or truncated zip archive (${(e as Error).message}); expected a torch.save zip checkpoint`, { cause: e });
+    }
+  };
+  const sizes = new Map<string, number>();
+  unzip((f) => (sizes.set(f.name, f.originalSize), false));
+  const pkl = [...sizes.keys()].find((n) => /^[^/]+\/data\.pkl$/.test(n));
+  if (!pkl) throw new InvalidDataError(`readTorch: ${file}: zip holds no <archive>/data.pkl (entries: ${[...sizes.keys()].slice(0, 5).join(", ")}); not a torch checkpoint`);
+  const pklBytes = (sizes.get(pkl) as number);
+  if (pklBytes > MAX_PICKLE_BYTES) throw new InvalidDataError(`readTorch: ${file}: ${pkl} declares ${pklBytes} bytes, over the limit of ${MAX_PICKLE_BYTES} for a checkpoint's pickle`);
+  const inflate = (name: string) => unzip((f) => f.name === name)[name];
   const prefix = pkl.slice(0, -"data.pkl".length);
-  return unpickle(entries[pkl] as Uint8Array, {
+  return unpickle(inflate(pkl) as Uint8Array, {
     file,
-    globals: torchGlobals(file),
+    globals: torchGlobals(file, maxElements),
     persistentLoad: (pid) => {
       const { cls, key, numel } = storagePid(file, pid);
-      const data = entries[`${prefix}data/${key}`];
-      if (!data) throw new InvalidDataError(`readTorch: ${file}: storage ${prefix}data/${key} is missing from the archive`);
-      return new StorageRef(cls, key, numel, data);
+      const name = `${prefix}data/${key}`;
+      const declared = sizes.get(name);
+      if (declared === undefined) throw new InvalidDataError(`readTorch: ${file}: storage ${name} is missing from the archive`);
+      const need = numel * STORAGES[cls].size;
+      if (declared > need) throw new InvalidDataError(`readTorch: ${file}: storage ${name} declares ${declared} bytes, but its reference needs ${need} (${numel} x ${STORAGES[cls].dtype})`);
+      return new StorageRef(cls, key, numel, inflate(name) as Uint8Array);
     },
   }).value;
 }
 
-function parseLegacy(bytes: Uint8Array, file: string): PyValue {
+/** Largest pickle a zip checkpoint may hold: the structure, not the tensors' data. */
+const MAX_PICKLE_BYTES = 64 * 2 ** 20;
+
+function parseLegacy(bytes: Uint8Array, file: string, maxElements: number): PyValue {
   const magic = unpickle(bytes, { file });
   if (magic.value !== LEGACY_MAGIC) {
     throw new InvalidDataError(`readTorch: ${file}: pickle file without the legacy torch magic number; use readPickle for plain pickles`);
@@ -252,7 +286,7 @@ function parseLegacy(bytes: Uint8Array, file: string): PyValue {
   return unpickle(bytes, {
     file,
     offset: sysInfo.end,
-    globals: torchGlobals(file),
+    globals: torchGlobals(file, maxElements),
     persistentLoad: (pid) => storages.get(storagePid(file, pid).key) as StorageRef,
   }).value;
 }
@@ -268,6 +302,6 @@ function parseLegacy(bytes: Uint8Array, file: string): PyValue {
  * state["0.weight"].shape; // [400, 128]
  * ```
  */
-export async function readTorch(path: string): Promise<PyValue> {
-  return parseTorch(await readFile(path), path);
+export async function readTorch(path: string, options: TorchReadOptions = {}): Promise<PyValue> {
+  return parseTorch(await readFile(path), path, options);
 }

@@ -37,8 +37,42 @@ describe("parseTorch (zip format)", () => {
     expect(() => parseTorch(good.subarray(0, good.length - 30), "cut.pt")).toThrowError(/cut\.pt: corrupt or truncated zip archive/);
     const noStorage = zipSync({ "archive/data.pkl": unzipSync(good)["archive/data.pkl"] as Uint8Array });
     expect(() => parseTorch(noStorage, "nostore.pt")).toThrowError(/nostore\.pt: storage archive\/data\/0 is missing/);
-    expect(() => parseTorch(tinyCheckpoint(4), "short.pt")).toThrowError(/short\.pt: tensor of shape \[3,2\] at offset 0 reads past storage 0 \(4 elements\)/);
+    expect(() => parseTorch(checkpoint([3, 2], [1, 3], 4), "short.pt")).toThrowError(/short\.pt: tensor of shape \[3,2\] at offset 0 reads past storage 0 \(4 elements\)/);
+    expect(() => parseTorch(tinyCheckpoint(4), "long.pt")).toThrowError(/long\.pt: storage archive\/data\/0 declares 24 bytes, but its reference needs 16/);
     expect(() => parseTorch(new Uint8Array([1, 2, 3, 4]), "junk.pt")).toThrowError(/junk\.pt: neither a torch zip checkpoint/);
+  });
+});
+
+/** A float checkpoint whose tensor has the given 16-bit shape and stride over a storage of `numel` floats, with optional extra entries. */
+function checkpoint(shape: readonly [number, number], stride: readonly [number, number], numel: number, extra: Record<string, Uint8Array> = {}): Uint8Array {
+  const u16 = (v: number) => [0x4d, v & 255, (v >> 8) & 255];
+  const pkl = new Uint8Array([
+    0x80, 0x02, ...enc("ctorch._utils\n_rebuild_tensor_v2\n"), 0x28,
+    0x28, ...uni("storage"), ...enc("ctorch\nFloatStorage\n"), ...uni("0"), ...uni("cpu"), ...u16(numel), 0x74, 0x51,
+    0x4b, 0, ...u16(shape[0]), ...u16(shape[1]), 0x86, ...u16(stride[0]), ...u16(stride[1]), 0x86, 0x89, ...enc("ccollections\nOrderedDict\n"), 0x29, 0x52,
+    0x74, 0x52, 0x2e,
+  ]);
+  const storage = new Uint8Array(new Float32Array(numel).fill(1).buffer);
+  return zipSync({ "archive/data.pkl": pkl, "archive/data/0": storage, ...extra }, { level: 6 });
+}
+
+describe("parseTorch limits (memory bombs)", () => {
+  it("refuses a stride-0 view that declares billions of elements over a one-element storage, saying how to raise the limit", () => {
+    const bomb = checkpoint([65535, 65535], [0, 0], 1);
+    expect(bomb.length).toBeLessThan(2000);
+    expect(() => parseTorch(bomb, "bomb.pt")).toThrowError(/bomb\.pt: a tensor of shape \[65535,65535\] has 4294836225 elements .* over the limit of 134217728; pass \{ maxElements \}/);
+    // within a raised limit, a small broadcast view is read
+    const small = parseTorch(checkpoint([3, 4], [0, 0], 1), "small.pt") as Tensor;
+    expect([...small.data]).toEqual(new Array(12).fill(1));
+    expect(() => parseTorch(checkpoint([3, 4], [0, 0], 1), "small.pt", { maxElements: 10 })).toThrowError(/over the limit of 10/);
+  });
+  it("inflates only the entries it reads: an unused entry of 64 MiB of zeros is never inflated, and a storage larger than its reference is refused", () => {
+    const unused = checkpoint([2, 2], [2, 1], 4, { "archive/data/unused": new Uint8Array(64 * 2 ** 20) });
+    const t0 = performance.now();
+    expect([...(parseTorch(unused, "unused.pt") as Tensor).data]).toEqual([1, 1, 1, 1]);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    const big = zipSync({ ...unzipSync(checkpoint([2, 2], [2, 1], 4)), "archive/data/0": new Uint8Array(1024) });
+    expect(() => parseTorch(big, "big.pt")).toThrowError(/big\.pt: storage archive\/data\/0 declares 1024 bytes, but its reference needs 16/);
   });
 });
 
