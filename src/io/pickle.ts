@@ -238,7 +238,7 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Unpi
   const setItems = (target: unknown, items: unknown[]): void => {
     if (!(target instanceof PyDict)) fail(`SETITEM(S) on a ${describe(target)}, expected a dict`);
     if (items.length % 2) fail("SETITEMS with an odd number of items");
-    for (let i = 0; i < items.length; i += 2) (target as PyDict).map.set(hashKey(items[i]), items[i + 1]);
+    for (let i = 0; i < items.length; i += 2) (target as PyDict).map.set(hashKey(items[i], fail), items[i + 1]);
   };
 
   for (;;) {
@@ -544,17 +544,48 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Unpi
   }
 }
 
+/** A little-endian two's-complement integer of any length, in time linear in its bytes (through its hex digits). */
 function readLong(b: Uint8Array): number | bigint {
   if (b.length === 0) return 0;
-  let v = 0n;
-  for (let i = b.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i] as number);
+  let hex = "";
+  for (let i = b.length - 1; i >= 0; i--) hex += (b[i] as number).toString(16).padStart(2, "0");
+  let v = BigInt(`0x${hex}`);
   if ((b[b.length - 1] as number) & 0x80) v -= 1n << BigInt(8 * b.length);
   return safeBig(v);
 }
 
-/** Dict keys: tuples (arrays) become their JSON so that equal tuples are one key. */
-function hashKey(k: unknown): unknown {
-  return Array.isArray(k) ? JSON.stringify(k) : k;
+/** Longest dict key a tuple may become (characters of its JSON form). */
+const MAX_KEY_CHARS = 2 ** 20;
+/** Deepest tuple nesting in a dict key. */
+const MAX_KEY_DEPTH = 1000;
+
+/**
+ * Dict keys: tuples (arrays) become their JSON form, so that equal tuples are
+ * one key (big integers written as their digits). Bounded: tuples that share
+ * parts can nest into a key exponentially larger than the pickle, which is
+ * refused past {@link MAX_KEY_CHARS} characters or {@link MAX_KEY_DEPTH} levels.
+ */
+function hashKey(k: unknown, fail: (what: string) => never): unknown {
+  if (!Array.isArray(k)) return k;
+  const parts: string[] = [];
+  let size = 0;
+  const push = (s: string) => {
+    size += s.length;
+    if (size > MAX_KEY_CHARS) fail(`a dict key (a tuple) expands to more than ${MAX_KEY_CHARS} characters; keys that large are refused`);
+    parts.push(s);
+  };
+  const visit = (v: unknown, depth: number): void => {
+    if (!Array.isArray(v)) return push(typeof v === "bigint" ? v.toString() : (JSON.stringify(v) ?? "null"));
+    if (depth > MAX_KEY_DEPTH) fail(`a dict key (a tuple) nests deeper than ${MAX_KEY_DEPTH} levels`);
+    push("[");
+    v.forEach((x, i) => {
+      if (i > 0) push(",");
+      visit(x, depth + 1);
+    });
+    push("]");
+  };
+  visit(k, 1);
+  return parts.join("");
 }
 
 function describe(v: unknown): string {
@@ -565,37 +596,44 @@ function describe(v: unknown): string {
   return typeof v === "object" ? (v as object).constructor?.name ?? "object" : typeof v;
 }
 
-/** Turns reader-internal dicts into plain objects (string keys) or Maps, recursively. */
-function finalise(v: unknown, seen = new Map<unknown, unknown>()): unknown {
-  if (v === null || typeof v !== "object") return v;
-  if (seen.has(v)) return seen.get(v);
-  if (v instanceof PyDict) {
-    const stringKeys = [...v.map.keys()].every((k) => typeof k === "string");
-    if (stringKeys) {
-      const o: Record<string, unknown> = {};
-      seen.set(v, o);
-      for (const [k, val] of v.map) Object.defineProperty(o, k as string, { value: finalise(val, seen), enumerable: true, writable: true, configurable: true });
-      return o;
+/**
+ * Turns reader-internal dicts into plain objects (string keys) or Maps, lists
+ * and sets into new ones, sharing and cycles kept. Iterative, so that nesting
+ * as deep as Python's own pickles (thousands of levels) does not overflow the
+ * stack: first every reachable container gets its output, then each is filled.
+ */
+function finalise(root: unknown): unknown {
+  const isContainer = (v: unknown): v is PyDict | unknown[] | Set<unknown> => v instanceof PyDict || Array.isArray(v) || v instanceof Set;
+  const out = new Map<unknown, unknown>();
+  const order: (PyDict | unknown[] | Set<unknown>)[] = [];
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (!isContainer(v) || out.has(v)) continue;
+    if (v instanceof PyDict) {
+      out.set(v, [...v.map.keys()].every((k) => typeof k === "string") ? {} : new Map<unknown, unknown>());
+      for (const val of v.map.values()) pending.push(val);
+    } else {
+      out.set(v, Array.isArray(v) ? [] : new Set<unknown>());
+      for (const x of v) pending.push(x);
     }
-    const m = new Map<unknown, unknown>();
-    seen.set(v, m);
-    for (const [k, val] of v.map) m.set(k, finalise(val, seen));
-    return m;
+    order.push(v);
   }
-  if (Array.isArray(v)) {
-    const a: unknown[] = [];
-    seen.set(v, a);
-    for (const x of v) a.push(finalise(x, seen));
-    return a;
+  const map = (v: unknown): unknown => {
+    if (v === null || typeof v !== "object") return v;
+    if (out.has(v)) return out.get(v);
+    if (typeof (v as { finalise?: unknown }).finalise === "function") return (v as { finalise(): unknown }).finalise();
+    return v;
+  };
+  for (const v of order) {
+    const o = out.get(v);
+    if (v instanceof PyDict) {
+      if (o instanceof Map) for (const [k, val] of v.map) o.set(k, map(val));
+      else for (const [k, val] of v.map) Object.defineProperty(o, k as string, { value: map(val), enumerable: true, writable: true, configurable: true });
+    } else if (Array.isArray(v)) for (const x of v) (o as unknown[]).push(map(x));
+    else for (const x of v) (o as Set<unknown>).add(map(x));
   }
-  if (v instanceof Set) {
-    const s = new Set<unknown>();
-    seen.set(v, s);
-    for (const x of v) s.add(finalise(x, seen));
-    return s;
-  }
-  if (typeof (v as { finalise?: unknown }).finalise === "function") return (v as { finalise(): unknown }).finalise();
-  return v;
+  return map(root);
 }
 
 /**

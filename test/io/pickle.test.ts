@@ -64,3 +64,37 @@ describe("unpickle", () => {
     expect(data).toEqual(copy);
   });
 });
+
+describe("unpickle limits (hostile input)", () => {
+  const pickle = (...ops: number[]) => new Uint8Array([0x80, 0x02, ...ops, 0x2e]);
+  it("reads a list nested 50,000 levels deep without overflowing the stack", () => {
+    const n = 50_000;
+    let v = unpickle(new Uint8Array([0x80, 0x02, ...new Array<number>(n).fill(0x5d), ...new Array<number>(n - 1).fill(0x61), 0x2e])).value;
+    let depth = 1;
+    while (Array.isArray(v) && v.length === 1) (v = v[0] as unknown[]), depth++;
+    expect(depth).toBe(n);
+  });
+  it("decodes a 200 KB LONG4 in linear time", () => {
+    const n = 200_000;
+    const body = new Uint8Array(n).fill(0x11);
+    body[n - 1] = 0x01;
+    const b = new Uint8Array([0x80, 0x02, 0x8b, n & 255, (n >> 8) & 255, (n >> 16) & 255, 0, ...body, 0x2e]);
+    const t0 = performance.now();
+    const v = unpickle(b).value as bigint;
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(typeof v).toBe("bigint");
+    expect(v.toString(16).length).toBe(2 * n - 1);
+  });
+  it("takes a big integer in a tuple key, and refuses a key of shared tuples that would expand exponentially", () => {
+    // {(2**70,): 1}
+    // (tuple keys become their JSON form, so the dict is an object with one key)
+    expect(unpickle(pickle(0x7d, 0x8a, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0x40, 0x85, 0x4b, 1, 0x73)).value).toEqual({ "[1180591620717411303424]": 1 });
+    // t = (1,); 26 times t = (t, t); {t: 1}: about 200 bytes, a key of 2^26 ones
+    const ops = [0x7d, 0x4b, 1, 0x85];
+    for (let i = 0; i < 26; i++) ops.push(0x71, i, 0x68, i, 0x86);
+    ops.push(0x4b, 1, 0x73);
+    const t0 = performance.now();
+    expect(() => unpickle(pickle(...ops), { file: "keys.pkl" })).toThrowError(/keys\.pkl: a dict key \(a tuple\) expands to more than 1048576 characters/);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
