@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { EnvironmentError, ProxynasError } from "../errors.js";
+import { EnvironmentError, ExecutionError, ProxynasError } from "../errors.js";
 import { fileURLToPath } from "node:url";
 import { datasetInfo, type DatasetFile } from "./registry.js";
 
@@ -108,6 +108,11 @@ export async function readVerified(root: string, file: DatasetFile): Promise<Buf
   return bytes;
 }
 
+/**
+ * Downloads one file: the announced size is checked before any byte is read,
+ * the body is streamed with a cap at the registered size and hashed as it
+ * arrives, and only a verified file is renamed into place.
+ */
 async function download(url: string, file: DatasetFile, dest: string, options: FetchOptions): Promise<void> {
   const tmp = `${dest}.part-${process.pid}-${Date.now()}`;
   await mkdir(path.dirname(dest), { recursive: true });
@@ -120,17 +125,36 @@ async function download(url: string, file: DatasetFile, dest: string, options: F
     } catch (e) {
       throw new EnvironmentError(`download of ${url} failed: ${describeFetchError(e)}`, { cause: e });
     }
-    if (!res.ok) throw new EnvironmentError(`download of ${url} failed: HTTP ${res.status} ${res.statusText}`);
-    let body: Uint8Array;
-    try {
-      body = new Uint8Array(await res.arrayBuffer());
-    } catch (e) {
-      throw new EnvironmentError(`download of ${url} was interrupted: ${describeFetchError(e)}`, { cause: e });
+    if (!res.ok) {
+      controller.abort();
+      throw new ExecutionError(`download of ${url}: the server answered HTTP ${res.status} ${res.statusText}${res.status === 404 ? " (no such file there: check PROXYNAS_DATA_URL or the dataset's source)" : ""}; nothing was kept`);
     }
-    if (body.length !== file.bytes) throw new ChecksumError(`download of ${url}: got ${body.length} bytes, expected ${file.bytes} (truncated or a different file); nothing was kept`);
-    const h = sha256(body);
+    const announced = Number(res.headers.get("content-length") ?? Number.NaN);
+    if (Number.isFinite(announced) && announced !== file.bytes) {
+      controller.abort();
+      throw new ChecksumError(`download of ${url}: the server announces ${announced} bytes, expected ${file.bytes} (a different file); nothing was read or kept`);
+    }
+    const hash = createHash("sha256");
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        received += chunk.length;
+        if (received > file.bytes) {
+          controller.abort();
+          throw new ChecksumError(`download of ${url}: more than the ${file.bytes} bytes expected (a different file); stopped reading, nothing was kept`);
+        }
+        hash.update(chunk);
+        chunks.push(chunk);
+      }
+    } catch (e) {
+      if (e instanceof ProxynasError) throw e;
+      throw new ExecutionError(`download of ${url} was interrupted after ${received} of ${file.bytes} bytes: ${describeFetchError(e)}; nothing was kept`, { cause: e });
+    }
+    if (received !== file.bytes) throw new ChecksumError(`download of ${url}: got ${received} bytes, expected ${file.bytes} (truncated or a different file); nothing was kept`);
+    const h = hash.digest("hex");
     if (h !== file.sha256) throw new ChecksumError(`download of ${url}: SHA-256 ${h}, expected ${file.sha256}; nothing was kept`);
-    await writeFile(tmp, body);
+    await writeFile(tmp, Buffer.concat(chunks));
     await rename(tmp, dest);
   } finally {
     clearTimeout(timer);

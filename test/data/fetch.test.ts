@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChecksumError, fetchDataset } from "../../src/data/fetch.js";
 import { datasetInfo, listDatasets, sourceUrl } from "../../src/data/registry.js";
-import { EnvironmentError } from "../../src/errors.js";
+import { EnvironmentError, ExecutionError } from "../../src/errors.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 let server: http.Server;
@@ -37,6 +37,19 @@ beforeAll(async () => {
     } else if (mode === "kill") {
       res.writeHead(200, { "content-length": body.length });
       res.write(body.subarray(0, body.length >> 1), () => setTimeout(() => res.socket?.destroy(), 20));
+    } else if (mode === "announce") res.writeHead(200, { "content-length": body.length * 1000 }).end();
+    else if (mode === "flood") {
+      // no length announced, and far more bytes than the file has
+      res.writeHead(200);
+      const chunk = Buffer.alloc(1 << 20);
+      let sent = 0;
+      const more = () => {
+        while (sent < 64 && res.write(chunk)) sent++;
+        if (sent < 64) res.once("drain", more);
+        else res.end();
+      };
+      res.on("error", () => undefined);
+      more();
     } else res.writeHead(400).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -88,13 +101,17 @@ describe("fetchDataset from a server", () => {
   it.each([
     ["truncate", ChecksumError, /got \d+ bytes, expected 10504 \(truncated or a different file\); nothing was kept/],
     ["wrong", ChecksumError, /SHA-256 [0-9a-f]{64}, expected 087e855e.*; nothing was kept/],
-    ["kill", EnvironmentError, /was interrupted/],
-    ["404", EnvironmentError, /HTTP 404.*Either point PROXYNAS_DATA_MIRROR \(or --mirror\) at a local copy/],
+    ["kill", ExecutionError, /was interrupted after \d+ of 10504 bytes/],
+    ["404", ExecutionError, /the server answered HTTP 404 Not Found \(no such file there/],
+    ["announce", ChecksumError, /the server announces 10504000 bytes, expected 10504 \(a different file\); nothing was read/],
+    ["flood", ChecksumError, /more than the 10504 bytes expected/],
   ] as const)("%s: a clear error and no file that looks valid", async (mode, type, message) => {
     const cache = fresh();
     const err = await fetchDataset("proxylessnas-mobile-lut", { mirror: false, cacheDir: cache, baseUrl: `${base}/${mode}` }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(type);
     expect((err as Error).message).toMatch(message);
+    // a server that answered is not a missing network
+    expect((err as Error).message).not.toMatch(/No network here/);
     expect(filesIn(cache)).toEqual([]);
   });
   it("with neither network nor mirror: one error naming both ways out", async () => {
