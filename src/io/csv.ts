@@ -6,8 +6,9 @@ import { readFile } from "node:fs/promises";
 import { fileError, InvalidDataError } from "../errors.js";
 
 /**
- * Parses CSV text into records of fields. A trailing newline does not make an
- * empty record; every record must have as many fields as the first.
+ * Parses CSV text into records of fields. Trailing newlines and blank lines at
+ * the end do not make empty records; every record must have as many fields as
+ * the first.
  *
  * @throws {InvalidDataError} naming the file and line for an unterminated quote, a stray quote, or a record of the wrong width
  * @example
@@ -17,6 +18,9 @@ import { fileError, InvalidDataError } from "../errors.js";
  */
 export function parseCsv(text: string, file = "<csv>"): string[][] {
   const records: string[][] = [];
+  /** The line each record starts on. */
+  const starts: number[] = [];
+  let recordStart = 1;
   let rec: string[] = [];
   let field = "";
   let i = 0;
@@ -29,6 +33,7 @@ export function parseCsv(text: string, file = "<csv>"): string[][] {
   const endRecord = () => {
     endField();
     records.push(rec);
+    starts.push(recordStart);
     rec = [];
   };
   if (text.charCodeAt(0) === 0xfeff) i = 1;
@@ -66,6 +71,7 @@ export function parseCsv(text: string, file = "<csv>"): string[][] {
       if (c === "\r" && text[i + 1] === "\n") i++;
       i++;
       line++;
+      recordStart = line;
       } else {
       if (c === '"') throw new InvalidDataError(`${file}: line ${line}: a quote inside an unquoted field; quote the field and double the quote`);
       field += c;
@@ -73,10 +79,12 @@ export function parseCsv(text: string, file = "<csv>"): string[][] {
     }
   }
   if (field !== "" || rec.length > 0) endRecord();
+  // blank lines at the end of a file (an editor's extra newline) are not records
+  while (records.length > 1 && records[records.length - 1]?.length === 1 && records[records.length - 1]?.[0] === "") records.pop();
   const width = records[0]?.length ?? 0;
   records.forEach((r, k) => {
     for (let j = 0; j < r.length; j++) if (r[j] === "\u0000quoted-empty") r[j] = "";
-    if (r.length !== width) throw new InvalidDataError(`${file}: record ${k + 1} has ${r.length} fields, the header has ${width}`);
+    if (r.length !== width) throw new InvalidDataError(`${file}: line ${starts[k]}: ${r.length} fields, the header has ${width}`);
   });
   return records;
 }

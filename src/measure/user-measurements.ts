@@ -9,10 +9,33 @@ import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidDataError, NotFoundError } from "../errors.js";
 import { combinePasses, referenceScale, type MeasurementFile } from "./measurement-file.js";
 
+/** A plain decimal number (no hex, no Infinity, no stray text). */
+const DECIMAL = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A latency cell, the one rule for measurements: a decimal number of
+ * milliseconds > 0; empty for a failed measurement and -1 for one not made
+ * (the public datasets' sentinel), both missing (NaN). A bad cell is named,
+ * cut to 40 characters.
+ */
+function latencyCell(cell: string, where: string): number {
+  if (cell === "" || cell === "-1") return Number.NaN;
+  const v = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
+  if (!(Number.isFinite(v) && v > 0)) throw new InvalidDataError(`${where}: ${JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}...` : cell)} is not a latency (a decimal number of milliseconds > 0; empty for a failed measurement, -1 for one not made)`);
+  return v;
+}
+
 /** The table row of an architecture; a typed error naming `where` when the table has no such architecture. */
 function rowOfArch(table: LatencyTable, arch: string | undefined, where: string): number {
-  const row = table.rowOfArch((arch ?? "").trim());
-  if (row === undefined) throw new NotFoundError(`${where}: architecture ${arch} is not in ${table.source}`);
+  const text = (arch ?? "").trim();
+  const shown = text.length > 120 ? `${text.slice(0, 120)}...` : text;
+  let row: number | undefined;
+  try {
+    row = table.rowOfArch(text);
+  } catch (e) {
+    throw new InvalidDataError(`${where}: ${JSON.stringify(shown)} is not a ${table.space} architecture (${(e as Error).message.slice(0, 200)})`, { cause: e });
+  }
+  if (row === undefined) throw new NotFoundError(`${where}: architecture ${shown} is not in ${table.source}`);
   return row;
 }
 
@@ -54,12 +77,11 @@ export async function readMeasurements(file: string, table: LatencyTable, option
   const out = new Map<number, number>();
   records.slice(1).forEach((r, k) => {
     const row = rowOfArchAt(file, table, r[a], k + 2);
-    const cell = (r[j] as string).trim();
-    const v = cell === "" ? Number.NaN : Number(cell);
-    if (cell !== "" && !(Number.isFinite(v) && v >= 0)) throw new InvalidDataError(`${file}: line ${k + 2}, column ${name}: ${JSON.stringify(cell)} is not a latency (a finite number >= 0 ms; empty for a failed measurement)`);
+    const v = latencyCell((r[j] as string).trim(), `${file}: line ${k + 2}, column ${name}`);
     if (out.has(row)) throw new InvalidDataError(`${file}: line ${k + 2}: architecture ${r[a]} is measured twice`);
     out.set(row, v);
   });
+  if (out.size === 0) throw new InvalidDataError(`${file}: no measurements after the header; expected one line per architecture (arch,latency_ms)`);
   return out;
 }
 

@@ -32,7 +32,7 @@ describe("wide CSV", () => {
   it("names file, line and column for bad cells", () => {
     expect(() => tableFromCsv(`arch,dev\n${A[0]},fast\n`, { space: "nb201", file: "bad.csv" })).toThrowError(/bad\.csv: line 2, column dev: "fast" is not a number/);
     expect(() => tableFromCsv("index,dev\n0,1\n", { space: "nb201", file: "noarch.csv" })).toThrowError(/noarch\.csv: no "arch" column/);
-    expect(() => tableFromCsv(`arch,dev\n${A[0]}\n`, { space: "nb201", file: "short.csv" })).toThrowError(/short\.csv: record 2 has 1 fields, the header has 2/);
+    expect(() => tableFromCsv(`arch,dev\n${A[0]}\n`, { space: "nb201", file: "short.csv" })).toThrowError(/short\.csv: line 2: 1 fields, the header has 2/);
     expect(() => tableFromCsv(`arch,dev\n"${A[0]},1\n`, { space: "nb201", file: "q.csv" })).toThrowError(/q\.csv: line 2: a quoted field is never closed/);
     expect(() => tableFromCsv(`index,arch,dev\nx,${A[0]},1\n`, { space: "nb201", file: "i.csv" })).toThrowError(/i\.csv: line 2, column index: "x" is not an integer in 0\.\.2147483647/);
   });

@@ -13,6 +13,13 @@ describe("CSV", () => {
     expect(() => parseCsv('a\n"open', "f.csv")).toThrowError(/f\.csv: line 2: a quoted field is never closed/);
     expect(() => parseCsv('a\nx"y\n', "f.csv")).toThrowError(/f\.csv: line 2: a quote inside an unquoted field/);
     expect(() => parseCsv('a\n"x"y\n', "f.csv")).toThrowError(/f\.csv: line 2: characters after a closing quote/);
-    expect(() => parseCsv("a,b\n1\n", "f.csv")).toThrowError(/f\.csv: record 2 has 1 fields, the header has 2/);
+    expect(() => parseCsv("a,b\n1\n", "f.csv")).toThrowError(/f\.csv: line 2: 1 fields, the header has 2/);
+  });
+});
+
+describe("parseCsv line numbers and trailing blank lines", () => {
+  it("accepts blank lines at the end, and names the line a record starts on (a quoted field may span lines)", () => {
+    expect(parseCsv("a,b\n1,2\n\n\n")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(() => parseCsv('a,b\n"x\ny",1\n3\n', "q.csv")).toThrowError(/q\.csv: line 4: 1 fields, the header has 2/);
   });
 });

@@ -48,7 +48,7 @@ describe("readMeasurements", () => {
   it("names the file and line of an unknown architecture, a duplicate, or a value that is not a latency", async () => {
     await expect(readMeasurements(csv(`arch,latency_ms\n|avg_pool_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|,1\n`), table())).rejects.toThrowError(/line 2: architecture .* is not in/);
     await expect(readMeasurements(csv(`arch,latency_ms\n${A},1\n${A},2\n`), table())).rejects.toThrowError(/line 3: architecture .* is measured twice/);
-    await expect(readMeasurements(csv(`arch,latency_ms\n${A},-1\n`), table())).rejects.toThrowError(InvalidDataError);
+    await expect(readMeasurements(csv(`arch,latency_ms\n${A},-2\n`), table())).rejects.toThrowError(InvalidDataError);
     await expect(readMeasurements(csv(`arch,latency_ms\n${A},fast\n`), table())).rejects.toThrowError(/"fast" is not a latency/);
   });
 });
@@ -63,5 +63,22 @@ describe("readArchRows", () => {
 describe("readMeasurements on a repeated column", () => {
   it("refuses a header that names a column twice", async () => {
     await expect(readMeasurements(csv(`arch,latency_ms,latency_ms\n${A},1,2\n`), table())).rejects.toThrowError(/column "latency_ms" appears twice/);
+  });
+});
+
+describe("readMeasurements: one rule for latency cells, named positions", () => {
+  it("reads decimal milliseconds > 0; empty and -1 are missing; hex, zero, text are refused and cut when long", async () => {
+    const m = await readMeasurements(csv(`arch,latency_ms\n${A},1.5e0\n${B},-1\n${C},\n`), table());
+    expect([...m.entries()]).toEqual([[0, 1.5], [1, Number.NaN], [2, Number.NaN]]);
+    await expect(readMeasurements(csv(`arch,latency_ms\n${A},0x10\n`), table())).rejects.toThrowError(/line 2, column latency_ms: "0x10" is not a latency/);
+    await expect(readMeasurements(csv(`arch,latency_ms\n${A},0\n`), table())).rejects.toThrowError(/"0" is not a latency/);
+    const long = await readMeasurements(csv(`arch,latency_ms\n${A},${"9".repeat(10_000)}x\n`), table()).catch((e: Error) => e);
+    expect((long as Error).message.length).toBeLessThan(300);
+  });
+  it("names file and line for an unparseable architecture (a data error, not a usage error) and a file with only its header", async () => {
+    const bad = await readMeasurements(csv(`arch,latency_ms\n|conv~0|,1\n`), table()).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(InvalidDataError);
+    expect((bad as Error).message).toMatch(/m\.csv: line 2: "\|conv~0\|" is not a nb201 architecture/);
+    await expect(readMeasurements(csv("arch,latency_ms\n"), table())).rejects.toThrowError(/no measurements after the header/);
   });
 });
