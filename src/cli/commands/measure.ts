@@ -54,20 +54,31 @@ export function progressPrinter(label: string): (p: MeasureProgress) => void {
 }
 
 /** The architectures of an `--archs` CSV (`arch` column, optional `index`). */
-async function archsFromFile(file: string, officialIndex: () => Promise<(arch: string) => number>): Promise<IndexedArch[]> {
+async function archsFromFile(file: string, officialIndex: () => Promise<(arch: string) => number>, checkIndex: boolean): Promise<IndexedArch[]> {
   const records = await readCsv(file);
   const header = records[0] ?? [];
   const a = header.indexOf("arch");
-  if (a < 0) throw new InvalidDataError(`${file}: no "arch" column; header is ${header.join(",")}; expected "index,arch" (as "proxynas select" writes) or "arch"`);
+  if (a < 0) throw new InvalidDataError(`${file}: no "arch" column; header is ${header.join(",").slice(0, 200)}; expected "index,arch" (as "proxynas select" writes) or "arch"`);
   const i = header.indexOf("index");
   const rows = records.slice(1).filter((r) => r.length > 1 || (r[0] ?? "") !== "");
   if (rows.length === 0) throw new InvalidDataError(`${file}: no architectures after the header`);
-  const index = i < 0 ? await officialIndex() : undefined;
+  // NAS-Bench-201 has an official index: a given index must be it; other spaces take the file's
+  const index = i < 0 || checkIndex ? await officialIndex() : undefined;
   return rows.map((r, k) => {
     const arch = r[a] ?? "";
-    if (index) return { index: index(arch), arch };
+    const where = `${file}: line ${k + 2}`;
+    let official: number | undefined;
+    if (index) {
+      try {
+        official = index(arch);
+      } catch (e) {
+        throw new InvalidDataError(`${where}: ${JSON.stringify(arch.slice(0, 120))} is not an architecture of the space (${(e as Error).message.slice(0, 200)})`, { cause: e });
+      }
+    }
+    if (i < 0) return { index: official as number, arch };
     const v = Number(r[i]);
-    if (!Number.isInteger(v) || v < 0) throw new InvalidDataError(`${file}: line ${k + 2}: index ${JSON.stringify(r[i])} is not an integer >= 0`);
+    if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1) throw new InvalidDataError(`${where}: index ${JSON.stringify((r[i] ?? "").slice(0, 40))} is not an integer in 0..${2 ** 31 - 1}`);
+    if (official !== undefined && v !== official) throw new InvalidDataError(`${where}: index ${v} is not the official NAS-Bench-201 index of ${arch} (${official}); give its index, or leave the index column out`);
     return { index: v, arch };
   });
 }
@@ -170,7 +181,7 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
   const archsFile = str("archs");
   const sample = intOption("--sample", str("sample"), 1);
   if ((archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError("measure: give exactly one of --archs <file> and --sample <N>");
-  if (archsFile) archs = await archsFromFile(archsFile, officialIndex);
+  if (archsFile) archs = await archsFromFile(archsFile, officialIndex, space === "nb201");
   else if (space === "ofa-mbv3") {
     if (opts["includeReferences"]) throw new InvalidArgumentError("measure: --include-references is for --space nb201");
     const rng = seededRng(seed);

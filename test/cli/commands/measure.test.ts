@@ -14,7 +14,7 @@ const FAST = ["--passes", "1", "--process-warmup-ms", "0", "--warmup", "0", "--m
 describe("proxynas measure", () => {
   it("--archs (the output of proxynas select) on node-wasm, then report; a rerun skips what is done", () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
-    writeFileSync(join(dir, "k.csv"), "index,arch\n0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|\n17,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n21,|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|\n22,|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
+    writeFileSync(join(dir, "k.csv"), "index,arch\n0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|\n1651,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n2384,|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|\n8421,|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
     const out = join(dir, "mine.csv");
     const r = cli("measure", "run", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST, "--format", "json");
     expect(r.code, r.stderr).toBe(0);
@@ -22,7 +22,7 @@ describe("proxynas measure", () => {
     expect(j.summary.measured).toBe(4);
     expect(j.report[0]).toMatchObject({ runtime: "node-wasm", measured: 4 });
     expect(readFileSync(out, "utf8").split("\n")[0]).toBe("index,arch,node-wasm");
-    expect(readFileSync(out, "utf8")).toMatch(/\n17,\|none~0\|/);
+    expect(readFileSync(out, "utf8")).toMatch(/\n1651,\|none~0\|/);
     const again = cli("measure", "run", "--runtime", "node-wasm", "--archs", join(dir, "k.csv"), "--out", out, ...FAST);
     expect(again.stdout).toMatch(/measured 0, failed 0, skipped 4/);
     const rep = cli("measure", "report", out);
@@ -52,8 +52,14 @@ describe("proxynas measure", () => {
     expect(cli("measure", "run", "--runtime", "node-wasm", "--out", join(dir, "x.csv")).stderr).toMatch(/exactly one of --archs <file> and --sample <N>/);
     writeFileSync(join(dir, "bad.csv"), "arch\n|conv~0|\n");
     const bad = cli("measure", "run", "--runtime", "node-wasm", "--archs", join(dir, "bad.csv"), "--out", join(dir, "x.csv"), "--space", "nb201");
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/not a NAS-Bench-201 architecture/);
+    // a bad line of a file is a data error (exit 1) naming file and line, not a usage error
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.csv: line 2: "\|conv~0\|" is not an architecture of the space \(.*not a NAS-Bench-201 architecture/);
+    // a given NAS-Bench-201 index must be the official one
+    writeFileSync(join(dir, "wrong.csv"), "index,arch\n5,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\n");
+    const wrong = cli("measure", "run", "--runtime", "node-wasm", "--archs", join(dir, "wrong.csv"), "--out", join(dir, "x.csv"));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/wrong\.csv: line 2: index 5 is not the official NAS-Bench-201 index of .* \(1651\)/);
     // serve takes no --runtime: the browser that opens the page is the runtime
     expect(cli("measure", "serve", "--runtime", "node-wasm", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/unknown option '--runtime'/);
     expect(cli("measure", "run", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/required option '--runtime <name>'/);
