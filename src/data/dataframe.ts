@@ -3,7 +3,7 @@
  * with danfojs. danfojs is loaded only when this is called.
  */
 import { createRequire } from "node:module";
-import { InvalidArgumentError } from "../errors.js";
+import { EnvironmentError, InvalidArgumentError } from "../errors.js";
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +34,18 @@ export function dataFrameFromColumns(columns: Readonly<Record<string, ArrayLike<
     if (col.length !== n) throw new InvalidArgumentError(`dataFrameFromColumns: column "${name}" has ${col.length} values, column "${names[0]}" has ${n}; all columns must have the same length`);
     data[name] = Array.from(col);
   }
-  const danfo = require("danfojs-node") as Danfo;
-  return new danfo.DataFrame(data);
+  return new (danfojs().DataFrame)(data);
+}
+
+/**
+ * danfojs-node, an optional peer dependency: loaded only here, so that an
+ * install without it (and without what it brings in) has everything else.
+ */
+function danfojs(): Danfo {
+  try {
+    return require("danfojs-node") as Danfo;
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "MODULE_NOT_FOUND") throw e;
+    throw new EnvironmentError("dataFrameFromColumns: danfojs-node is not installed; it is an optional peer dependency: npm i danfojs-node", { cause: e });
+  }
 }
