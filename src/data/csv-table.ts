@@ -10,6 +10,9 @@ import { formatCsv, parseCsv } from "../io/csv.js";
 import type { SpaceName } from "../spaces/space.js";
 import { LatencyTable } from "./latency-table.js";
 
+/** A cell as an error message shows it: quoted, cut to 40 characters. */
+const shown = (cell: string): string => JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}...` : cell);
+
 /** The largest row index a table holds (32-bit signed). */
 const INDEX_MAX = 2 ** 31 - 1;
 
@@ -67,7 +70,7 @@ export function tableFromCsv(text: string, options: { space: SpaceName; file?: s
     const t = cell.trim();
     if (t === "" || t === "NaN" || t === "nan") return Number.NaN;
     const v = Number(t);
-    if (!Number.isFinite(v)) throw new InvalidDataError(`${file}: line ${line}, column ${column}: ${JSON.stringify(cell)} is not a number`);
+    if (!Number.isFinite(v)) throw new InvalidDataError(`${file}: line ${line}, column ${column}: ${shown(cell)} is not a number`);
     return v;
   };
   const devices: { info: { name: string; source: string }; values: Float64Array }[] = [];
@@ -83,7 +86,7 @@ export function tableFromCsv(text: string, options: { space: SpaceName; file?: s
   if (indexCol >= 0) {
     indices = Int32Array.from(rows, (r, k) => {
       const v = Number((r[indexCol] as string).trim());
-      if (!Number.isInteger(v) || v < 0 || v > INDEX_MAX || (r[indexCol] as string).trim() === "") throw new InvalidDataError(`${file}: line ${k + 2}, column index: ${JSON.stringify(r[indexCol])} is not an integer in 0..${INDEX_MAX}`);
+      if (!Number.isInteger(v) || v < 0 || v > INDEX_MAX || (r[indexCol] as string).trim() === "") throw new InvalidDataError(`${file}: line ${k + 2}, column index: ${shown(r[indexCol] as string)} is not an integer in 0..${INDEX_MAX}`);
       return v;
     });
   }
