@@ -219,8 +219,13 @@ export function measurementCsv(file: MeasurementFile): string {
   return formatCsv(records);
 }
 
-/** Writes in progress per output path: each write waits for the one before it. */
-const writing = new Map<string, Promise<void>>();
+/**
+ * Per output path: the latest write asked for, and the one that has not
+ * started yet. A write asked for while one waits joins it: the waiting write
+ * takes the file as it stands when it starts, so it holds every change made
+ * before it was asked for, and a burst of N results costs two writes, not N.
+ */
+const writes = new Map<string, { last: Promise<void>; waiting: Promise<void> | undefined; file: MeasurementFile }>();
 let tmpCounter = 0;
 
 /** Writes a file durably: a temporary file of its own (unique name), flushed to disk, then renamed over the target. */
@@ -239,30 +244,32 @@ async function writeDurably(target: string, text: string): Promise<void> {
 /**
  * Writes the sidecar, then the CSV, each durably (a temporary file of its
  * own, flushed, then renamed), so a reader or a kill never sees a partial
- * file. Writes to the same path are serialised: concurrent calls (a server
- * accepting results at once) queue, each writing the file as it stands when
- * its turn comes.
+ * file. Writes to the same path are serialised, and those asked for while one
+ * waits share it (a server accepting results at once).
  *
  * @example
  * ```ts
  * await writeMeasurementFile("out/mine.csv", file);
  * ```
  */
-export async function writeMeasurementFile(csvPath: string, file: MeasurementFile): Promise<void> {
+export function writeMeasurementFile(csvPath: string, file: MeasurementFile): Promise<void> {
   const key = path.resolve(csvPath);
-  const previous = writing.get(key) ?? Promise.resolve();
-  const next = previous
+  let state = writes.get(key);
+  if (!state) writes.set(key, (state = { last: Promise.resolve(), waiting: undefined, file }));
+  state.file = file;
+  if (state.waiting) return state.waiting;
+  const s = state;
+  const next = s.last
     .catch(() => undefined)
     .then(async () => {
-      await writeDurably(sidecarPath(csvPath), `${JSON.stringify(file, null, 1)}\n`);
-      await writeDurably(csvPath, measurementCsv(file));
+      s.waiting = undefined;
+      const latest = s.file;
+      await writeDurably(sidecarPath(csvPath), `${JSON.stringify(latest, null, 1)}\n`);
+      await writeDurably(csvPath, measurementCsv(latest));
     });
-  writing.set(key, next);
-  try {
-    await next;
-  } finally {
-    if (writing.get(key) === next) writing.delete(key);
-  }
+  s.waiting = next;
+  s.last = next;
+  return next;
 }
 
 /**
