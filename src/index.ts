@@ -14,7 +14,7 @@
  */
 
 // Errors: every failure proxynas reports is one of these, with a code.
-export { ProxynasError, InvalidArgumentError, InvalidDataError, NotFoundError, EnvironmentError, ExecutionError, type ErrorCode } from "./errors.js";
+export { ProxynasError, InvalidArgumentError, InvalidDataError, NotFoundError, EnvironmentError, ExecutionError, oneOf, type ErrorCode } from "./errors.js";
 export { ChecksumError } from "./data/fetch.js";
 export { UnsafePickleError } from "./io/pickle.js";
 export { MeasurementError } from "./measure/protocol.js";

@@ -1,9 +1,9 @@
+import { oneOf } from "../errors.js";
 /**
  * Output conventions of every CLI command: data on stdout, messages on stderr,
  * tabular data as CSV or JSON.
  */
 import { tableCsv, type TableView } from "../viz/table.js";
-import { choice } from "./options.js";
 
 /** Output formats of tabular commands. */
 export type OutputFormat = "csv" | "json";
@@ -11,7 +11,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ["csv", "json"];
 
 /** Parses a `--format` value. */
 export function parseFormat(value: unknown): OutputFormat {
-  return choice("--format", value, OUTPUT_FORMATS);
+  return oneOf("--format", value, OUTPUT_FORMATS);
 }
 
 /**

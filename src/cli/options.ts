@@ -9,12 +9,6 @@ import { loadTable } from "../data/load.js";
 import { InvalidArgumentError } from "../errors.js";
 import { parseSpace } from "../spaces/space.js";
 
-/** A string option that must be one of `allowed`. */
-export function choice<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new InvalidArgumentError(`${name}: invalid value ${JSON.stringify(value)}; valid: ${allowed.join(", ")}`);
-}
-
 /** An integer option >= min (and <= max when given), or undefined when absent. */
 export function intOption(name: string, v: string | undefined, min: number, max?: number): number | undefined {
   if (v === undefined) return undefined;

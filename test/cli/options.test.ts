@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { choice, intOption, numberOption } from "../../src/cli/options.js";
-import { InvalidArgumentError } from "../../src/errors.js";
+import { intOption, numberOption } from "../../src/cli/options.js";
+import { InvalidArgumentError, oneOf } from "../../src/errors.js";
 
 describe("option parsing", () => {
-  it("choice takes one of the allowed strings and names the valid ones otherwise", () => {
-    expect(choice("--format", "csv", ["csv", "json"] as const)).toBe("csv");
-    expect(() => choice("--format", "xml", ["csv", "json"] as const)).toThrowError(/--format: invalid value "xml"; valid: csv, json/);
-    expect(() => choice("--format", undefined, ["csv"] as const)).toThrowError(InvalidArgumentError);
+  it("oneOf takes one of the allowed strings and names the valid ones otherwise", () => {
+    expect(oneOf("--format", "csv", ["csv", "json"] as const)).toBe("csv");
+    expect(() => oneOf("--format", "xml", ["csv", "json"] as const)).toThrowError(/--format: invalid value "xml"; valid: csv, json/);
+    expect(() => oneOf("--format", undefined, ["csv"] as const)).toThrowError(InvalidArgumentError);
   });
   it("intOption and numberOption check the range and pass an absent option through", () => {
     expect(intOption("--samples", "20", 3)).toBe(20);

@@ -9,10 +9,10 @@ import { adaptContext, adaptTarget, checkProxies, scoreAdaptation } from "../../
 import { ADAPT_METHODS, DEFAULT_SAMPLES, type AdaProxyNorm } from "../../adapt/method.js";
 import { DEFAULT_ADAPT_METHOD } from "../../adapt/registry.js";
 import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
-import { InvalidArgumentError } from "../../errors.js";
+import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { readArchRows, readMeasurements } from "../../measure/user-measurements.js";
 import { tableCsv, tableView } from "../../viz/table.js";
-import { choice, intOption, loadSource, mirrorOption, writableFileOption } from "../options.js";
+import { intOption, loadSource, mirrorOption, writableFileOption } from "../options.js";
 
 export function registerAdapt(program: Command): void {
   mirrorOption(
@@ -33,7 +33,7 @@ export function registerAdapt(program: Command): void {
     const candidates = chosen ? [...Array(table.rows).keys()].filter((r) => !chosen.has(r)) : undefined;
     const k = intOption("--samples", opts.samples, 1) as number;
     if (candidates && k > candidates.length) throw new InvalidArgumentError(`--samples ${k}: only ${candidates.length} architectures of ${table.source} are not in ${opts.after}`);
-    const rows = selectSamples(proxies.map((p) => table.latency(p)), k, { strategy: choice("--select", opts.select, SELECTION_STRATEGIES), seed: intOption("--seed", opts.seed, 0) as number, ...(candidates ? { candidates } : {}) });
+    const rows = selectSamples(proxies.map((p) => table.latency(p)), k, { strategy: oneOf("--select", opts.select, SELECTION_STRATEGIES), seed: intOption("--seed", opts.seed, 0) as number, ...(candidates ? { candidates } : {}) });
     process.stdout.write(tableCsv(tableView({ columns: ["index", "arch"], rows: rows.map((r) => [table.indexAt(r), table.archAt(r)]) })));
   });
   mirrorOption(
@@ -56,12 +56,12 @@ export function registerAdapt(program: Command): void {
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "json", "json"),
   ).action(async (source: string, opts: Record<string, string | undefined>) => {
-    choice("--format", opts["format"], ["json"] as const);
+    oneOf("--format", opts["format"], ["json"] as const);
     // checked before any work, so that a long adaptation does not end on a path that cannot be written
     if (opts["predictions"]) writableFileOption("--predictions", opts["predictions"]);
-    const method = choice("--method", opts["method"], ADAPT_METHODS);
-    const select = choice("--select", opts["select"], SELECTION_STRATEGIES);
-    const normRaw = choice("--norm", opts["norm"], ["1", "2", "inf"] as const);
+    const method = oneOf("--method", opts["method"], ADAPT_METHODS);
+    const select = oneOf("--select", opts["select"], SELECTION_STRATEGIES);
+    const normRaw = oneOf("--norm", opts["norm"], ["1", "2", "inf"] as const);
     const norm: AdaProxyNorm = normRaw === "inf" ? "inf" : (Number(normRaw) as 1 | 2);
     const seed = intOption("--seed", opts["seed"], 0) as number;
     const table = await loadSource(source, { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}), ...(opts["space"] ? { space: opts["space"] } : {}) });

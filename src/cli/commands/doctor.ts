@@ -1,9 +1,9 @@
 /** `proxynas doctor`: the runtime report and what the notebooks and figure export need. */
 import type { Command } from "commander";
+import { oneOf } from "../../errors.js";
 import { BACKEND_REQUESTS, type BackendRequest } from "../../runtime/backend.js";
 import { formatRuntimeReport } from "../../runtime/report.js";
 import { doctor } from "../../notebook/doctor.js";
-import { choice } from "../options.js";
 
 export function registerDoctor(program: Command): void {
   program
@@ -12,8 +12,8 @@ export function registerDoctor(program: Command): void {
     .option("--backend <name>", `tfjs backend to initialise: ${BACKEND_REQUESTS.join("|")}`)
     .option("--format <fmt>", "text|json", "text")
     .action(async (opts: { backend?: string; format: string }) => {
-      const format = choice("--format", opts.format, ["text", "json"] as const);
-      const backend = opts.backend === undefined ? undefined : choice("--backend", opts.backend, BACKEND_REQUESTS);
+      const format = oneOf("--format", opts.format, ["text", "json"] as const);
+      const backend = opts.backend === undefined ? undefined : oneOf("--backend", opts.backend, BACKEND_REQUESTS);
       const report = await doctor(backend as BackendRequest | undefined);
       const { tools } = report;
       if (format === "json") {

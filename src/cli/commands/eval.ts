@@ -7,11 +7,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { configuredMirror } from "../../data/fetch.js";
-import { InvalidArgumentError } from "../../errors.js";
+import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { PROTOCOL_NAMES, type ProtocolName } from "../../experiments/adapt-protocols.js";
 import { adaptationSection, EVAL_CSV_HEADER, ofaSpaceSection, renderMarkdown, renderText, searchSection, type ReportSection } from "../../experiments/eval-report.js";
 import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
-import { choice, mirrorOption } from "../options.js";
+import { mirrorOption } from "../options.js";
 
 /** Where `--markdown` writes when no file is given. */
 const RESULTS_FILE = path.join("docs", "results.md");
@@ -27,8 +27,8 @@ export function registerEval(program: Command): void {
       .option("--format <fmt>", "text|csv|json", "text")
       .option("--markdown [file]", `also write the report as Markdown (default ${RESULTS_FILE})`),
   ).action(async (opts: { protocol: string; seeds: string; quick?: boolean; format: string; mirror?: string; markdown?: string | boolean }) => {
-    const format = choice("--format", opts.format, ["text", "csv", "json"] as const);
-    const chosen = choice("--protocol", opts.protocol, [...PROTOCOL_NAMES, "search", "ofa-space", "all"] as const);
+    const format = oneOf("--format", opts.format, ["text", "csv", "json"] as const);
+    const chosen = oneOf("--protocol", opts.protocol, [...PROTOCOL_NAMES, "search", "ofa-space", "all"] as const);
     const names: ProtocolName[] = chosen === "all" ? [...PROTOCOL_NAMES] : chosen === "search" || chosen === "ofa-space" ? [] : [chosen];
     const seeds = opts.quick ? 3 : Number(opts.seeds);
     if (!Number.isInteger(seeds) || seeds < 1) throw new InvalidArgumentError(`--seeds: ${opts.seeds} must be a positive integer`);

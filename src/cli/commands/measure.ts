@@ -6,7 +6,7 @@
  */
 import type { Command } from "commander";
 import { loadNb201Index, loadReferenceArchitectures } from "../../data/load-help.js";
-import { InvalidArgumentError, InvalidDataError } from "../../errors.js";
+import { InvalidArgumentError, InvalidDataError, oneOf } from "../../errors.js";
 import { readCsv } from "../../io/csv.js";
 import { existsSync } from "node:fs";
 import { mergeMeasurementFiles, readMeasurementFile, sidecarPath, writeMeasurementFile } from "../../measure/measurement-file.js";
@@ -21,7 +21,7 @@ import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
 import { ofaFormat, ofaSample } from "../../spaces/ofa.js";
 import { tableView, tableText } from "../../viz/table.js";
-import { choice, intOption, numberOption, mirrorOption, writableFileOption } from "../options.js";
+import { intOption, numberOption, mirrorOption, writableFileOption } from "../options.js";
 
 /** `1m05s`. */
 function duration(ms: number): string {
@@ -124,7 +124,7 @@ export function registerMeasure(program: Command): void {
     .argument("<file.csv>", "a measurement file")
     .option("--format <fmt>", "text|json", "text")
     .action(async (file: string, opts: Options) => {
-      const format = choice("--format", opts["format"], ["text", "json"] as const);
+      const format = oneOf("--format", opts["format"], ["text", "json"] as const);
       const m = await readMeasurementFile(file);
       if (!m) throw new InvalidArgumentError(`measure report: ${file} does not exist`);
       printReport(measurementReport(m), format);
@@ -155,7 +155,7 @@ type Options = Record<string, string | boolean | undefined>;
 /** `measure run` and `measure serve`: the architectures, the protocol, then the measurement and its report. */
 async function measureAction(opts: Options, serve: boolean): Promise<void> {
   const str = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
-  const format = choice("--format", str("format") ?? "text", ["text", "json"] as const);
+  const format = oneOf("--format", str("format") ?? "text", ["text", "json"] as const);
   const space = parseMeasurableSpace(str("space"));
   const backendOpt = str("backend") ?? "wasm";
   if (serve && !["wasm", "cpu", "webgl"].includes(backendOpt)) throw new InvalidArgumentError(`--backend: ${JSON.stringify(backendOpt)}; expected wasm, cpu or webgl`);

@@ -1,5 +1,6 @@
 /** `proxynas monotonicity`: the device x device correlation matrix of a table. */
 import type { Command } from "commander";
+import { oneOf } from "../../errors.js";
 import { loadTable } from "../../data/load.js";
 
 import { parseSpace } from "../../spaces/space.js";
@@ -7,7 +8,7 @@ import { clusterOrder } from "../../stats/cluster.js";
 import { CORRELATION_METHODS } from "../../stats/correlation.js";
 import { monotonicityMatrix, reorderMatrix } from "../../stats/monotonicity-matrix.js";
 import { tableCsv, tableView } from "../../viz/table.js";
-import { choice, mirrorOption } from "../options.js";
+import { mirrorOption } from "../options.js";
 
 export function registerMonotonicity(program: Command): void {
   mirrorOption(
@@ -21,9 +22,9 @@ export function registerMonotonicity(program: Command): void {
       .option("--space <space>", "search space of a CSV file")
       .option("--format <fmt>", "csv|json", "csv"),
   ).action(async (source: string, opts: { devices?: string; method: string; order?: string; space?: string; format: string; mirror?: string }) => {
-    const format = choice("--format", opts.format, ["csv", "json"] as const);
-    const method = choice("--method", opts.method, CORRELATION_METHODS);
-    const order = choice("--order", opts.order ?? (opts.devices ? "given" : "clustered"), ["given", "clustered"] as const);
+    const format = oneOf("--format", opts.format, ["csv", "json"] as const);
+    const method = oneOf("--method", opts.method, CORRELATION_METHODS);
+    const order = oneOf("--order", opts.order ?? (opts.devices ? "given" : "clustered"), ["given", "clustered"] as const);
     const table = await loadTable(source, { ...(opts.mirror ? { mirror: opts.mirror } : {}), ...(opts.space ? { space: parseSpace(opts.space) } : {}) });
     const devices = opts.devices ? opts.devices.split(",").map((d) => d.trim()).filter((d) => d !== "") : undefined;
     let m = monotonicityMatrix(table, { method, ...(devices ? { devices } : {}) });

@@ -8,11 +8,11 @@ import { ADAPT_METHODS } from "../../adapt/method.js";
 import { SELECTION_STRATEGIES } from "../../adapt/select.js";
 import type { LatencyTable } from "../../data/latency-table.js";
 import { loadTable } from "../../data/load.js";
-import { InvalidArgumentError } from "../../errors.js";
+import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { ADAPT_DECISIONS, ONE_PROXY_DEFAULTS, oneProxySearch, scoreOneProxy, SET_RULES } from "../../search/one-proxy.js";
 import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../../search/ofa-search-table.js";
 import { NB201_ACCURACIES } from "../../experiments/search-protocol.js";
-import { choice, intOption, loadSource, numberOption, mirrorOption } from "../options.js";
+import { intOption, loadSource, numberOption, mirrorOption } from "../options.js";
 
 /** The source name of the Once-for-All search table (HELP's measured subnets + the Note10 lookup table + OFA's accuracy predictor). */
 const OFA_SEARCH_SOURCE = "ofa-search";
@@ -59,7 +59,7 @@ export function registerSearch(program: Command): void {
     throw new CommanderError(0, "proxynas.helpAdvanced", "");
   });
   search.action(async (source: string, opts: Record<string, string | undefined>) => {
-    choice("--format", opts["format"], ["json"] as const);
+    oneOf("--format", opts["format"], ["json"] as const);
     const accuracy = opts["accuracy"] as string;
     const proxy = opts["proxy"] as string;
     const target = opts["target"] as string;
@@ -74,7 +74,7 @@ export function registerSearch(program: Command): void {
     const t0 = performance.now();
     const prior = opts["prior"] === undefined ? undefined : opts["prior"] === "self" ? table : await loadSource(opts["prior"], { mirror: opts["mirror"] });
     const ctx = adaptContext(table, [proxy], prior ? { prior } : {});
-    const setRule = choice("--set", opts["set"], SET_RULES);
+    const setRule = oneOf("--set", opts["set"], SET_RULES);
     const sigma = numberOption("--sigma", opts["sigma"], setRule === "front-probability" ? 1e-6 : 0, 10) as number;
     const scenarios = intOption("--scenarios", opts["scenarios"], 1) as number;
     const subsample = numberOption("--subsample", opts["subsample"], 0.01, 0.99) as number;
@@ -82,9 +82,9 @@ export function registerSearch(program: Command): void {
       samples,
       budget: intOption("--budget", opts["budget"], 4) as number,
       threshold: numberOption("--threshold", opts["threshold"], -1, 1) as number,
-      decision: choice("--decision", opts["decision"], ADAPT_DECISIONS),
-      method: choice("--method", opts["method"], ADAPT_METHODS),
-      select: choice("--select", opts["select"], SELECTION_STRATEGIES),
+      decision: oneOf("--decision", opts["decision"], ADAPT_DECISIONS),
+      method: oneOf("--method", opts["method"], ADAPT_METHODS),
+      select: oneOf("--select", opts["select"], SELECTION_STRATEGIES),
       setRule,
       sigma,
       scenarios,
