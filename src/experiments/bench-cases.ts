@@ -266,6 +266,14 @@ export async function runBench(cases: readonly BenchCase[], options: { runs: num
   return rows;
 }
 
-function round(ms: number): number {
+/**
+ * Milliseconds to one decimal, as the bench tables print them.
+ *
+ * @example
+ * ```ts
+ * round(12.345); // 12.3
+ * ```
+ */
+export function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }

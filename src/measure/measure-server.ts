@@ -242,13 +242,14 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
           if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, "hello: expected an object {userAgent, backend, backendDetail, tfjsVersion, ...}");
           const h = body as { userAgent?: unknown; backend?: unknown; backendDetail?: unknown; tfjsVersion?: unknown; cores?: unknown; platform?: unknown; memoryGb?: unknown };
           // one page per session: a reload of the same browser carries on; another browser would mix into this column
-          if (session.section && greeted !== undefined && greeted !== `${String(h.userAgent)}|${String(h.backendDetail)}`) throw new HttpError(409, "hello: this session already measures in another browser; start a new session (another --out or --name) for this one");
+          const browser = `${String(h.userAgent)}|${String(h.backendDetail)}`;
+          if (greeted !== undefined && greeted !== browser) throw new HttpError(409, "hello: this session already measures in another browser; start a new session (another --out or --name) for this one");
           const str = (v: unknown, name: string) => {
             if (typeof v !== "string" || v.length > 500) throw new HttpError(400, `hello.${name}: expected a string of at most 500 characters`);
             return v;
           };
           if (h.backend !== options.backend) throw new HttpError(400, `hello.backend: the page runs ${JSON.stringify(h.backend)?.slice(0, 40)}, the session asked for ${options.backend}`);
-          greeted = `${String(h.userAgent)}|${String(h.backendDetail)}`;
+          greeted = browser;
           session.start({
             runtime: options.name,
             host: "browser",

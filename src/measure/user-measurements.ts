@@ -25,8 +25,12 @@ function latencyCell(cell: string, where: string): number {
   return v;
 }
 
-/** The table row of an architecture; a typed error naming `where` when the table has no such architecture. */
-function rowOfArch(table: LatencyTable, arch: string | undefined, where: string): number {
+/**
+ * The table row of an architecture; a typed error naming `where` when the
+ * table has no such architecture: NotFoundError by default, or the class a
+ * caller names (a line of a file is data: InvalidDataError).
+ */
+function rowOfArch(table: LatencyTable, arch: string | undefined, where: string, Missing: new (message: string) => Error = NotFoundError): number {
   const text = (arch ?? "").trim();
   const shown = text.length > 120 ? `${text.slice(0, 120)}...` : text;
   let row: number | undefined;
@@ -35,17 +39,13 @@ function rowOfArch(table: LatencyTable, arch: string | undefined, where: string)
   } catch (e) {
     throw new InvalidDataError(`${where}: ${JSON.stringify(shown)} is not a ${table.space} architecture (${(e as Error).message.slice(0, 200)})`, { cause: e });
   }
-  if (row === undefined) throw new NotFoundError(`${where}: architecture ${shown} is not in ${table.source}`);
+  if (row === undefined) throw new Missing(`${where}: architecture ${shown} is not in ${table.source}`);
   return row;
 }
 
-/** {@link rowOfArch} for a line of a CSV file: the error is about the file's data, so an InvalidDataError naming file and line. */
+/** {@link rowOfArch} for a line of a CSV file: an InvalidDataError naming file and line. */
 function rowOfArchAt(file: string, table: LatencyTable, arch: string | undefined, line: number): number {
-  try {
-    return rowOfArch(table, arch, `${file}: line ${line}`);
-  } catch (e) {
-    throw e instanceof NotFoundError ? new InvalidDataError(e.message) : e;
-  }
+  return rowOfArch(table, arch, `${file}: line ${line}`, InvalidDataError);
 }
 
 /**

@@ -6,5 +6,8 @@ describe("doctor", () => {
     const d = await doctor("wasm");
     expect(d.backend.backend).toBe("wasm");
     for (const [tool, status] of Object.entries(d.tools)) expect(status, tool).toMatch(/^(ok|missing: |error: )/);
+    // npm test installs Jupyter and Chromium first, so here they must be found (a check that always said "missing" would fail)
+    expect(d.tools.jupyter).toMatch(/^ok/);
+    expect(d.tools.chromium).toMatch(/^ok \(\/.*\)$/);
   }, 60_000);
 });

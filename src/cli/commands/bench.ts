@@ -10,7 +10,7 @@ import { loadLocalMeasurements } from "../../measure/local-dataset.js";
 import { measurementReport } from "../../measure/measurement-report.js";
 import { parseFormat, renderTable } from "../format.js";
 import { mirrorOption } from "../options.js";
-import { BENCH_CASES, runBench } from "../../experiments/bench-cases.js";
+import { BENCH_CASES, round, runBench } from "../../experiments/bench-cases.js";
 
 export function registerBench(program: Command): void {
   mirrorOption(
@@ -39,8 +39,4 @@ export function registerBench(program: Command): void {
       process.stderr.write(`bench: no measurement pace (${(e as Error).message})\n`);
     }
   });
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }
