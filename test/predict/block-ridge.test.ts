@@ -51,14 +51,17 @@ describe("blockRidge (dual form)", () => {
 });
 
 
-describe("blockRidge against mathjs", () => {
-  it("at each grid point, fits mathjs's primal solution with one penalty per block, and picks the point of least refitted leave-one-out error", () => {
+describe.each(["dual", "primal", "auto"] as const)("blockRidge (%s form) against mathjs", (form) => {
+  it.each([
+    ["fewer samples than columns", 6],
+    ["more samples than columns", 16],
+  ])("with %s, fits mathjs's primal solution at each grid point with one penalty per block, and picks the point of least refitted leave-one-out error", (_, baseK) => {
     for (let seed = 0; seed < 10; seed++) {
       const blocks = [2, 3, 1 + (seed % 3)];
       const p = blocks.reduce((a, b) => a + b, 0);
-      const { x, y } = randomProblem(200 + seed, 6 + seed, p);
+      const { x, y } = randomProblem(200 + seed, (baseK as number) + seed, p);
       const grid = [0.1, 1, 10];
-      const fit = blockRidge(x, blocks, y, grid);
+      const fit = blockRidge(x, blocks, y, grid, form);
       const perColumn = (pens: readonly number[]) => blocks.flatMap((size, b) => Array.from({ length: size }, () => pens[b] as number));
       // the fit at the chosen penalties is the primal ridge solution
       const ref = referenceRidge(x, y, perColumn(fit.penalties));
@@ -70,6 +73,23 @@ describe("blockRidge against mathjs", () => {
       let best = Number.POSITIVE_INFINITY;
       for (const a of grid) for (const b of grid) for (const c of grid) best = Math.min(best, referenceLoo(x, y, perColumn([a, b, c])).reduce((s, r) => s + r * r, 0) / x.rows);
       expect(fit.looMse).toBeLessThanOrEqual(best + 1e-9);
+    }
+  });
+});
+
+describe("blockRidge forms", () => {
+  it("gives the same penalties, model and leave-one-out residuals in the dual and primal forms", () => {
+    for (const [k, p] of [[12, 30], [80, 9], [25, 25]] as const) {
+      const { x, y } = randomProblem(300 + k, k, p);
+      const blocks = [Math.floor(p / 3), Math.floor(p / 3), p - 2 * Math.floor(p / 3)];
+      const grid = [0.01, 0.1, 1, 10, 100];
+      const dual = blockRidge(x, blocks, y, grid, "dual");
+      const primal = blockRidge(x, blocks, y, grid, "primal");
+      expect(primal.penalties).toEqual(dual.penalties);
+      expect(primal.intercept).toBeCloseTo(dual.intercept, 9);
+      expect(primal.looMse).toBeCloseTo(dual.looMse, 9);
+      primal.weights.forEach((w, j) => expect(w).toBeCloseTo(dual.weights[j] as number, 9));
+      primal.looResiduals.forEach((r, i) => expect(r).toBeCloseTo(dual.looResiduals[i] as number, 9));
     }
   });
 });
