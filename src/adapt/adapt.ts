@@ -137,6 +137,13 @@ export interface AdaptOptions {
   readonly rows?: readonly number[];
   /** The target's column name when it has one: devices related to it are left out of the prior. */
   readonly target?: string;
+  /**
+   * Called after each fit of the method with the fits done and their total
+   * (the default method makes 17, the others 1): the fits cost about K x
+   * columns^2 each beyond a few hundred samples, so a caller with thousands of
+   * measurements can show progress.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What {@link adaptTarget} measured and predicted. */
@@ -203,6 +210,7 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
     ...(options.norm === undefined ? {} : { norm: options.norm }),
     ...(options.validation === undefined ? {} : { validation: options.validation }),
     ...(options.target === undefined ? {} : { target: options.target }),
+    ...(options.onProgress === undefined ? {} : { onFit: options.onProgress }),
     seed: options.seed ?? 0,
   });
   return {

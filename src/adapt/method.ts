@@ -70,6 +70,8 @@ export interface MethodOptions {
   readonly seed?: number;
   /** The target's column name, to leave related devices out of the prior. */
   readonly target?: string;
+  /** Called after each of the method's fits (`proxy-ensemble-bagged` makes 1 + BAG_COUNT; the others 1), for progress on large K. */
+  readonly onFit?: (done: number, total: number) => void;
 }
 
 /**

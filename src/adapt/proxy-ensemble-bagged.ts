@@ -77,7 +77,7 @@ export function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options:
   // out of bag: each refit's prediction of the samples it left out, summed per sample
   const oobSum = new Float64Array(m.rows.length);
   const oobCount = new Uint32Array(m.rows.length);
-  for (const idx of subsets) {
+  for (const [fit, idx] of subsets.entries()) {
     const rows = idx.map((i) => m.rows[i] as number);
     const t = standardise(Float64Array.from(idx, (i) => m.values[i] as number));
     const models = designs.map((d, j) => blockRidge(takeRows(d.x, rows), d.blocks, t.y, local ? (local[j] as (readonly number[])[]) : PENALTY_GRID));
@@ -104,6 +104,7 @@ export function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options:
       });
       for (const i of left) oobCount[i] = (oobCount[i] as number) + 1;
     }
+    options.onFit?.(fit + 1, fits);
   }
   const n = ctx.onehot.rows;
   const out = new Float64Array(n);

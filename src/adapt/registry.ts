@@ -48,5 +48,8 @@ const METHODS: Readonly<Record<AdaptMethod, (ctx: AdaptContext, m: Measured, opt
 export function runMethod(method: AdaptMethod, ctx: AdaptContext, m: Measured, options: MethodOptions = {}): MethodResult {
   oneOf("adapt: method", method, ADAPT_METHODS);
   if (m.rows.length < 3) throw new InvalidArgumentError(`adapt: ${m.rows.length} valid target measurements; need at least 3`);
-  return METHODS[method](ctx, m, options);
+  const result = METHODS[method](ctx, m, options);
+  // the bagged method reports each of its fits; the others make one
+  if (method !== "proxy-ensemble-bagged") options.onFit?.(1, 1);
+  return result;
 }

@@ -8,6 +8,7 @@ import { MLP_ENGINES, MlpLatencyPredictor } from "../predict/mlp-predictor.js";
 import { NB201_GENOME } from "../search/genome.js";
 import { PROTOCOLS } from "./adapt-protocols.js";
 import { adaptContext, adaptTarget } from "../adapt/adapt.js";
+import { selectSamples } from "../adapt/select.js";
 import { buildNb201Network } from "../measure/nb201-network.js";
 import { initBackend } from "../runtime/backend.js";
 import { loadNb201Index, loadReferenceArchitectures } from "../data/load-help.js";
@@ -115,6 +116,18 @@ export const BENCH_CASES: readonly BenchCase[] = [
     run: async (m) => {
       const { ctx, target } = await cachedAdapt(m);
       return adaptTarget(ctx, (r) => target[r] as number, { samples: 20, seed: 0 });
+    },
+  },
+  {
+    // a user passing many measurements (issue #21 item 5: 48.8 s at K = 400 with 2 proxies in the dual form alone)
+    name: "adapt call, help protocol: 9 proxies, K=1,000 given rows, all 15,625 rows predicted (context built)",
+    targetMs: undefined,
+    runs: 1,
+    setup: (m) => cachedAdapt(m),
+    run: async (m) => {
+      const { ctx, target } = await cachedAdapt(m);
+      const rows = selectSamples(ctx.proxies.map((p) => p.latency), 1000, { strategy: "random", seed: 0 });
+      return adaptTarget(ctx, (r) => target[r] as number, { samples: 1000, rows, seed: 0 });
     },
   },
   ...MLP_ENGINES.map(

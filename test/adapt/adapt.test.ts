@@ -36,6 +36,16 @@ describe("adaptTarget", () => {
     expect(a.failedRows.length).toBe(a.measuredRows.filter((r) => Number.isNaN(tpu[r] as number)).length);
     expect(scoreAdaptation(ctx, a, tpu).rows).toBe(1740);
   });
+  it("reports each fit of the method to onProgress, and progress changes no prediction", () => {
+    const target = oneproxy.latency("eagle_gtx");
+    const calls: [number, number][] = [];
+    const a = adaptTarget(ctx, (r) => target[r] as number, { samples: 20, seed: 3, onProgress: (d, t) => calls.push([d, t]) });
+    expect(calls).toEqual(Array.from({ length: 17 }, (_, i) => [i + 1, 17]));
+    expect(Array.from(a.predictions)).toEqual(Array.from(adaptTarget(ctx, (r) => target[r] as number, { samples: 20, seed: 3 }).predictions));
+    const single: [number, number][] = [];
+    adaptTarget(ctx, (r) => target[r] as number, { samples: 20, method: "proxy-ridge", onProgress: (d, t) => single.push([d, t]) });
+    expect(single).toEqual([[1, 1]]);
+  });
   it("bad input: typed errors", () => {
     const t = oneproxy.latency("eagle_gtx");
     expect(() => adaptTarget(ctx, (r) => t[r] as number, { samples: 2 })).toThrowError(/samples 2 must be an integer in 3..1999/);

@@ -14,6 +14,26 @@ import { readArchRows, readMeasurements } from "../../measure/user-measurements.
 import { tableCsv, tableView } from "../../viz/table.js";
 import { intOption, loadSource, mirrorOption, writableFileOption } from "../options.js";
 
+/** From this many measurements `adapt` reports each fit on stderr (a fit costs about K x columns^2). */
+const PROGRESS_FROM = 500;
+
+/**
+ * Progress lines for a large adaptation: elapsed time after each fit, and
+ * once the first fit (the one that searches the whole penalty grid) is done,
+ * the time left at the pace of the refits.
+ */
+function fitProgress(samples: number): (done: number, total: number) => void {
+  const start = Date.now();
+  let firstDone = start;
+  process.stderr.write(`adapt: fitting on ${samples} measurements; the fits grow with K (the first searches the penalty grid and takes longest)\n`);
+  return (done, total) => {
+    const now = Date.now();
+    if (done === 1) firstDone = now;
+    const left = done > 1 && done < total ? `, about ${Math.ceil((((now - firstDone) / (done - 1)) * (total - done)) / 1000)} s left` : "";
+    process.stderr.write(`adapt: fit ${done} of ${total} done after ${((now - start) / 1000).toFixed(1)} s${left}\n`);
+  };
+}
+
 export function registerAdapt(program: Command): void {
   mirrorOption(
     program
@@ -97,6 +117,7 @@ export function registerAdapt(program: Command): void {
       norm,
       ...(rows ? { rows } : {}),
       ...(target !== undefined ? { target } : {}),
+      ...(samples >= PROGRESS_FROM ? { onProgress: fitProgress(samples) } : {}),
       ...(opts["validation"] !== undefined ? { validation: intOption("--validation", opts["validation"], 1) as number } : {}),
     });
     const score = targetCol ? scoreAdaptation(ctx, a, targetCol) : undefined;

@@ -42,6 +42,26 @@ describe("proxynas adapt (simulated)", () => {
   });
 });
 
+describe("proxynas adapt with many measurements", () => {
+  it("reports each fit on stderr from 500 measurements, and none below", () => {
+    const gtx = oneproxy.latency("eagle_gtx");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-"));
+    const write = (k: number) => {
+      const f = path.join(dir, `m${k}.csv`);
+      writeFileSync(f, `arch,latency_ms\n${Array.from({ length: k }, (_, r) => `${oneproxy.archAt(r)},${gtx[r]}`).join("\n")}\n`);
+      return f;
+    };
+    const many = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", write(500));
+    expect(many.code).toBe(0);
+    expect(many.stderr).toMatch(/adapt: fitting on 500 measurements/);
+    expect(many.stderr.match(/adapt: fit \d+ of 17 done after [\d.]+ s/g)).toHaveLength(17);
+    expect(many.stderr).toMatch(/fit 2 of 17 done after [\d.]+ s, about \d+ s left/);
+    const few = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", write(499));
+    expect(few.code).toBe(0);
+    expect(few.stderr).not.toMatch(/adapt: fit/);
+  });
+});
+
 describe("the real-user flow goes through the same code", () => {
   it("select -> my measurements -> adapt --measurements gives the simulated predictions", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pnb-"));
