@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { InvalidDataError } from "../errors.js";
 import { formatCsv, parseCsv } from "../io/csv.js";
+import { nb201Parse, type Nb201Index } from "../spaces/nb201.js";
 import type { SpaceName } from "../spaces/space.js";
 import { LatencyTable } from "./latency-table.js";
 
@@ -44,15 +45,16 @@ export function tableToCsv(table: LatencyTable): string {
  * Reads a wide CSV as a table of the given search space. An `index` column is
  * kept as the index, otherwise rows are numbered from 0; `acc:<name>` columns
  * are accuracies; every other column is a device's latency in ms. Empty cells,
- * `NaN` and `-1` are missing.
+ * `NaN` and `-1` are missing. With `officialIndex` (NAS-Bench-201), a given
+ * index must be the architecture's official one.
  *
- * @throws {InvalidDataError} naming the file, line and column for a missing `arch` column, a value that is not a number, or anything {@link LatencyTable.create} rejects
+ * @throws {InvalidDataError} naming the file, line and column for a missing `arch` column, a value that is not a number, an index that is not the official one, or anything {@link LatencyTable.create} rejects
  * @example
  * ```ts
  * const t = tableFromCsv(readFileSync("mine.csv", "utf8"), { space: "nb201", file: "mine.csv" });
  * ```
  */
-export function tableFromCsv(text: string, options: { space: SpaceName; file?: string }): LatencyTable {
+export function tableFromCsv(text: string, options: { space: SpaceName; file?: string; officialIndex?: Nb201Index }): LatencyTable {
   const file = options.file ?? "<csv>";
   const records = parseCsv(text, file);
   if (records.length === 0) throw new InvalidDataError(`${file}: empty; expected a header "index,arch,<device...>[,acc:<name>...]"`);
@@ -90,10 +92,27 @@ export function tableFromCsv(text: string, options: { space: SpaceName; file?: s
       return v;
     });
   }
-  return LatencyTable.create({ space: options.space, archs: rows.map((r) => (r[archCol] as string).trim()), ...(indices ? { indices } : {}), devices, accuracies, source: file });
+  const table = LatencyTable.create({ space: options.space, archs: rows.map((r) => (r[archCol] as string).trim()), ...(indices ? { indices } : {}), devices, accuracies, source: file });
+  if (indices && options.officialIndex && options.space === "nb201") checkOfficialIndices(table, options.officialIndex, file);
+  return table;
 }
 
-/** Reads a CSV file as a table (see {@link tableFromCsv}). */
-export async function readTableCsv(path: string, space: SpaceName): Promise<LatencyTable> {
-  return tableFromCsv(await readFile(path, "utf8"), { space, file: path });
+/** Every row's index is its architecture's official NAS-Bench-201 index (lines are file lines: header 1, first row 2). */
+function checkOfficialIndices(table: LatencyTable, official: Nb201Index, file: string): void {
+  for (let r = 0; r < table.rows; r++) {
+    const want = official.indexOf(nb201Parse(table.archAt(r)));
+    const got = table.indexAt(r);
+    if (got !== want) throw new InvalidDataError(`${file}: line ${r + 2}, column index: ${got} is not the official NAS-Bench-201 index of ${table.archAt(r)} (${want}); give its index, or leave the index column out`);
+  }
+}
+
+/**
+ * Reads a CSV file as a table (see {@link tableFromCsv}). `officialIndex` is
+ * loaded only for a NAS-Bench-201 file with an `index` column, to check it.
+ */
+export async function readTableCsv(path: string, space: SpaceName, options: { officialIndex?: () => Promise<Nb201Index> } = {}): Promise<LatencyTable> {
+  const text = await readFile(path, "utf8");
+  const firstLine = text.slice(0, text.indexOf("\n") < 0 ? text.length : text.indexOf("\n"));
+  const indexed = space === "nb201" && options.officialIndex !== undefined && (parseCsv(firstLine, path)[0] ?? []).some((h) => h.trim() === "index");
+  return tableFromCsv(text, { space, file: path, ...(indexed && options.officialIndex ? { officialIndex: await options.officialIndex() } : {}) });
 }

@@ -7,7 +7,7 @@ import type { SpaceName } from "../spaces/space.js";
 import { readTableCsv } from "./csv-table.js";
 import type { FetchOptions } from "./fetch.js";
 import type { LatencyTable } from "./latency-table.js";
-import { loadHelpNb201, loadHelpOfa } from "./load-help.js";
+import { loadHelpNb201, loadHelpOfa, loadNb201Index } from "./load-help.js";
 import { loadLocalNb201 } from "./load-local.js";
 import { loadNb201Accuracy } from "./load-nats.js";
 import { loadOneProxy } from "./load-oneproxy.js";
@@ -30,7 +30,9 @@ export interface LoadTableOptions extends FetchOptions {
 
 /**
  * Loads a table: a registered dataset (`help-nb201`, `help-ofa`,
- * `oneproxy-nb201`, `nb201-accuracy`, the embedded `local-nb201`) or a wide CSV file.
+ * `oneproxy-nb201`, `nb201-accuracy`, the embedded `local-nb201`) or a wide CSV
+ * file. A NAS-Bench-201 CSV's `index` column must hold the official indices
+ * (checked against HELP's `str_arch2idx.pt`, fetched like the datasets).
  *
  * @throws {NotFoundError} for a name that is neither a table dataset nor an existing file
  * @throws {InvalidArgumentError} for a CSV without `space`
@@ -46,7 +48,8 @@ export async function loadTable(source: string, options: LoadTableOptions = {}):
   if (source.endsWith(".csv") || existsSync(source)) {
     if (!existsSync(source)) throw new NotFoundError(`loadTable: file ${source} does not exist`);
     if (!options.space) throw new InvalidArgumentError(`loadTable: ${source} is a CSV file; say its search space (space: nb201 | ofa-mbv3 | fbnet; --space on the command line)`);
-    return readTableCsv(source, options.space);
+    // NAS-Bench-201 has an official index: an index column must be it
+    return readTableCsv(source, options.space, { officialIndex: () => loadNb201Index(options) });
   }
   const others = DATASET_NAMES.filter((n) => !(n in TABLE_LOADERS));
   throw new NotFoundError(`loadTable: ${JSON.stringify(source)} is neither a table dataset (${Object.keys(TABLE_LOADERS).join(", ")}) nor an existing CSV file${others.length ? `; ${others.join(", ")} are not tables (see loadLookupTables, loadOfaAccuracyPredictorWeights)` : ""}`);

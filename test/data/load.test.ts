@@ -9,7 +9,10 @@ import { nb201IsomorphismKey, nb201Parse } from "../../src/spaces/nb201.js";
 import { ofaLayerKeys, ofaParse, ofaSample } from "../../src/spaces/ofa.js";
 import { seededRng } from "../../src/random.js";
 import { parseCsv } from "../../src/io/csv.js";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { tableToCsv } from "../../src/data/csv-table.js";
 import { mirrorDir, mirrorFile } from "../helpers/mirror.js";
 
 const INDEX0 = "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|";
@@ -126,5 +129,26 @@ describe("help-ofa and the Once-for-All files", () => {
   it("reads the accuracy predictor's weights with the expected shapes", async () => {
     const w = await loadOfaAccuracyPredictorWeights({ mirror: mirrorDir() });
     expect(w["4.weight"]?.shape).toEqual([400, 400]);
+  });
+});
+
+describe("a NAS-Bench-201 CSV's index column", () => {
+  const write = (name: string, text: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pnb-index-"));
+    const f = path.join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  it("is the official index: an export of help-nb201 reads back, a wrong index is refused naming file, line and the official index", async () => {
+    const some = help.selectRows([9, 1651, 15624]);
+    const back = await loadTable(write("ok.csv", tableToCsv(some)), { space: "nb201", mirror: mirrorDir() });
+    expect(Array.from(back.indices())).toEqual([9, 1651, 15624]);
+    const wrong = write("wrong.csv", `index,arch,d\n9,${help.archAt(9)},1\n5,${help.archAt(1651)},2\n`);
+    await expect(loadTable(wrong, { space: "nb201", mirror: mirrorDir() })).rejects.toThrowError(/wrong\.csv: line 3, column index: 5 is not the official NAS-Bench-201 index of .* \(1651\)/);
+  });
+  it("is not needed: without one the rows are numbered and the official index is not loaded (a mirror that does not exist is never read)", async () => {
+    const f = write("plain.csv", `arch,d\n${help.archAt(1651)},2\n`);
+    const t = await loadTable(f, { space: "nb201", mirror: path.join(tmpdir(), "no-such-mirror") });
+    expect(Array.from(t.indices())).toEqual([0]);
   });
 });
