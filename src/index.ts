@@ -77,7 +77,7 @@ export { predictionMetrics, type PredictionMetrics } from "./predict/metrics.js"
 
 // Proxy adaptation: a few target measurements adapt the proxies' predictor.
 export { adaptContext, adaptTarget, scoreAdaptation, checkProxies, type AdaptOptions, type Adaptation, type AdaptationScore } from "./adapt/adapt.js";
-export { ADAPT_METHODS, DEFAULT_SAMPLES, type AdaptMethod, type AdaProxyNorm, type AdaptContext } from "./adapt/method.js";
+export { ADAPT_METHODS, DEFAULT_SAMPLES, type AdaptMethod, type AdaProxyNorm, type AdaptContext, type DeviceModel } from "./adapt/method.js";
 export { DEFAULT_ADAPT_METHOD } from "./adapt/registry.js";
 export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
 
@@ -109,6 +109,11 @@ export { measurementReport, type RuntimeReportRow } from "./measure/measurement-
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
 export { loadLocalMeasurements } from "./measure/local-dataset.js";
 export { readMeasurements, readArchRows, measurementsFor } from "./measure/user-measurements.js";
+
+// Scaling up: one latency predictor across devices, a new device described by its reference latencies.
+export { DeviceAwarePredictor, type DeviceAwareOptions, type DeviceAwareJson } from "./scale/device-aware-predictor.js";
+export { deviceAwareModel, type DeviceAwareCacheOptions } from "./scale/model-cache.js";
+export { referenceVector, type ReferenceVector } from "./scale/reference-vector.js";
 
 // Figures and tables.
 export { figure, type Figure, type Trace, type Layout } from "./viz/figure.js";

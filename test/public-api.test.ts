@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["adapt"],
   ["search"],
   ["measure"],
+  ["scale"],
   ["viz"],
   ["experiments"],
   ["notebook"],
@@ -108,10 +109,11 @@ describe("the public API", () => {
     expect(undocumented).toEqual([]);
   });
 
-  it("keeps the curated entry point between 100 and 150 values", () => {
+  // 150 until the scale layer (issue #19) added its predictor, its cache and the reference vector
+  it("keeps the curated entry point between 100 and 160 values", () => {
     const values = [...exported.proxynas.values()].filter((s) => (checker.getAliasedSymbol(s).flags & ts.SymbolFlags.Value) !== 0);
     expect(values.length).toBeGreaterThanOrEqual(100);
-    expect(values.length).toBeLessThanOrEqual(150);
+    expect(values.length).toBeLessThanOrEqual(160);
   });
 });
 

@@ -16,7 +16,7 @@ import { NB201_OPS } from "../spaces/nb201.js";
 import { OFA_EXPANDS, OFA_KERNELS, OFA_SLOTS } from "../spaces/ofa.js";
 import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
-import { ADAPT_METHODS, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type Measured } from "./method.js";
+import { ADAPT_METHODS, type AdaProxyNorm, type AdaptContext, type AdaptMethod, type DeviceModel, type Measured } from "./method.js";
 import { bestProxyOnSamples } from "./proxy-only.js";
 import { DEFAULT_ADAPT_METHOD, runMethod } from "./registry.js";
 import { proxyRanking, selectSamples, type SelectionStrategy } from "./select.js";
@@ -64,7 +64,7 @@ function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot:
  * const ctx = adaptContext(help, ["1080ti_1", "pixel3"]);
  * ```
  */
-export function adaptContext(table: LatencyTable, proxies: readonly string[], options: { prior?: LatencyTable } = {}): AdaptContext {
+export function adaptContext(table: LatencyTable, proxies: readonly string[], options: { prior?: LatencyTable; deviceModel?: DeviceModel } = {}): AdaptContext {
   if (!ADAPT_SPACES.includes(table.space)) throw new InvalidArgumentError(`adapt: ${table.source} is a ${table.space} table; adaptation supports ${ADAPT_SPACES.join(", ")}`);
   if (proxies.length === 0) throw new InvalidArgumentError("adapt: give at least one proxy");
   const archs = table.archs();
@@ -79,7 +79,8 @@ export function adaptContext(table: LatencyTable, proxies: readonly string[], op
   const fitted = cols.map((c) => ridgePredict(ridgeFit(both, c.latency, new Float64Array(both.cols).fill(PROXY_FIT_PENALTY)).model, both));
   const operatorModels = cols.map((c) => ridgeFit(onehot, c.latency, new Float64Array(onehot.cols).fill(PROXY_FIT_PENALTY)).model);
   const prior = options.prior ? priorModels(options.prior, table.space, archs, proxies) : [];
-  return { onehot, live, shared, proxies: cols, fitted, operatorModels, prior };
+  if (options.deviceModel && options.deviceModel.rows !== table.rows) throw new InvalidArgumentError(`adapt: the device model was trained for a table of ${options.deviceModel.rows} rows; ${table.source} has ${table.rows}`);
+  return { onehot, live, shared, proxies: cols, fitted, operatorModels, prior, ...(options.deviceModel ? { deviceModel: options.deviceModel } : {}) };
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Matrix } from "../predict/ridge.js";
  * const method: AdaptMethod = "proxy-ensemble-bagged";
  * ```
  */
-export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bagged" | "adaproxy" | "least-squares" | "proxy";
+export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bagged" | "adaproxy" | "least-squares" | "proxy" | "device-aware";
 /**
  * Every adaptation method, in the order `--help` lists them.
  *
@@ -23,7 +23,7 @@ export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bag
  * for (const method of ADAPT_METHODS) adaptTarget(ctx, measure, { samples: 10, method });
  * ```
  */
-export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "proxy-ensemble-bagged", "adaproxy", "least-squares", "proxy"];
+export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "proxy-ensemble-bagged", "adaproxy", "least-squares", "proxy", "device-aware"];
 
 /** AdaProxy's norm on b. */
 export type AdaProxyNorm = 1 | 2 | "inf";
@@ -52,6 +52,22 @@ export interface AdaptContext {
    * correction, leaving out devices related to the target.
    */
   readonly prior: readonly { readonly name: string; readonly fitted: Float64Array }[];
+  /** A predictor trained across devices, for the `device-aware` method (see {@link DeviceModel}). */
+  readonly deviceModel?: DeviceModel;
+}
+
+/**
+ * A latency predictor trained once across many devices that describes a new
+ * device by its latencies on a few reference rows (the `device-aware`
+ * method's model; `proxynas/scale`'s `DeviceAwarePredictor` is one).
+ */
+export interface DeviceModel {
+  /** Rows of the table the model was trained for. */
+  readonly rows: number;
+  /** The rows whose latencies describe a device (its reference architectures). */
+  readonly referenceRows: readonly number[];
+  /** Predicted log latency (natural log of ms) of every row, from a device's latencies (ms) on `referenceRows`, in order. */
+  predictLog(referenceMs: ArrayLike<number>): Float64Array;
 }
 
 /** The target's measured latencies. */

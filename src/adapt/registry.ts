@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, oneOf } from "../errors.js";
 import { adaProxy } from "./adaproxy.js";
+import { deviceAware } from "./device-aware.js";
 import { leastSquares } from "./least-squares.js";
 import { ADAPT_METHODS, type AdaptContext, type AdaptMethod, type Measured, type MethodOptions, type MethodResult } from "./method.js";
 import { proxyEnsemble } from "./proxy-ensemble.js";
@@ -33,6 +34,7 @@ const METHODS: Readonly<Record<AdaptMethod, (ctx: AdaptContext, m: Measured, opt
   adaproxy: (ctx, m, o) => ({ predictions: adaProxy(ctx, m, o) }),
   "least-squares": (ctx, m) => ({ predictions: leastSquares(ctx, m) }),
   proxy: (ctx, m) => ({ predictions: proxyOnly(ctx, m) }),
+  "device-aware": deviceAware,
 };
 
 /**
@@ -50,6 +52,6 @@ export function runMethod(method: AdaptMethod, ctx: AdaptContext, m: Measured, o
   if (m.rows.length < 3) throw new InvalidArgumentError(`adapt: ${m.rows.length} valid target measurements; need at least 3`);
   const result = METHODS[method](ctx, m, options);
   // the bagged method reports each of its fits; the others make one
-  if (method !== "proxy-ensemble-bagged") options.onFit?.(1, 1);
+  if (method !== "proxy-ensemble-bagged" && method !== "device-aware") options.onFit?.(1, 1);
   return result;
 }

@@ -42,6 +42,17 @@ export interface MlpOptions {
   readonly validation?: number;
   /** Epochs without validation improvement before stopping (default 10). */
   readonly patience?: number;
+  /**
+   * The rows held out for early stopping, instead of a random `validation`
+   * share (e.g. every row of some devices, so that stopping judges unseen
+   * devices); the others train.
+   */
+  readonly validationRows?: readonly number[];
+  /**
+   * Fine-tune: start from this predictor's weights and keep its
+   * standardisation (its hidden widths must match, and so must the features).
+   */
+  readonly from?: MlpLatencyPredictor;
   readonly seed?: number;
   /** tfjs backend (default: keep the active one; evaluations pin "wasm"); used by prediction, and by training with engine "tfjs". */
   readonly backend?: BackendRequest;
@@ -121,22 +132,40 @@ export class MlpLatencyPredictor {
     const report = await initBackend(options.backend);
     const rng = seededRng(options.seed ?? 0);
     const p = x.cols;
-    // standardisation, one rule for every column and the target (stats/zscore: no variance keeps scale 1)
-    const xMean = new Float64Array(p);
-    const xStd = new Float64Array(p);
-    const column = new Float64Array(x.rows);
-    for (let j = 0; j < p; j++) {
-      for (let i = 0; i < x.rows; i++) column[i] = x.data[i * p + j] as number;
-      const s = standardise(column);
-      xMean[j] = s.mean;
-      xStd[j] = s.sd;
+    const from = options.from;
+    if (from && (from.inputs !== p || JSON.stringify(from.hidden) !== JSON.stringify(hidden))) {
+      throw new InvalidArgumentError(`MlpLatencyPredictor.fit: from is a ${from.inputs}-${from.hidden.join("-")}-1 network; these features and widths make ${p}-${hidden.join("-")}-1`);
     }
-    const { mean: yMean, sd: yStd } = standardise(y);
-    // seeded split
-    const order = shuffled(rng, Array.from({ length: x.rows }, (_, i) => i));
-    const nVal = valShare > 0 ? Math.max(1, Math.round(valShare * x.rows)) : 0;
-    const valRows = order.slice(0, nVal);
-    const trainRows = order.slice(nVal);
+    // standardisation, one rule for every column and the target (stats/zscore: no variance keeps scale 1); a fine-tune keeps its model's
+    const xMean = from ? from.xMean.slice() : new Float64Array(p);
+    const xStd = from ? from.xStd.slice() : new Float64Array(p);
+    if (!from) {
+      const column = new Float64Array(x.rows);
+      for (let j = 0; j < p; j++) {
+        for (let i = 0; i < x.rows; i++) column[i] = x.data[i * p + j] as number;
+        const s = standardise(column);
+        xMean[j] = s.mean;
+        xStd[j] = s.sd;
+      }
+    }
+    const { mean: yMean, sd: yStd } = from ? { mean: from.yMean, sd: from.yStd } : standardise(y);
+    // seeded split, or the rows given for validation
+    let valRows: number[];
+    let trainRows: number[];
+    if (options.validationRows) {
+      const held = new Set(options.validationRows);
+      if (held.size === 0 || held.size >= x.rows || [...held].some((r) => !Number.isInteger(r) || r < 0 || r >= x.rows)) {
+        throw new InvalidArgumentError(`MlpLatencyPredictor.fit: validationRows must be distinct rows in 0..${x.rows - 1}, some but not all`);
+      }
+      valRows = [...held];
+      trainRows = shuffled(rng, Array.from({ length: x.rows }, (_, i) => i).filter((r) => !held.has(r)));
+    } else {
+      const order = shuffled(rng, Array.from({ length: x.rows }, (_, i) => i));
+      const n = valShare > 0 ? Math.max(1, Math.round(valShare * x.rows)) : 0;
+      valRows = order.slice(0, n);
+      trainRows = order.slice(n);
+    }
+    const nVal = valRows.length;
     const pack = (rows: readonly number[]) => {
       const xs = new Float32Array(rows.length * p);
       const ys = new Float32Array(rows.length);
@@ -146,10 +175,10 @@ export class MlpLatencyPredictor {
       });
       return { xs, ys };
     };
-    // seeded Glorot-uniform init
+    // seeded Glorot-uniform init, or the model being fine-tuned
     const sizes = [p, ...hidden, 1];
-    const init: Layer[] = [];
-    for (let l = 0; l + 1 < sizes.length; l++) {
+    const init: Layer[] = from ? from.layers.map((L) => ({ w: L.w.slice(), b: L.b.slice(), in: L.in, out: L.out })) : [];
+    for (let l = 0; !from && l + 1 < sizes.length; l++) {
       const fanIn = sizes[l] as number;
       const fanOut = sizes[l + 1] as number;
       const limit = Math.sqrt(6 / (fanIn + fanOut));
@@ -183,6 +212,16 @@ export class MlpLatencyPredictor {
       engine.dispose();
     }
     return new MlpLatencyPredictor(best.weights, xMean, xStd, yMean, yStd, engineName === "simd" ? "simd" : `tfjs-${report.backend}`, history);
+  }
+
+  /** Number of input features. */
+  get inputs(): number {
+    return (this.layers[0] as Layer).in;
+  }
+
+  /** Hidden layer widths. */
+  get hidden(): number[] {
+    return this.layers.slice(0, -1).map((L) => L.out);
   }
 
   /**

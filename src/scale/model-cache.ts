@@ -1,0 +1,66 @@
+/**
+ * Trained device-aware models, cached on disk: one JSON file per (dataset,
+ * pool, validation devices, references, seed, settings), so that a pool is
+ * trained once and every later adaptation or optimisation on it reloads it.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { InvalidDataError } from "../errors.js";
+import type { LatencyTable } from "../data/latency-table.js";
+import { defaultCacheDir } from "../data/fetch.js";
+import { DeviceAwarePredictor, type DeviceAwareOptions } from "./device-aware-predictor.js";
+
+/** Options of {@link deviceAwareModel}. */
+export interface DeviceAwareCacheOptions extends DeviceAwareOptions {
+  /** Folder of the cache (default: the download cache's `models/`). */
+  readonly cacheDir?: string;
+  /** `false` trains without reading or writing the cache. */
+  readonly cache?: boolean;
+  /** Told once whether the model was loaded or trained, and where it is. */
+  readonly onProgress?: (message: string) => void;
+}
+
+/** The cache file of a model: the dataset's name and a hash of everything that determines the model. */
+export function deviceAwareCachePath(table: LatencyTable, options: DeviceAwareCacheOptions): string {
+  const { cacheDir, cache: _cache, onProgress: _onProgress, ...settings } = options;
+  const key = JSON.stringify({ dataset: table.source, rows: table.rows, ...settings, pool: [...settings.pool], validation: [...(settings.validation ?? [])], references: [...settings.references] });
+  const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
+  const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
+  return path.join(cacheDir ?? path.join(defaultCacheDir(), "models"), `device-aware-${name}-${hash}.json`);
+}
+
+/**
+ * The device-aware model of a pool: loaded from the cache when it was trained
+ * before with the same settings (identical predictions), else trained and
+ * written there.
+ *
+ * @throws {InvalidDataError} when a cache file exists but does not hold a model of this table (delete it to retrain)
+ * @example
+ * ```ts
+ * const refs = await loadReferenceArchitectures("help-nb201");
+ * const model = await deviceAwareModel(help, { pool: PROTOCOLS.help.proxies, validation: ["titanx_1", "titanx_32", "titanx_256", "gold_6240"], references: refs });
+ * ```
+ */
+export async function deviceAwareModel(table: LatencyTable, options: DeviceAwareCacheOptions): Promise<DeviceAwarePredictor> {
+  if (options.cache === false) return DeviceAwarePredictor.train(table, options);
+  const file = deviceAwareCachePath(table, options);
+  if (existsSync(file)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, "utf8"));
+    } catch (e) {
+      throw new InvalidDataError(`${file}: not a readable model file (${(e as Error).message}); delete it to retrain`, { cause: e });
+    }
+    const model = DeviceAwarePredictor.fromJSON(json, table);
+    options.onProgress?.(`device-aware model loaded from ${file}`);
+    return model;
+  }
+  const model = await DeviceAwarePredictor.train(table, options);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(model));
+  renameSync(tmp, file);
+  options.onProgress?.(`device-aware model trained in ${(model.training.ms / 1000).toFixed(1)} s (${model.training.epochs} epochs) and cached in ${file}`);
+  return model;
+}
