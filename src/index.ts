@@ -114,6 +114,7 @@ export { readMeasurements, readArchRows, measurementsFor } from "./measure/user-
 export { DeviceAwarePredictor, type DeviceAwareOptions, type DeviceAwareJson } from "./scale/device-aware-predictor.js";
 export { deviceAwareModel, type DeviceAwareCacheOptions } from "./scale/model-cache.js";
 export { referenceVector, type ReferenceVector } from "./scale/reference-vector.js";
+export { referenceRows, type ReferenceRows, type ReferenceSource } from "./scale/references.js";
 
 // Figures and tables.
 export { figure, type Figure, type Trace, type Layout } from "./viz/figure.js";

@@ -9,6 +9,7 @@ import path from "node:path";
 import { InvalidDataError } from "../errors.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { defaultCacheDir } from "../data/fetch.js";
+import { initBackend } from "../runtime/backend.js";
 import { DeviceAwarePredictor, type DeviceAwareOptions } from "./device-aware-predictor.js";
 
 /** Options of {@link deviceAwareModel}. */
@@ -53,6 +54,8 @@ export async function deviceAwareModel(table: LatencyTable, options: DeviceAware
       throw new InvalidDataError(`${file}: not a readable model file (${(e as Error).message}); delete it to retrain`, { cause: e });
     }
     const model = DeviceAwarePredictor.fromJSON(json, table);
+    // predictions run on tfjs: the same backend as training would choose (wasm by default), never tfjs's unconfigured default
+    await initBackend();
     options.onProgress?.(`device-aware model loaded from ${file}`);
     return model;
   }

@@ -11,6 +11,8 @@ import { DEFAULT_ADAPT_METHOD } from "../../adapt/registry.js";
 import { selectSamples, SELECTION_STRATEGIES } from "../../adapt/select.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { readArchRows, readMeasurements } from "../../measure/user-measurements.js";
+import { deviceAwareModel } from "../../scale/model-cache.js";
+import { referenceRows } from "../../scale/references.js";
 import { tableCsv, tableView } from "../../viz/table.js";
 import { intOption, loadSource, mirrorOption, writableFileOption } from "../options.js";
 
@@ -69,8 +71,9 @@ export function registerAdapt(program: Command): void {
       .option("--validation <V>", "AdaProxy: validation samples within K")
       .option("--method <name>", ADAPT_METHODS.join("|"), DEFAULT_ADAPT_METHOD)
       .option("--norm <p>", "AdaProxy: 1|2|inf", "2")
-      .option("--select <name>", SELECTION_STRATEGIES.join("|"), "stratified")
+      .option("--select <name>", `${SELECTION_STRATEGIES.join("|")}|references (the reference architectures of the device-aware model; K = their number)`, "stratified")
       .option("--seed <n>", "seed", "0")
+      .option("--validation-devices <list>", "device-aware: devices for early stopping only, comma-separated (default: 10% of the pool's rows)")
       .option("--predictions <file>", "write the prediction of every architecture as CSV index,predicted")
       .option("--prior <dataset>", "proxy-ridge: other devices' operator models as prior knowledge (e.g. help-nb201); devices related to --target are left out")
       .option("--space <space>", "search space of a CSV file")
@@ -80,7 +83,8 @@ export function registerAdapt(program: Command): void {
     // checked before any work, so that a long adaptation does not end on a path that cannot be written
     if (opts["predictions"]) writableFileOption("--predictions", opts["predictions"]);
     const method = oneOf("--method", opts["method"], ADAPT_METHODS);
-    const select = oneOf("--select", opts["select"], SELECTION_STRATEGIES);
+    const selectName = oneOf("--select", opts["select"], [...SELECTION_STRATEGIES, "references"] as const);
+    const select = selectName === "references" ? "stratified" : selectName;
     const normRaw = oneOf("--norm", opts["norm"], ["1", "2", "inf"] as const);
     const norm: AdaProxyNorm = normRaw === "inf" ? "inf" : (Number(normRaw) as 1 | 2);
     const seed = intOption("--seed", opts["seed"], 0) as number;
@@ -92,12 +96,21 @@ export function registerAdapt(program: Command): void {
     let samples: number;
     let rows: number[] | undefined;
     let targetCol: Float64Array | undefined;
+    const validationDevices = opts["validation-devices"] ? opts["validation-devices"].split(",").map((d) => d.trim()) : [];
+    const needsRefs = method === "device-aware" || selectName === "references";
+    const refs = needsRefs ? await referenceRows(table, { pool: proxies, seed, ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}) }) : undefined;
     if (target !== undefined) {
       checkProxies(proxies, target);
+      for (const d of validationDevices) checkProxies([d], target);
       targetCol = table.latency(target);
       const valid = targetCol.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0);
       if (valid === 0) throw new InvalidArgumentError(`adapt: target ${target} has no valid latency in ${table.source}`);
       samples = intOption("--samples", opts["samples"], 3) ?? DEFAULT_SAMPLES;
+      if (refs && selectName === "references") {
+        if (opts["samples"] !== undefined && samples !== refs.rows.length) throw new InvalidArgumentError(`adapt: --select references measures the ${refs.rows.length} reference architectures; --samples ${samples} does not match (leave it out)`);
+        samples = refs.rows.length;
+        rows = [...refs.rows];
+      }
       if (samples > valid) throw new InvalidArgumentError(`adapt: --samples ${samples} is more than the ${valid} rows with a valid ${target} latency`);
       const col = targetCol;
       measure = (r) => col[r] as number;
@@ -108,7 +121,11 @@ export function registerAdapt(program: Command): void {
       measure = (r) => m.get(r) as number;
     }
     const prior = opts["prior"] ? await loadSource(opts["prior"], { ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}) }) : undefined;
-    const ctx = adaptContext(table, proxies, prior ? { prior } : {});
+    const deviceModel =
+      method === "device-aware" && refs
+        ? await deviceAwareModel(table, { pool: proxies, validation: validationDevices, references: refs.rows, seed, onProgress: (m) => process.stderr.write(`adapt: ${m}\n`) })
+        : undefined;
+    const ctx = adaptContext(table, proxies, { ...(prior ? { prior } : {}), ...(deviceModel ? { deviceModel } : {}) });
     const a = adaptTarget(ctx, measure, {
       samples,
       method,
@@ -131,7 +148,7 @@ export function registerAdapt(program: Command): void {
         target: target ?? null,
         samples,
         method,
-        select: rows ? "given" : select,
+        select: selectName === "references" && target !== undefined ? "references" : opts["measurements"] !== undefined ? "given" : select,
         pickedProxy: a.pickedProxy,
         // from the measured rows alone (the real flow has no target column): null for methods other than the bagged default, or K <= 5
         srccOutOfBag: a.outOfBagSrcc ?? null,

@@ -11,6 +11,10 @@ const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+const cliEnv = (env: Record<string, string>, ...args: string[]) => {
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir(), ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
 let oneproxy: LatencyTable;
 beforeAll(async () => {
   oneproxy = await loadTable("oneproxy-nb201", { mirror: mirrorDir() });
@@ -40,6 +44,25 @@ describe("proxynas adapt (simulated)", () => {
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/invalid value "magic"; valid: proxy-ridge, proxy-ensemble, proxy-ensemble-bagged, adaproxy, least-squares, proxy/);
   });
+});
+
+describe("proxynas adapt --method device-aware", () => {
+  it("measures the reference architectures, trains the pool's model once and reloads it from the cache to the same answer", () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), "pnb-cache-"));
+    const env = { XDG_CACHE_HOME: cache };
+    const args = ["adapt", "help-nb201", "--proxy", "pixel3,silver_4114", "--validation-devices", "1080ti_1", "--target", "pixel2", "--select", "references", "--method", "device-aware"];
+    const first = cliEnv(env, ...args);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/adapt: device-aware model trained in [\d.]+ s \(\d+ epochs\) and cached in .*proxynas\/models\/device-aware-help-nb201-/);
+    const j = JSON.parse(first.stdout) as { samples: number; select: string; method: string; measured: number[]; srccAfter: number; srccBefore: number };
+    expect(j).toMatchObject({ samples: 10, select: "references", method: "device-aware" });
+    expect(j.measured).toEqual([11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462]);
+    expect(j.srccAfter).toBeGreaterThan(j.srccBefore);
+    const second = cliEnv(env, ...args);
+    expect(second.stderr).toMatch(/device-aware model loaded from/);
+    expect(second.stdout).toBe(first.stdout);
+    expect(cliEnv(env, ...args, "--samples", "5").stderr).toMatch(/--select references measures the 10 reference architectures; --samples 5 does not match/);
+  }, 180_000);
 });
 
 describe("proxynas adapt with many measurements", () => {

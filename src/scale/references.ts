@@ -1,0 +1,52 @@
+/**
+ * The reference architectures that describe a device: HELP's 10 when the
+ * table holds them all (NAS-Bench-201 tables, `help-ofa`), otherwise 10
+ * chosen on the pool by the stratified selection (spread over the pool's
+ * latency ranking), so that any table with a pool has a reference set.
+ */
+import { selectSamples } from "../adapt/select.js";
+import type { FetchOptions } from "../data/fetch.js";
+import type { LatencyTable } from "../data/latency-table.js";
+import { loadNb201Index, loadReferenceArchitectures } from "../data/load-help.js";
+import { InvalidArgumentError } from "../errors.js";
+import { nb201Format } from "../spaces/nb201.js";
+
+/** Where a table's reference rows come from. */
+export type ReferenceSource = "help" | "stratified";
+
+/** A table's reference rows and where they come from. */
+export interface ReferenceRows {
+  readonly rows: readonly number[];
+  readonly source: ReferenceSource;
+}
+
+/** Reference architectures per device (HELP's count). */
+export const REFERENCE_COUNT = 10;
+
+/**
+ * The table's reference rows: HELP's reference architectures when the table
+ * holds every one of them, else {@link REFERENCE_COUNT} rows of the
+ * stratified selection over the pool's latencies (seeded).
+ *
+ * @throws {InvalidArgumentError} for an empty pool when HELP's set is not in the table
+ * @example
+ * ```ts
+ * const { rows, source } = await referenceRows(help, { pool: ["pixel3"] }); // HELP's 10, source "help"
+ * ```
+ */
+export async function referenceRows(table: LatencyTable, options: { pool: readonly string[]; seed?: number } & FetchOptions): Promise<ReferenceRows> {
+  const help = await helpReferences(table, options);
+  if (help) return { rows: help, source: "help" };
+  if (options.pool.length === 0) throw new InvalidArgumentError(`references: ${table.source} does not hold HELP's reference architectures; give a pool to choose them on`);
+  const rows = selectSamples(options.pool.map((d) => table.latency(d)), Math.min(REFERENCE_COUNT, table.rows), { strategy: "stratified", seed: options.seed ?? 0 });
+  return { rows: [...rows].sort((a, b) => a - b), source: "stratified" };
+}
+
+/** HELP's reference rows in this table, or undefined when the table lacks one of them (or its space has none). */
+async function helpReferences(table: LatencyTable, options: FetchOptions): Promise<number[] | undefined> {
+  if (table.source === "help-ofa") return loadReferenceArchitectures("help-ofa", options);
+  if (table.space !== "nb201") return undefined;
+  const [indices, index] = await Promise.all([loadReferenceArchitectures("help-nb201", options), loadNb201Index(options)]);
+  const rows = indices.map((i) => table.rowOfArch(nb201Format(index.archAt(i))));
+  return rows.every((r) => r !== undefined) ? (rows as number[]) : undefined;
+}
