@@ -100,6 +100,8 @@ const SEED_STREAMS = {
   bagging: [0x2c1b3c6d, 0x297a2d39],
   /** The one-proxy pipeline's expected-regret scenarios. */
   scenarios: [0x2545f491, 0x5ce4a71],
+  /** The scale protocol's random architectures beside the references. */
+  "scale-extra": [0x6a09e667, 0x3c6ef373],
 } as const satisfies Record<string, readonly [number, number]>;
 
 /** A stream of {@link deriveSeed}. */

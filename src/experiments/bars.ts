@@ -9,6 +9,7 @@ import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "./adapt-prot
 import { HELP_PAPER_K10 } from "./published.js";
 import type { EvolutionCurve, SearchProtocolRow } from "./search-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
+import type { ScaleSummary } from "./scale-protocol.js";
 
 /**
  * OneProxy protocol at K = 20: the mean SRCC over targets to reach.
@@ -169,4 +170,37 @@ export function searchBars(rows: readonly SearchProtocolRow[], curves: readonly 
 export function ofaSearchBar(rows: readonly SearchProtocolRow[], setting: string): string {
   const miss = rows.filter((r) => r.adapted.regret > SEARCH_REGRET_BAR);
   return `bar: ofa_top1 on HELP's OFA GPUs (${setting}), pipeline set mean regret <= ${SEARCH_REGRET_BAR} points on every target: ${rows.length - miss.length}/${rows.length} -> ${miss.length ? `missed (${miss.map((r) => `${r.target} ${r3(r.adapted.regret)}`).join(", ")})` : "met"}`;
+}
+
+/**
+ * Scale protocol, HELP's split, the 10 references only: the device-aware
+ * method's mean SRCC over HELP's 6 test devices to reach (HELP: 0.932;
+ * HELP re-runs reach 0.955).
+ *
+ * @example
+ * ```ts
+ * mean >= SCALE_HELP_MEAN_BAR ? "met" : "missed";
+ * ```
+ */
+export const SCALE_HELP_MEAN_BAR = 0.97;
+
+/**
+ * The scale protocol's bars: on HELP's split with the 10 references, the
+ * device-aware mean SRCC against {@link SCALE_HELP_MEAN_BAR}, and every test
+ * device at or above HELP's published number.
+ *
+ * @example
+ * ```ts
+ * scaleBars(summariseScale(runs)); // ["bar: ... -> met", ...]
+ * ```
+ */
+export function scaleBars(s: readonly ScaleSummary[]): string[] {
+  const xs = s.filter((x) => x.setting === "references" && x.method === "device-aware");
+  if (xs.length === 0) return [];
+  const m = xs.reduce((a, x) => a + x.srcc, 0) / xs.length;
+  const below = xs.filter((x) => HELP_PAPER_K10[x.target] !== undefined && x.srcc < (HELP_PAPER_K10[x.target] as number));
+  return [
+    `bar: help split, 10 references, device-aware mean over the 6 test devices >= ${SCALE_HELP_MEAN_BAR} (HELP: 0.932): ${r3(m)} -> ${verdict(m >= SCALE_HELP_MEAN_BAR)}`,
+    `bar: help split, 10 references, every test device >= HELP's number: ${xs.length - below.length}/${xs.length} -> ${below.length ? `missed (${below.map((x) => `${x.target} ${r3(x.srcc)} < ${HELP_PAPER_K10[x.target]}`).join(", ")})` : "met"}`,
+  ];
 }

@@ -1,0 +1,176 @@
+/**
+ * The scaling-up protocols (`npm run eval -- --protocol scale`): the
+ * device-aware predictor trained once on a pool of devices and judged on
+ * unseen devices described by their reference latencies, against
+ * `proxy-ensemble-bagged` on the same rows and seeds.
+ *
+ * - `help`: HELP's NAS-Bench-201 split (9 training devices, 4 validation
+ *   devices for early stopping, 6 test devices), the 10 reference
+ *   architectures as the only target measurements (K = 10), and HELP's
+ *   code-level setting: the references plus 10 random architectures (K = 20).
+ */
+import { adaptContext, adaptTarget } from "../adapt/adapt.js";
+import type { AdaptMethod } from "../adapt/method.js";
+import type { FetchOptions } from "../data/fetch.js";
+import type { LatencyTable } from "../data/latency-table.js";
+import { loadTable } from "../data/load.js";
+import { deriveSeed, seededRng, shuffled } from "../random.js";
+import type { DeviceAwareOptions } from "../scale/device-aware-predictor.js";
+import { deviceAwareModel } from "../scale/model-cache.js";
+import { referenceRows } from "../scale/references.js";
+import { spearman } from "../stats/correlation.js";
+import { PROTOCOLS } from "./adapt-protocols.js";
+
+/** A pool / validation / test split of devices. */
+export interface ScaleSplit {
+  readonly name: string;
+  readonly dataset: string;
+  readonly pool: readonly string[];
+  readonly validation: readonly string[];
+  readonly targets: readonly string[];
+}
+
+/**
+ * The splits of the scale protocol.
+ *
+ * @example
+ * ```ts
+ * SCALE_SPLITS.help.validation; // ["titanx_1", "titanx_32", "titanx_256", "gold_6240"]
+ * ```
+ */
+export const SCALE_SPLITS: Readonly<Record<"help", ScaleSplit>> = {
+  help: {
+    name: "help",
+    dataset: "help-nb201",
+    pool: PROTOCOLS.help.proxies,
+    // HELP's meta-validation devices (its scripts' --meta_valid_devices): early stopping only
+    validation: ["titanx_1", "titanx_32", "titanx_256", "gold_6240"],
+    targets: PROTOCOLS.help.targets,
+  },
+};
+
+/** What the target is measured on: the references alone, or the references plus this many random architectures. */
+export type ScaleSetting = { readonly name: "references"; readonly extra: 0 } | { readonly name: "references+random"; readonly extra: number };
+
+/** The settings of the HELP split: the 10 references (K = 10), and HELP's code-level references + 10 random (K = 20). */
+export const SCALE_SETTINGS: readonly ScaleSetting[] = [
+  { name: "references", extra: 0 },
+  { name: "references+random", extra: 10 },
+];
+
+/** The methods compared: the device-aware blend, its device model alone, and the bagged proxy adaptation on the same rows. */
+export type ScaleMethod = "device-aware" | "device model alone" | AdaptMethod;
+
+/** One (split, target, setting, method, seed) result. */
+export interface ScaleRun {
+  readonly split: string;
+  readonly target: string;
+  readonly setting: ScaleSetting["name"];
+  readonly k: number;
+  readonly method: ScaleMethod;
+  readonly seed: number;
+  readonly srcc: number;
+}
+
+/** One trained model of the protocol. */
+export interface ScaleTraining {
+  readonly seed: number;
+  /** Training time as measured when the model was trained (a cached model keeps its own). */
+  readonly ms: number;
+  readonly epochs: number;
+}
+
+/** Options of {@link runScaleProtocol}. */
+export interface ScaleProtocolOptions extends Pick<FetchOptions, "mirror" | "cacheDir"> {
+  readonly seeds?: number;
+  readonly table?: LatencyTable;
+  /** Folder of the model cache (default the user cache's `models/`); `false` retrains every seed. */
+  readonly modelCache?: string | false;
+  /** Model settings (default the predictor's: [128, 128], 60 epochs, patience 10). */
+  readonly training?: Pick<DeviceAwareOptions, "hidden" | "epochs" | "patience">;
+  readonly onProgress?: (line: string) => void;
+}
+
+/**
+ * Runs a split: per seed, the pool's device-aware model (trained, or loaded
+ * from the cache), then every target in every setting with the three methods.
+ *
+ * @example
+ * ```ts
+ * const { runs, training } = await runScaleProtocol(SCALE_SPLITS.help, { seeds: 3 });
+ * ```
+ */
+export async function runScaleProtocol(split: ScaleSplit, options: ScaleProtocolOptions = {}): Promise<{ runs: ScaleRun[]; training: ScaleTraining[] }> {
+  const fetch: FetchOptions = { ...(options.mirror !== undefined ? { mirror: options.mirror } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
+  const table = options.table ?? (await loadTable(split.dataset, fetch));
+  const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
+  const seeds = options.seeds ?? 10;
+  const runs: ScaleRun[] = [];
+  const training: ScaleTraining[] = [];
+  for (let seed = 0; seed < seeds; seed++) {
+    const model = await deviceAwareModel(table, {
+      pool: split.pool,
+      validation: split.validation,
+      references: refs,
+      seed,
+      ...options.training,
+      ...(options.modelCache === false ? { cache: false } : options.modelCache ? { cacheDir: options.modelCache } : {}),
+    });
+    training.push({ seed, ms: model.training.ms, epochs: model.training.epochs });
+    const ctx = adaptContext(table, split.pool, { deviceModel: model });
+    for (const target of split.targets) {
+      const lat = table.latency(target);
+      for (const setting of SCALE_SETTINGS) {
+        const extra = setting.extra > 0 ? extraRows(table, lat, refs, setting.extra, seed) : [];
+        const rows = [...refs, ...extra];
+        const k = rows.length;
+        const measure = (r: number) => lat[r] as number;
+        const push = (method: ScaleMethod, predictions: Float64Array) => runs.push({ split: split.name, target, setting: setting.name, k, method, seed, srcc: spearman(predictions, lat).value });
+        push("device-aware", adaptTarget(ctx, measure, { samples: k, rows, method: "device-aware", seed, target }).predictions);
+        push("proxy-ensemble-bagged", adaptTarget(ctx, measure, { samples: k, rows, seed, target }).predictions);
+        if (setting.extra === 0) push("device model alone", model.predictLog(refs.map(measure)));
+      }
+    }
+    options.onProgress?.(`scale: ${split.name} seed ${seed} done (model ${(model.training.ms / 1000).toFixed(1)} s, ${model.training.epochs} epochs)`);
+  }
+  return { runs, training };
+}
+
+/** `count` random rows with a valid target latency outside the references (seeded: HELP's code-level extra samples). */
+function extraRows(table: LatencyTable, lat: Float64Array, refs: readonly number[], count: number, seed: number): number[] {
+  const taken = new Set(refs);
+  const candidates = Array.from({ length: table.rows }, (_, r) => r).filter((r) => !taken.has(r) && !Number.isNaN(lat[r] as number));
+  return shuffled(seededRng(deriveSeed(seed, "scale-extra")), candidates).slice(0, count);
+}
+
+/** Mean SRCC per (target, setting, method) over seeds. */
+export interface ScaleSummary {
+  readonly target: string;
+  readonly setting: ScaleSetting["name"];
+  readonly k: number;
+  readonly method: ScaleMethod;
+  readonly seeds: number;
+  readonly srcc: number;
+}
+
+/**
+ * Means over seeds.
+ *
+ * @example
+ * ```ts
+ * summariseScale(runs).filter((s) => s.method === "device-aware");
+ * ```
+ */
+export function summariseScale(runs: readonly ScaleRun[]): ScaleSummary[] {
+  const groups = new Map<string, ScaleRun[]>();
+  for (const r of runs) {
+    const key = JSON.stringify([r.target, r.setting, r.method]);
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()].map((g) => {
+    const f = g[0] as ScaleRun;
+    return { target: f.target, setting: f.setting, k: f.k, method: f.method, seeds: g.length, srcc: g.reduce((a, r) => a + r.srcc, 0) / g.length };
+  });
+}
