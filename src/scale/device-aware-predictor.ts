@@ -30,7 +30,17 @@ export interface DeviceAwareOptions {
   readonly patience?: number;
   /** Training engine (default: the SIMD engine where it runs). */
   readonly engine?: MlpEngineName;
+  /** MLPs trained from different seeds whose log predictions are averaged (default {@link DEVICE_AWARE_MEMBERS}). */
+  readonly members?: number;
 }
+
+/**
+ * MLPs in a device-aware model. Scratch, HELP's split, 10 references, the
+ * 10 seeds' models grouped: mean SRCC of the model alone 0.960 / 0.964 /
+ * 0.966 and of the device-aware blend 0.969 / 0.970 / 0.971 for 1 / 3 / 5
+ * members; 3 is the default (training time grows with it).
+ */
+export const DEVICE_AWARE_MEMBERS = 3;
 
 /** Serialised form of a {@link DeviceAwarePredictor}. */
 export interface DeviceAwareJson {
@@ -44,8 +54,10 @@ export interface DeviceAwareJson {
   readonly seed: number;
   /** Training time in ms and epochs run, as measured when it was trained. */
   readonly trainMs: number;
+  /** Epochs run, summed over the members. */
   readonly epochs: number;
-  readonly mlp: MlpPredictorJson;
+  /** The members' MLPs (log predictions averaged). */
+  readonly members: readonly MlpPredictorJson[];
 }
 
 /**
@@ -65,8 +77,8 @@ export class DeviceAwarePredictor implements DeviceModel {
 
   private constructor(
     private readonly table: LatencyTable,
-    private readonly mlp: MlpLatencyPredictor,
-    private readonly meta: Omit<DeviceAwareJson, "kind" | "mlp">,
+    private readonly mlps: readonly MlpLatencyPredictor[],
+    private readonly meta: Omit<DeviceAwareJson, "kind" | "members">,
   ) {}
 
   /** Rows of the table it predicts. */
@@ -79,7 +91,7 @@ export class DeviceAwarePredictor implements DeviceModel {
   get pool(): readonly string[] {
     return this.meta.pool;
   }
-  /** Training time (ms) and epochs, as measured when it was trained. */
+  /** Training time (ms) and epochs (summed over the members), as measured when it was trained. */
   get training(): { readonly ms: number; readonly epochs: number } {
     return { ms: this.meta.trainMs, epochs: this.meta.epochs };
   }
@@ -111,16 +123,25 @@ export class DeviceAwarePredictor implements DeviceModel {
     if (valPart) data.set(valPart.x.data, trainPart.x.data.length);
     const y = valPart ? [...trainPart.y, ...valPart.y] : trainPart.y;
     const seed = options.seed ?? 0;
-    const mlp = await MlpLatencyPredictor.fit({ rows, cols, data }, y, {
-      hidden: options.hidden ?? [128, 128],
-      epochs: options.epochs ?? 60,
-      patience: options.patience ?? 10,
-      seed,
-      ...(valPart ? { validationRows: Array.from({ length: valPart.x.rows }, (_, i) => trainPart.x.rows + i) } : { validation: 0.1 }),
-      ...(options.engine ? { engine: options.engine } : {}),
-    });
+    const members = options.members ?? DEVICE_AWARE_MEMBERS;
+    if (!Number.isInteger(members) || members < 1) throw new InvalidArgumentError(`device-aware: members ${members} must be a positive integer`);
+    const mlps: MlpLatencyPredictor[] = [];
+    for (let i = 0; i < members; i++) {
+      mlps.push(
+        await MlpLatencyPredictor.fit({ rows, cols, data }, y, {
+          hidden: options.hidden ?? [128, 128],
+          epochs: options.epochs ?? 60,
+          patience: options.patience ?? 10,
+          // member i of seed s: seed s x members + i (no two members of any seeds share one)
+          seed: seed * members + i,
+          ...(valPart ? { validationRows: Array.from({ length: valPart.x.rows }, (_, j) => trainPart.x.rows + j) } : { validation: 0.1 }),
+          ...(options.engine ? { engine: options.engine } : {}),
+        }),
+      );
+    }
     const trainMs = performance.now() - t0;
-    const model = new DeviceAwarePredictor(table, mlp, { dataset: table.source, rows: table.rows, pool, validation, references: refs, seed, trainMs, epochs: mlp.history.length });
+    const epochs = mlps.reduce((t, m) => t + m.history.length, 0);
+    const model = new DeviceAwarePredictor(table, mlps, { dataset: table.source, rows: table.rows, pool, validation, references: refs, seed, trainMs, epochs });
     model.archCache = archX;
     return model;
   }
@@ -138,7 +159,11 @@ export class DeviceAwarePredictor implements DeviceModel {
     const v = referenceVector(referenceMs, "device-aware");
     const archX = (this.archCache ??= deviceAwareArchFeatures(this.table.space, this.table.archs()));
     const x = withDevice(archX, Array.from({ length: archX.rows }, (_, r) => r), v.features);
-    const out = this.mlp.predict(x);
+    const out = new Float64Array(x.rows);
+    for (const mlp of this.mlps) {
+      const p = mlp.predict(x);
+      for (let r = 0; r < out.length; r++) out[r] = (out[r] as number) + (p[r] as number) / this.mlps.length;
+    }
     for (let r = 0; r < out.length; r++) out[r] = (out[r] as number) + v.offset;
     return out;
   }
@@ -149,7 +174,7 @@ export class DeviceAwarePredictor implements DeviceModel {
   }
 
   toJSON(): DeviceAwareJson {
-    return { kind: "device-aware", ...this.meta, mlp: this.mlp.toJSON() };
+    return { kind: "device-aware", ...this.meta, members: this.mlps.map((m) => m.toJSON()) };
   }
 
   /**
@@ -159,10 +184,10 @@ export class DeviceAwarePredictor implements DeviceModel {
    */
   static fromJSON(json: unknown, table: LatencyTable): DeviceAwarePredictor {
     const j = json as Partial<DeviceAwareJson>;
-    if (j?.kind !== "device-aware" || !j.mlp || !Array.isArray(j.references) || !Array.isArray(j.pool)) throw new InvalidDataError('device-aware: not a serialised device-aware model (expected kind "device-aware", mlp, references, pool)');
+    if (j?.kind !== "device-aware" || !Array.isArray(j.members) || j.members.length === 0 || !Array.isArray(j.references) || !Array.isArray(j.pool)) throw new InvalidDataError('device-aware: not a serialised device-aware model (expected kind "device-aware", members, references, pool)');
     if (j.dataset !== table.source || j.rows !== table.rows) throw new InvalidDataError(`device-aware: the model was trained on ${j.dataset} (${j.rows} rows); this table is ${table.source} (${table.rows} rows)`);
-    const { mlp, kind: _kind, ...meta } = j as DeviceAwareJson;
-    return new DeviceAwarePredictor(table, MlpLatencyPredictor.fromJSON(mlp), meta);
+    const { members, kind: _kind, ...meta } = j as DeviceAwareJson;
+    return new DeviceAwarePredictor(table, members.map((m) => MlpLatencyPredictor.fromJSON(m)), meta);
   }
 }
 

@@ -25,7 +25,8 @@ export interface DeviceAwareCacheOptions extends DeviceAwareOptions {
 /** The cache file of a model: the dataset's name and a hash of everything that determines the model. */
 export function deviceAwareCachePath(table: LatencyTable, options: DeviceAwareCacheOptions): string {
   const { cacheDir, cache: _cache, onProgress: _onProgress, ...settings } = options;
-  const key = JSON.stringify({ dataset: table.source, rows: table.rows, ...settings, pool: [...settings.pool], validation: [...(settings.validation ?? [])], references: [...settings.references] });
+  // format: the model file's layout (2: an ensemble of members)
+  const key = JSON.stringify({ format: 2, dataset: table.source, rows: table.rows, ...settings, pool: [...settings.pool], validation: [...(settings.validation ?? [])], references: [...settings.references] });
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
   const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
   return path.join(cacheDir ?? path.join(defaultCacheDir(), "models"), `device-aware-${name}-${hash}.json`);

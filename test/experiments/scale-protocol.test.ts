@@ -8,7 +8,7 @@ import { mirrorDir } from "../helpers/mirror.js";
 
 describe("runScaleProtocol", () => {
   it("runs every test device in both settings with the three methods on the same rows, deterministically", async () => {
-    const options = { seeds: 1, mirror: mirrorDir(), modelCache: mkdtempSync(path.join(os.tmpdir(), "pnb-models-")), training: { epochs: 2, hidden: [16] } };
+    const options = { seeds: 1, mirror: mirrorDir(), modelCache: mkdtempSync(path.join(os.tmpdir(), "pnb-models-")), training: { epochs: 2, hidden: [16], members: 1 } };
     const { runs, training } = await runScaleProtocol(SCALE_SPLITS.help, options);
     expect(training).toHaveLength(1);
     expect(runs).toHaveLength(6 * (3 + 2));

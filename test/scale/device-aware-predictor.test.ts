@@ -10,7 +10,7 @@ import { mirrorDir } from "../helpers/mirror.js";
 let help: LatencyTable;
 let refs: number[];
 let model: DeviceAwarePredictor;
-const small = { pool: ["1080ti_1", "silver_4114", "pixel3", "samsung_a50"], validation: ["titanx_1"], epochs: 6, hidden: [32, 32], seed: 1 } as const;
+const small = { pool: ["1080ti_1", "silver_4114", "pixel3", "samsung_a50"], validation: ["titanx_1"], epochs: 6, hidden: [32, 32], members: 2, seed: 1 } as const;
 
 beforeAll(async () => {
   help = await loadTable("help-nb201", { mirror: mirrorDir() });
@@ -61,6 +61,8 @@ describe("DeviceAwarePredictor", () => {
     await expect(DeviceAwarePredictor.train(help, { pool: ["pixel3", "pixel2"], validation: ["pixel2"], references: refs })).rejects.toThrowError(/pixel2 in both the pool and the validation devices/);
     await expect(DeviceAwarePredictor.train(help, { pool: ["pixel3", "nokia"], references: refs })).rejects.toThrowError(/nokia/);
     await expect(DeviceAwarePredictor.train(help, { pool: ["pixel3", "pixel2"], references: [99999] })).rejects.toThrowError(/reference rows must be rows of help-nb201/);
+    await expect(DeviceAwarePredictor.train(help, { pool: ["pixel3", "pixel2"], references: refs, members: 0 })).rejects.toThrowError(/members 0 must be a positive integer/);
+    expect(model.toJSON().members).toHaveLength(2);
     expect(() => model.predict([1, 2, 3])).toThrowError(/3 reference latencies; the model takes 10/);
     expect(() => model.predict(refs.map((_, i) => (i === 4 ? Number.NaN : 1)))).toThrowError(/reference latency 5 of 10 is NaN/);
   });

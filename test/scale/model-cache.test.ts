@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe("deviceAwareModel", () => {
   it("trains once per settings and reloads the cached model to identical predictions", async () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), "pnb-models-"));
-    const settings = { pool: ["1080ti_1", "pixel3"], epochs: 2, hidden: [16], seed: 3, references: refs, cacheDir };
+    const settings = { pool: ["1080ti_1", "pixel3"], epochs: 2, hidden: [16], members: 1, seed: 3, references: refs, cacheDir };
     const said: string[] = [];
     const first = await deviceAwareModel(help, { ...settings, onProgress: (m) => said.push(m) });
     const second = await deviceAwareModel(help, { ...settings, onProgress: (m) => said.push(m) });
@@ -33,7 +33,7 @@ describe("deviceAwareModel", () => {
   }, 60_000);
   it("a damaged cache file is a typed error naming it, not a silent retrain", async () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), "pnb-models-"));
-    const settings = { pool: ["1080ti_1", "pixel3"], epochs: 1, hidden: [8], references: refs, cacheDir };
+    const settings = { pool: ["1080ti_1", "pixel3"], epochs: 1, hidden: [8], members: 1, references: refs, cacheDir };
     writeFileSync(deviceAwareCachePath(help, settings), '{"kind": "device-aware", ');
     await expect(deviceAwareModel(help, settings)).rejects.toThrowError(/device-aware-help-nb201-.*\.json: not a readable model file .*; delete it to retrain/);
   });
