@@ -30,7 +30,7 @@ export interface DeviceAwareOptions {
   readonly patience?: number;
   /** Training engine (default: the SIMD engine where it runs). */
   readonly engine?: MlpEngineName;
-  /** MLPs trained from different seeds whose log predictions are averaged (default {@link DEVICE_AWARE_MEMBERS}). */
+  /** MLPs trained from different seeds whose log predictions are averaged (default `DEVICE_AWARE_MEMBERS`, 3). */
   readonly members?: number;
 }
 

@@ -25,7 +25,7 @@ export const REFERENCE_COUNT = 10;
 
 /**
  * The table's reference rows: HELP's reference architectures when the table
- * holds every one of them, else {@link REFERENCE_COUNT} rows of the
+ * holds every one of them, else `REFERENCE_COUNT` (10) rows of the
  * stratified selection over the pool's latencies (seeded).
  *
  * @throws {InvalidArgumentError} for an empty pool when HELP's set is not in the table
