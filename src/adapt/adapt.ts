@@ -167,6 +167,8 @@ export interface Adaptation {
    * estimate leans low.
    */
   readonly outOfBagSrcc?: number;
+  /** `device-aware` only: the device model's weight in the blend with the bagged adaptation, chosen on the samples (0..1). */
+  readonly deviceModelWeight?: number;
 }
 
 /**
@@ -222,6 +224,7 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
     pickedProxy: (ctx.proxies[bestProxyOnSamples(ctx, m)] as { name: string }).name,
     predictions: result.predictions,
     ...(result.outOfBagSrcc === undefined ? {} : { outOfBagSrcc: result.outOfBagSrcc }),
+    ...(result.modelWeight === undefined ? {} : { deviceModelWeight: result.modelWeight }),
   };
 }
 

@@ -115,4 +115,12 @@ export interface MethodResult {
    * left out of some refit (K <= `BAG_MIN`: every refit is the full fit).
    */
   readonly outOfBagSrcc?: number;
+  /**
+   * `proxy-ensemble-bagged` only: each measured sample's out-of-bag
+   * prediction (ms), in the order of the measured rows given, NaN for a
+   * sample no refit left out.
+   */
+  readonly outOfBag?: Float64Array;
+  /** `device-aware` only: the device model's weight in the blend, chosen on the samples. */
+  readonly modelWeight?: number;
 }

@@ -113,12 +113,17 @@ export function proxyEnsembleBagged(ctx: AdaptContext, given: Measured, options:
     for (let r = 0; r < n; r++) out[r] = (out[r] as number) + (pred[r] as number);
   });
   const scored = [...oobCount.keys()].filter((i) => (oobCount[i] as number) > 0);
-  if (scored.length < OOB_MIN) return { predictions: out };
+  // back in the order the samples were given
+  const outOfBag = new Float64Array(m.rows.length).fill(Number.NaN);
+  order.forEach((given, sorted) => {
+    if ((oobCount[sorted] as number) > 0) outOfBag[given] = (oobSum[sorted] as number) / (oobCount[sorted] as number);
+  });
+  if (scored.length < OOB_MIN) return { predictions: out, outOfBag };
   const srcc = spearman(
     scored.map((i) => (oobSum[i] as number) / (oobCount[i] as number)),
     scored.map((i) => m.values[i] as number),
   ).value;
-  return Number.isNaN(srcc) ? { predictions: out } : { predictions: out, outOfBagSrcc: srcc };
+  return Number.isNaN(srcc) ? { predictions: out, outOfBag } : { predictions: out, outOfBagSrcc: srcc, outOfBag };
 }
 
 /**

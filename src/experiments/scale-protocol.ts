@@ -86,7 +86,7 @@ export interface ScaleProtocolOptions extends Pick<FetchOptions, "mirror" | "cac
   readonly table?: LatencyTable;
   /** Folder of the model cache (default the user cache's `models/`); `false` retrains every seed. */
   readonly modelCache?: string | false;
-  /** Model settings (default the predictor's: 3 members of [128, 128], 60 epochs, patience 10). */
+  /** Model settings (default the predictor's: 1 member of [128, 128], 60 epochs, patience 10). */
   readonly training?: Pick<DeviceAwareOptions, "hidden" | "epochs" | "patience" | "members">;
   readonly onProgress?: (line: string) => void;
 }
