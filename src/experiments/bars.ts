@@ -6,7 +6,7 @@
  */
 import { DEFAULT_ADAPT_METHOD } from "../adapt/registry.js";
 import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "./adapt-protocols.js";
-import { HELP_PAPER_K10 } from "./published.js";
+import { HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./published.js";
 import type { EvolutionCurve, SearchProtocolRow } from "./search-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
 import type { ScaleSummary } from "./scale-protocol.js";
@@ -202,5 +202,42 @@ export function scaleBars(s: readonly ScaleSummary[]): string[] {
   return [
     `bar: help split, 10 references, device-aware mean over the 6 test devices >= ${SCALE_HELP_MEAN_BAR} (HELP: 0.932): ${r3(m)} -> ${verdict(m >= SCALE_HELP_MEAN_BAR)}`,
     `bar: help split, 10 references, every test device >= HELP's number: ${xs.length - below.length}/${xs.length} -> ${below.length ? `missed (${below.map((x) => `${x.target} ${r3(x.srcc)} < ${HELP_PAPER_K10[x.target]}`).join(", ")})` : "met"}`,
+  ];
+}
+
+/**
+ * Dissimilar-pool protocol at K = 20: the mean over all splits to reach, and
+ * the split mean none may fall below.
+ *
+ * @example
+ * ```ts
+ * DISSIMILAR_K20_BARS.mean; // 0.92
+ * ```
+ */
+export const DISSIMILAR_K20_BARS = { mean: 0.92, min: 0.85 } as const;
+
+/**
+ * The dissimilar-pool bars of one method at K = 20: every rebuilt NASFLAT
+ * split at or above NASFLAT's number, the mean over all splits, the lowest
+ * split.
+ *
+ * @param splitMeans - the method's mean SRCC per split at K = 20
+ * @example
+ * ```ts
+ * dissimilarBars("device-aware", { N0: 0.95, N1: 0.93 });
+ * ```
+ */
+export function dissimilarBars(method: string, splitMeans: Readonly<Record<string, number>>): string[] {
+  const names = Object.keys(splitMeans);
+  if (names.length === 0) return [];
+  const vals = names.map((n) => splitMeans[n] as number);
+  const mean = vals.reduce((a, b) => a + b, 0) / vals.length;
+  const lo = Math.min(...vals);
+  const rebuilt = names.filter((n) => NASFLAT_NB201_K20[n] !== undefined);
+  const below = rebuilt.filter((n) => (splitMeans[n] as number) < (NASFLAT_NB201_K20[n] as { nasflat: number }).nasflat);
+  return [
+    `bar: dissimilar pools, ${method}, K=20, every rebuilt NASFLAT split >= NASFLAT's number: ${rebuilt.length - below.length}/${rebuilt.length} -> ${below.length ? `missed (${below.map((n) => `${n} ${r3(splitMeans[n] as number)} < ${(NASFLAT_NB201_K20[n] as { nasflat: number }).nasflat}`).join(", ")})` : "met"}`,
+    `bar: dissimilar pools, ${method}, K=20, mean over the ${names.length} splits >= ${DISSIMILAR_K20_BARS.mean}: ${r3(mean)} -> ${verdict(mean >= DISSIMILAR_K20_BARS.mean)}`,
+    `bar: dissimilar pools, ${method}, K=20, no split below ${DISSIMILAR_K20_BARS.min}: min ${r3(lo)} -> ${verdict(lo >= DISSIMILAR_K20_BARS.min)}`,
   ];
 }

@@ -40,3 +40,23 @@ export const ONEPROXY_PAPER_VPU_ROW: Readonly<Record<string, { readonly proxy: n
  * ```
  */
 export const HELP_PAPER_K10: Readonly<Record<string, number>> = { titan_rtx_256: 0.987, gold_6226: 0.989, fpga: 0.985, pixel2: 0.802, raspi4: 0.89, eyeriss: 0.94 };
+
+/**
+ * NASFLAT (Akhauri & Abdelfattah, MLSys 2024), NAS-Bench-201 device splits
+ * N0..N5 of its `correlation_trainer/device_task_list.py`: mean SRCC over
+ * each split's test devices at 20 target samples, NASFLAT and HELP, from its
+ * repository's `results_geomean.py` (as the scaling issue quotes them).
+ *
+ * @example
+ * ```ts
+ * NASFLAT_NB201_K20.N2; // { nasflat: 0.857, help: 0.509 }
+ * ```
+ */
+export const NASFLAT_NB201_K20: Readonly<Record<string, { readonly nasflat: number; readonly help: number }>> = {
+  N0: { nasflat: 0.959, help: 0.948 },
+  N1: { nasflat: 0.967, help: 0.604 },
+  N2: { nasflat: 0.857, help: 0.509 },
+  N3: { nasflat: 0.962, help: 0.729 },
+  N4: { nasflat: 0.959, help: 0.746 },
+  N5: { nasflat: 0.893, help: 0.41 },
+};

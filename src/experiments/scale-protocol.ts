@@ -4,6 +4,10 @@
  * unseen devices described by their reference latencies, against
  * `proxy-ensemble-bagged` on the same rows and seeds.
  *
+ * - dissimilar pools (`DISSIMILAR_SPLITS`): NASFLAT's NAS-Bench-201 splits
+ *   rebuilt on `oneproxy-nb201` joined with `help-nb201` (their 1,999 shared
+ *   architectures), and two of our own, where no pool device ranks like the
+ *   targets; K = 5, 10, 20 stratified samples.
  * - `help`: HELP's NAS-Bench-201 split (9 training devices, 4 validation
  *   devices for early stopping, 6 test devices), the 10 reference
  *   architectures as the only target measurements (K = 10), and HELP's
@@ -173,4 +177,124 @@ export function summariseScale(runs: readonly ScaleRun[]): ScaleSummary[] {
     const f = g[0] as ScaleRun;
     return { target: f.target, setting: f.setting, k: f.k, method: f.method, seeds: g.length, srcc: g.reduce((a, r) => a + r.srcc, 0) / g.length };
   });
+}
+
+/**
+ * A split of the joined NAS-Bench-201 table whose pool ranks unlike its
+ * targets. `dropped` names the devices of the published split that are not in
+ * the public data read here.
+ */
+export interface DissimilarSplit {
+  readonly name: string;
+  readonly pool: readonly string[];
+  readonly targets: readonly string[];
+  readonly dropped: readonly string[];
+}
+
+/**
+ * The dissimilar-pool splits. NASFLAT's N0..N5 with its HW-NAS-Bench and
+ * BRP-NAS device names mapped to the columns here (`embedded_tpu_edge_tpu_int8`
+ * -> `rice_edgetpu`, `desktop_gpu_gtx_1080ti_fp32` -> `eagle_gtx`,
+ * `desktop_cpu_core_i7_7820x_fp32` -> `eagle_i7`, `embedded_gpu_jetson_nano_fp16`
+ * / `_fp32` -> `eagle_jetson_16` / `eagle_jetson`, the Snapdragon 855 CPU, GPU and
+ * DSP -> `eagle_cpu_855`, `eagle_gpu_855`, `eagle_dsp_855`; the Snapdragon 675
+ * devices are not public here and are dropped), then `gpus-to-others` (HELP's
+ * GPUs -> CPUs, phones, FPGA, Eyeriss) and `edge-to-gpus` (phones and edge
+ * devices -> GPUs).
+ *
+ * @example
+ * ```ts
+ * DISSIMILAR_SPLITS.find((s) => s.name === "N1")?.dropped; // ["mobile_gpu_snapdragon_675_adreno_612_int8"]
+ * ```
+ */
+export const DISSIMILAR_SPLITS: readonly DissimilarSplit[] = [
+  { name: "N0", pool: PROTOCOLS.help.proxies, targets: PROTOCOLS.help.targets, dropped: [] },
+  { name: "N1", pool: ["rice_edgetpu", "eyeriss", "eagle_gpu_855", "pixel3"], targets: ["1080ti_1", "titan_rtx_32", "titanxp_1", "2080ti_32", "titan_rtx_1"], dropped: ["mobile_gpu_snapdragon_675_adreno_612_int8"] },
+  { name: "N2", pool: ["1080ti_1", "1080ti_32", "titanx_32", "titanxp_1", "titanxp_32"], targets: ["eagle_jetson_16", "rice_edgetpu", "eagle_dsp_855", "pixel3"], dropped: ["mobile_dsp_snapdragon_675_hexagon_685_int8"] },
+  { name: "N3", pool: ["eagle_gtx", "eagle_jetson_16", "eyeriss", "eagle_gpu_855"], targets: ["1080ti_1", "2080ti_1", "titanxp_1", "2080ti_32", "titanxp_32"], dropped: ["mobile_dsp_snapdragon_675_hexagon_685_int8"] },
+  {
+    name: "N4",
+    pool: ["eagle_i7", "eagle_jetson", "rice_edgetpu", "eyeriss", "eagle_cpu_855", "eagle_dsp_855", "eagle_gpu_855", "pixel2"],
+    targets: ["1080ti_1", "2080ti_1", "titan_rtx_1"],
+    dropped: ["mobile_dsp_snapdragon_675_hexagon_685_int8", "mobile_gpu_snapdragon_675_adreno_612_int8"],
+  },
+  {
+    name: "N5",
+    pool: ["titan_rtx_1", "titan_rtx_32", "titanxp_1", "2080ti_1", "titanx_1", "1080ti_1", "titanx_32", "titanxp_32", "2080ti_32", "1080ti_32", "gold_6226", "samsung_s7", "silver_4114", "gold_6240", "silver_4210r", "samsung_a50", "pixel2"],
+    targets: ["eyeriss", "eagle_gtx", "rice_edgetpu"],
+    dropped: [],
+  },
+  {
+    name: "gpus-to-others",
+    pool: ["1080ti_1", "1080ti_32", "2080ti_1", "2080ti_32", "titan_rtx_1", "titan_rtx_32", "titanx_1", "titanxp_1"],
+    targets: ["gold_6226", "silver_4114", "eagle_i7", "pixel2", "samsung_a50", "fpga", "eyeriss"],
+    dropped: [],
+  },
+  { name: "edge-to-gpus", pool: ["pixel2", "pixel3", "samsung_a50", "samsung_s7", "essential_ph_1", "raspi4", "fpga", "eyeriss"], targets: ["titan_rtx_256", "2080ti_1", "titanxp_1", "1080ti_256"], dropped: [] },
+];
+
+/** Sample counts of the dissimilar-pool protocol. */
+export const DISSIMILAR_KS: readonly number[] = [5, 10, 20];
+
+/** One (split, target, K, method, seed) result of the dissimilar-pool protocol. */
+export interface DissimilarRun {
+  readonly split: string;
+  readonly rows: number;
+  readonly target: string;
+  readonly k: number;
+  readonly method: "device-aware" | "proxy-ensemble-bagged";
+  readonly seed: number;
+  readonly srcc: number;
+}
+
+/** `oneproxy-nb201` joined with `help-nb201` on their shared architectures (1,999 rows). */
+export async function loadJoinedNb201(options: Pick<FetchOptions, "mirror" | "cacheDir"> = {}): Promise<LatencyTable> {
+  const [op, help] = await Promise.all([loadTable("oneproxy-nb201", options), loadTable("help-nb201", options)]);
+  return op.join(help);
+}
+
+/**
+ * Runs the dissimilar-pool splits: per split, the rows where every device of
+ * the split has a latency; per seed, the pool's device-aware model (10 stratified
+ * reference rows, early stopping on 10% of the pool's rows), then each target
+ * at each K with `device-aware` and `proxy-ensemble-bagged` on the same
+ * stratified samples.
+ *
+ * @example
+ * ```ts
+ * const runs = await runDissimilarProtocol({ seeds: 3 });
+ * ```
+ */
+export async function runDissimilarProtocol(options: ScaleProtocolOptions & { readonly splits?: readonly DissimilarSplit[]; readonly ks?: readonly number[] } = {}): Promise<DissimilarRun[]> {
+  const fetch: FetchOptions = { ...(options.mirror !== undefined ? { mirror: options.mirror } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
+  const joined = options.table ?? (await loadJoinedNb201(fetch));
+  const seeds = options.seeds ?? 10;
+  const runs: DissimilarRun[] = [];
+  for (const split of options.splits ?? DISSIMILAR_SPLITS) {
+    const cols = [...split.pool, ...split.targets].map((d) => joined.latencyView(d));
+    const rows = Array.from({ length: joined.rows }, (_, r) => r).filter((r) => cols.every((c) => !Number.isNaN(c[r] as number)));
+    const table = joined.selectRows(rows);
+    for (let seed = 0; seed < seeds; seed++) {
+      const refs = (await referenceRows(table, { pool: split.pool, seed, ...fetch })).rows;
+      const model = await deviceAwareModel(table, {
+        pool: split.pool,
+        references: refs,
+        seed,
+        ...options.training,
+        ...(options.modelCache === false ? { cache: false } : options.modelCache ? { cacheDir: options.modelCache } : {}),
+      });
+      const ctx = adaptContext(table, split.pool, { deviceModel: model });
+      for (const target of split.targets) {
+        const lat = table.latency(target);
+        for (const k of options.ks ?? DISSIMILAR_KS) {
+          for (const method of ["device-aware", "proxy-ensemble-bagged"] as const) {
+            const a = adaptTarget(ctx, (r) => lat[r] as number, { samples: k, method, seed, target });
+            runs.push({ split: split.name, rows: table.rows, target, k, method, seed, srcc: spearman(a.predictions, lat).value });
+          }
+        }
+      }
+    }
+    options.onProgress?.(`scale: dissimilar split ${split.name} done (${table.rows} rows)`);
+  }
+  return runs;
 }

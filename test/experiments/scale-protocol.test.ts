@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { scaleBars } from "../../src/experiments/bars.js";
-import { runScaleProtocol, SCALE_SPLITS, summariseScale, type ScaleSummary } from "../../src/experiments/scale-protocol.js";
+import { dissimilarBars, scaleBars } from "../../src/experiments/bars.js";
+import { DISSIMILAR_SPLITS, loadJoinedNb201, runDissimilarProtocol, runScaleProtocol, SCALE_SPLITS, summariseScale, type ScaleSummary } from "../../src/experiments/scale-protocol.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 describe("runScaleProtocol", () => {
@@ -37,5 +37,36 @@ describe("scaleBars", () => {
     const low = scaleBars(at({ titan_rtx_256: 0.99, gold_6226: 0.985, fpga: 0.99, pixel2: 0.9, raspi4: 0.95, eyeriss: 0.98 }));
     expect(low[1]).toMatch(/5\/6 -> missed \(gold_6226 0\.985 < 0\.989\)/);
     expect(low[0]).toMatch(/0\.966 -> missed/);
+  });
+});
+
+describe("the dissimilar-pool splits", () => {
+  it("name devices of the joined table only, with no target in its pool and no pool device ranking like a target at 0.9 or more on NASFLAT's splits N1..N4", async () => {
+    const joined = await loadJoinedNb201({ mirror: mirrorDir() });
+    expect(joined.rows).toBe(1999);
+    for (const sp of DISSIMILAR_SPLITS) {
+      for (const d of [...sp.pool, ...sp.targets]) expect(joined.hasDevice(d), `${sp.name}: ${d}`).toBe(true);
+      expect(sp.targets.filter((t) => sp.pool.includes(t))).toEqual([]);
+    }
+    const { spearman } = await import("../../src/stats/correlation.js");
+    for (const sp of DISSIMILAR_SPLITS.filter((x) => ["N1", "N2", "N4"].includes(x.name))) {
+      for (const t of sp.targets) {
+        const best = Math.max(...sp.pool.map((p) => spearman(joined.latency(p), joined.latency(t)).value));
+        expect(best, `${sp.name}: ${t}`).toBeLessThan(0.9);
+      }
+    }
+  });
+  it("runs both methods on the same samples per split, target, K and seed", async () => {
+    const split = DISSIMILAR_SPLITS.find((x) => x.name === "N1");
+    const runs = await runDissimilarProtocol({ seeds: 1, mirror: mirrorDir(), modelCache: false, splits: split ? [split] : [], ks: [10], training: { epochs: 2, hidden: [16] } });
+    expect(runs).toHaveLength(5 * 2);
+    expect(runs.every((r) => r.rows === 1740 && r.k === 10 && r.srcc > 0)).toBe(true);
+  }, 120_000);
+  it("bars: NASFLAT's number per rebuilt split, the mean and the lowest split", () => {
+    const lines = dissimilarBars("m", { N1: 0.97, N2: 0.86, mine: 0.84 });
+    expect(lines[0]).toMatch(/2\/2 -> met/);
+    expect(lines[1]).toMatch(/mean over the 3 splits >= 0\.92: 0\.89 -> missed/);
+    expect(lines[2]).toMatch(/min 0\.84 -> missed/);
+    expect(dissimilarBars("m", { N1: 0.96 })[0]).toMatch(/missed \(N1 0\.96 < 0\.967\)/);
   });
 });
