@@ -8,6 +8,7 @@ import { proxynasVersion } from "../runtime/report.js";
 import { registerAdapt } from "./commands/adapt.js";
 import { registerBench } from "./commands/bench.js";
 import { registerDatasets } from "./commands/datasets.js";
+import { registerDescribeDevice } from "./commands/describe-device.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerEval } from "./commands/eval.js";
 import { registerMonotonicity } from "./commands/monotonicity.js";
@@ -35,6 +36,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerDatasets(program);
   registerMonotonicity(program);
   registerAdapt(program);
+  registerDescribeDevice(program);
   registerSearch(program);
   registerMeasure(program);
   registerBench(program);

@@ -88,7 +88,7 @@ function measureOptions(cmd: Command): Command {
   return mirrorOption(
     cmd
       .option("--space <space>", "nb201|ofa-mbv3", "nb201")
-      .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select")
+      .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select; `references`: HELP's 10 reference architectures")
       .option("--sample <N>", "measure N architectures: nb201 stratified over the space by FLOPs; ofa-mbv3 uniform subnets")
       .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
       .option("--seed <n>", "seed of the sample, the random weights and the input", "0")
@@ -181,7 +181,12 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
   const archsFile = str("archs");
   const sample = intOption("--sample", str("sample"), 1);
   if ((archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError("measure: give exactly one of --archs <file> and --sample <N>");
-  if (archsFile) archs = await archsFromFile(archsFile, officialIndex, space === "nb201");
+  if (archsFile === "references" && !existsSync(archsFile)) {
+    // HELP's 10 reference architectures: what describe-device and --method device-aware read
+    if (space !== "nb201") throw new InvalidArgumentError("measure: --archs references is for --space nb201 (HELP's 10 NAS-Bench-201 reference architectures)");
+    const nb = await loadNb201Index(fetchOpts);
+    archs = (await loadReferenceArchitectures("help-nb201", fetchOpts)).map((i) => ({ index: i, arch: nbFormat(nb.archAt(i)) }));
+  } else if (archsFile) archs = await archsFromFile(archsFile, officialIndex, space === "nb201");
   else if (space === "ofa-mbv3") {
     if (opts["includeReferences"]) throw new InvalidArgumentError("measure: --include-references is for --space nb201");
     const rng = seededRng(seed);

@@ -43,6 +43,15 @@ describe("proxynas measure", () => {
     expect(j2.measured).toHaveLength(4);
     expect(j2.measured).toContain(0); // NAS-Bench-201 index 0 is the first architecture of k.csv
   });
+  it("--archs references measures HELP's 10 reference architectures, the file describe-device and --method device-aware read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
+    const out = join(dir, "refs.csv");
+    const r = cli("measure", "run", "--runtime", "node-wasm", "--archs", "references", "--out", out, ...FAST);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines.slice(1).map((l) => Number(l.split(",")[0]))).toEqual([11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462]);
+    expect(cli("measure", "run", "--runtime", "node-wasm", "--archs", "references", "--space", "ofa-mbv3", "--out", join(dir, "o.csv")).stderr).toMatch(/--archs references is for --space nb201/);
+  }, 120_000);
   it("--sample with the official index; bad input is a typed error with exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
     const r = cli("measure", "run", "--runtime", "node-wasm", "--sample", "2", "--seed", "4", "--out", join(dir, "s.csv"), ...FAST);
