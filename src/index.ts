@@ -115,6 +115,7 @@ export { DeviceAwarePredictor, type DeviceAwareOptions, type DeviceAwareJson } f
 export { deviceAwareModel, type DeviceAwareCacheOptions } from "./scale/model-cache.js";
 export { referenceVector, type ReferenceVector } from "./scale/reference-vector.js";
 export { referenceRows, type ReferenceRows, type ReferenceSource } from "./scale/references.js";
+export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-map.js";
 
 // Figures and tables.
 export { figure, type Figure, type Trace, type Layout } from "./viz/figure.js";
@@ -122,6 +123,7 @@ export { tableView, tableHtml, tableText, tableMarkdown, tableCsv, type TableVie
 export { latencyDistributionFigure, type LatencyDistributionOptions } from "./viz/latency-distribution.js";
 export { monotonicityHeatmap, rankScatterFigure, familyCorrelationFigure, type HeatmapOptions, type HeatmapScale } from "./viz/monotonicity-figures.js";
 export { paretoSetsFigure, type ParetoSetsInput } from "./viz/pareto-sets-figure.js";
+export { deviceMapFigure } from "./viz/device-map-figure.js";
 export { exportFigures, type ImageFormat, type ExportJob, type ExportOptions } from "./viz/export.js";
 
 // Notebooks: display, headlines, running notebooks headless.

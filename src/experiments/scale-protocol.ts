@@ -56,7 +56,14 @@ export const SCALE_SPLITS: Readonly<Record<"help", ScaleSplit>> = {
 /** What the target is measured on: the references alone, or the references plus this many random architectures. */
 export type ScaleSetting = { readonly name: "references"; readonly extra: 0 } | { readonly name: "references+random"; readonly extra: number };
 
-/** The settings of the HELP split: the 10 references (K = 10), and HELP's code-level references + 10 random (K = 20). */
+/**
+ * The settings of the HELP split: the 10 references (K = 10), and HELP's code-level references + 10 random (K = 20).
+ *
+ * @example
+ * ```ts
+ * SCALE_SETTINGS.map((s) => s.name); // ["references", "references+random"]
+ * ```
+ */
 export const SCALE_SETTINGS: readonly ScaleSetting[] = [
   { name: "references", extra: 0 },
   { name: "references+random", extra: 10 },
@@ -233,7 +240,14 @@ export const DISSIMILAR_SPLITS: readonly DissimilarSplit[] = [
   { name: "edge-to-gpus", pool: ["pixel2", "pixel3", "samsung_a50", "samsung_s7", "essential_ph_1", "raspi4", "fpga", "eyeriss"], targets: ["titan_rtx_256", "2080ti_1", "titanxp_1", "1080ti_256"], dropped: [] },
 ];
 
-/** Sample counts of the dissimilar-pool protocol. */
+/**
+ * Sample counts of the dissimilar-pool protocol.
+ *
+ * @example
+ * ```ts
+ * DISSIMILAR_KS; // [5, 10, 20]
+ * ```
+ */
 export const DISSIMILAR_KS: readonly number[] = [5, 10, 20];
 
 /** One (split, target, K, method, seed) result of the dissimilar-pool protocol. */
@@ -247,7 +261,14 @@ export interface DissimilarRun {
   readonly srcc: number;
 }
 
-/** `oneproxy-nb201` joined with `help-nb201` on their shared architectures (1,999 rows). */
+/**
+ * `oneproxy-nb201` joined with `help-nb201` on their shared architectures (1,999 rows).
+ *
+ * @example
+ * ```ts
+ * (await loadJoinedNb201()).rows; // 1999
+ * ```
+ */
 export async function loadJoinedNb201(options: Pick<FetchOptions, "mirror" | "cacheDir"> = {}): Promise<LatencyTable> {
   const [op, help] = await Promise.all([loadTable("oneproxy-nb201", options), loadTable("help-nb201", options)]);
   return op.join(help);
