@@ -10,7 +10,7 @@ import { tableMarkdown, tableText, tableView, type Cell, type TableView } from "
 import { estimateCalibration, PROTOCOLS, runProtocol, summarise, type ProtocolName } from "./adapt-protocols.js";
 import { adaptationBars, dissimilarBars, ofaSearchBar, r3, scaleBars, searchBars } from "./bars.js";
 import { HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./published.js";
-import { DISSIMILAR_KS, DISSIMILAR_SPLITS, runDissimilarProtocol, runScaleProtocol, SCALE_SETTINGS, SCALE_SPLITS, summariseScale, type DissimilarRun } from "./scale-protocol.js";
+import { DISSIMILAR_KS, DISSIMILAR_SPLITS, runDissimilarProtocol, runScaleProtocol, SCALE_SETTINGS, SCALE_SPLITS, summariseScale, type DissimilarRun, type ScaleSummary } from "./scale-protocol.js";
 import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "./ofa-space-protocol.js";
 import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "./search-protocol.js";
 
@@ -99,6 +99,26 @@ export async function adaptationSection(name: ProtocolName, options: SectionOpti
   return { blocks, json: { summary: s, ceilings, bars, calibration, seconds, seeds }, csv };
 }
 
+/** The scale protocol's table of one split: a row per (method, setting), a column per target, mean and min; a published row when given. */
+function scaleRows(targets: readonly string[], s: readonly ScaleSummary[], published?: Readonly<Record<string, number>>): Record<string, Cell>[] {
+  const rows: Record<string, Cell>[] = [];
+  const row = (label: string, setting: string, k: number | string, get: (t: string) => number | undefined) => {
+    const vals = targets.map(get);
+    const ok = vals.filter((v): v is number => v !== undefined);
+    if (ok.length === 0) return;
+    rows.push({ method: label, measured: setting, K: k, ...Object.fromEntries(targets.map((t, i) => [t, vals[i] === undefined ? "" : r3(vals[i] as number)])), mean: r3(ok.reduce((a, b) => a + b, 0) / ok.length), min: r3(Math.min(...ok)) });
+  };
+  for (const setting of SCALE_SETTINGS) {
+    const here = s.filter((x) => x.setting === setting.name);
+    for (const method of [...new Set(here.map((x) => x.method))]) {
+      const k = here.find((x) => x.method === method)?.k ?? "";
+      row(method, setting.name === "references" ? "the 10 references" : `the references + ${setting.extra} random`, k, (t) => here.find((x) => x.method === method && x.target === t)?.srcc);
+    }
+  }
+  if (published) row("published: HELP (meta-learned)", "the 10 references", 10, (t) => published[t]);
+  return rows;
+}
+
 /**
  * Runs the scale protocol (HELP's split: the device-aware predictor trained
  * on 9 devices, early-stopped on 4, judged on 6 unseen devices described by
@@ -119,21 +139,7 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
   const { runs, training } = await runScaleProtocol(split, { seeds, ...mirrorOf(options), onProgress: progress(options) });
   const seconds = (performance.now() - t0) / 1000;
   const s = summariseScale(runs);
-  const rows: Record<string, Cell>[] = [];
-  const row = (label: string, setting: string, k: number | string, get: (t: string) => number | undefined) => {
-    const vals = split.targets.map(get);
-    const ok = vals.filter((v): v is number => v !== undefined);
-    if (ok.length === 0) return;
-    rows.push({ method: label, measured: setting, K: k, ...Object.fromEntries(split.targets.map((t, i) => [t, vals[i] === undefined ? "" : r3(vals[i] as number)])), mean: r3(ok.reduce((a, b) => a + b, 0) / ok.length), min: r3(Math.min(...ok)) });
-  };
-  for (const setting of SCALE_SETTINGS) {
-    const here = s.filter((x) => x.setting === setting.name);
-    for (const method of [...new Set(here.map((x) => x.method))]) {
-      const k = here.find((x) => x.method === method)?.k ?? "";
-      row(method, setting.name === "references" ? "the 10 references" : `the references + ${setting.extra} random`, k, (t) => here.find((x) => x.method === method && x.target === t)?.srcc);
-    }
-  }
-  row("published: HELP (meta-learned)", "the 10 references", 10, (t) => HELP_PAPER_K10[t]);
+  const rows = scaleRows(split.targets, s, HELP_PAPER_K10);
   const meanMs = training.reduce((a, t) => a + t.ms, 0) / training.length;
   const meanEpochs = training.reduce((a, t) => a + t.epochs, 0) / training.length;
   const csv = s.map((x) => ["scale", x.target, x.k, `${x.method} (${x.setting})`, x.seeds, "", x.srcc, "", ""].join(","));
@@ -166,8 +172,22 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
     { kind: "table", view: tableView(dRows) },
     { kind: "lines", lines: [...dBars, `not in the public data read here, dropped from NASFLAT's splits: ${dropped.join("; ")}; NASFLAT's numbers are on its full split and all 15,625 rows, ours on the rows shared by the two datasets (indicative)`, `time: ${dSeconds.toFixed(1)} s`] },
   );
+  // Once-for-All: report, no bar yet
+  const ofa: Record<string, unknown> = {};
+  for (const sp of [SCALE_SPLITS["help-ofa"], SCALE_SPLITS["ofa-batch"]]) {
+    const t2 = performance.now();
+    const r = await runScaleProtocol(sp, { seeds, ...mirrorOf(options), onProgress: progress(options) });
+    const sum = summariseScale(r.runs);
+    ofa[sp.name] = { summary: sum, training: r.training };
+    blocks.push(
+      { kind: "heading", text: `protocol scale, Once-for-All split ${sp.name}: help-ofa (5,000 MobileNetV3 subnets), trained on ${sp.pool.join(", ")}, early-stopped on ${sp.validation.join(", ")}; mean of ${seeds} seeds; report, no bar yet` },
+      { kind: "table", view: tableView(scaleRows(sp.targets, sum)) },
+      { kind: "lines", lines: [`training: ${(r.training.reduce((a, t) => a + t.ms, 0) / r.training.length / 1000).toFixed(1)} s per model; time: ${((performance.now() - t2) / 1000).toFixed(1)} s`] },
+    );
+    csv.push(...sum.map((x) => [`scale-${sp.name}`, x.target, x.k, `${x.method} (${x.setting})`, x.seeds, "", x.srcc, "", ""].join(",")));
+  }
   if (seeds < 10) blocks.push({ kind: "lines", lines: [`note: the bars are judged on the mean of 10 seeds; this run used ${seeds}`] });
-  return { blocks, json: { summary: s, training, bars: [...scaleBars(s), ...dBars], dissimilar, seconds, seeds }, csv };
+  return { blocks, json: { summary: s, training, bars: [...scaleBars(s), ...dBars], dissimilar, ofa, seconds, seeds }, csv };
 }
 
 /**

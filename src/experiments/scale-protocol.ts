@@ -42,7 +42,7 @@ export interface ScaleSplit {
  * SCALE_SPLITS.help.validation; // ["titanx_1", "titanx_32", "titanx_256", "gold_6240"]
  * ```
  */
-export const SCALE_SPLITS: Readonly<Record<"help", ScaleSplit>> = {
+export const SCALE_SPLITS: Readonly<Record<"help" | "help-ofa" | "ofa-batch", ScaleSplit>> = {
   help: {
     name: "help",
     dataset: "help-nb201",
@@ -50,6 +50,22 @@ export const SCALE_SPLITS: Readonly<Record<"help", ScaleSplit>> = {
     // HELP's meta-validation devices (its scripts' --meta_valid_devices): early stopping only
     validation: ["titanx_1", "titanx_32", "titanx_256", "gold_6240"],
     targets: PROTOCOLS.help.targets,
+  },
+  // Once-for-All (help-ofa, 12 GPU settings): HELP's OFA split (its scripts' meta-train / meta-valid / meta-test devices)
+  "help-ofa": {
+    name: "help-ofa",
+    dataset: "help-ofa",
+    pool: ["2080ti_1", "2080ti_32", "2080ti_64", "titan_xp_1", "titan_xp_32", "titan_xp_64", "v100_1", "v100_32", "v100_64"],
+    validation: ["titan_rtx_1", "titan_rtx_32"],
+    targets: ["titan_rtx_64"],
+  },
+  // Once-for-All, train on batch sizes 1 and 32, test on 64
+  "ofa-batch": {
+    name: "ofa-batch",
+    dataset: "help-ofa",
+    pool: ["2080ti_1", "2080ti_32", "titan_xp_1", "titan_xp_32", "v100_1", "v100_32"],
+    validation: ["titan_rtx_1", "titan_rtx_32"],
+    targets: ["2080ti_64", "titan_xp_64", "v100_64", "titan_rtx_64"],
   },
 };
 

@@ -22,10 +22,14 @@ describe("runScaleProtocol", () => {
     expect(one.seeds).toBe(2);
     expect(one.srcc).toBeCloseTo(((src?.srcc as number) * 3) / 4, 12);
   }, 240_000);
-  it("keeps the test devices out of the pool and of the validation devices", () => {
-    const { pool, validation, targets } = SCALE_SPLITS.help;
-    expect(targets.filter((t) => pool.includes(t) || validation.includes(t))).toEqual([]);
-    expect(pool.filter((d) => validation.includes(d))).toEqual([]);
+  it("keeps the test devices out of the pool and of the validation devices, on devices of each split's dataset", async () => {
+    const { loadTable } = await import("../../src/data/load.js");
+    for (const { dataset, pool, validation, targets } of Object.values(SCALE_SPLITS)) {
+      expect(targets.filter((t) => pool.includes(t) || validation.includes(t))).toEqual([]);
+      expect(pool.filter((d) => validation.includes(d))).toEqual([]);
+      const t = await loadTable(dataset, { mirror: mirrorDir() });
+      for (const d of [...pool, ...validation, ...targets]) expect(t.hasDevice(d), `${dataset}: ${d}`).toBe(true);
+    }
   });
 });
 
