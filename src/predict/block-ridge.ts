@@ -101,13 +101,8 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
   const bestAlpha = new Float64Array(k);
   const bestLoo = new Float64Array(k);
   for (let combo = 0; combo < total; combo++) {
-    let rest = combo;
-    for (let b = 0; b < nb; b++) {
-      const g = grids[b] as readonly number[];
-      choice[b] = g[rest % g.length] as number;
-      inv[b] = 1 / (choice[b] as number);
-      rest = Math.floor(rest / g.length);
-    }
+    gridPoint(combo, grids, choice);
+    for (let b = 0; b < nb; b++) inv[b] = 1 / (choice[b] as number);
     // A = G + I (symmetric positive definite; its lower triangle is all the factor reads); the border is solved in closed form:
     // u = A^-1 1, s = 1'u; c = u'y / s; α = A^-1 y - c u; (M^-1)_ii = (A^-1)_ii - u_i^2 / s
     for (let i = 0; i < k; i++) {
@@ -182,6 +177,15 @@ export function blockRidge(x: Matrix, blocks: readonly number[], y: ArrayLike<nu
   return { penalties: bestPenalties, looMse: bestMse, looResiduals: bestLoo, intercept: bestC, weights };
 }
 
+/** Writes grid point `combo` of the block grids (first block varying fastest) into `choice`, one penalty per block. */
+function gridPoint(combo: number, grids: readonly (readonly number[])[], choice: number[]): void {
+  let rest = combo;
+  grids.forEach((g, b) => {
+    choice[b] = g[rest % g.length] as number;
+    rest = Math.floor(rest / g.length);
+  });
+}
+
 /** Operations per grid point of the dual form: two K x K triangular factorisations and the border. */
 function dualCost(k: number, nb: number): number {
   return (2 / 3) * k ** 3 + nb * k * k;
@@ -232,7 +236,6 @@ function blockRidgePrimal(x: Matrix, blocks: readonly number[], y: ArrayLike<num
   const a = new Float64Array(p * p);
   const l = new Float64Array(p * p);
   const z = new Float64Array(p);
-  const penalty = new Float64Array(nb);
   const choice = new Array<number>(nb).fill(0);
   const loo = new Float64Array(k);
   let bestMse = Number.POSITIVE_INFINITY;
@@ -241,15 +244,9 @@ function blockRidgePrimal(x: Matrix, blocks: readonly number[], y: ArrayLike<num
   let bestWeights: Float64Array = new Float64Array(p);
   const bestLoo = new Float64Array(k);
   for (let combo = 0; combo < total; combo++) {
-    let rest = combo;
-    for (let b = 0; b < nb; b++) {
-      const g = grids[b] as readonly number[];
-      choice[b] = g[rest % g.length] as number;
-      penalty[b] = choice[b] as number;
-      rest = Math.floor(rest / g.length);
-    }
+    gridPoint(combo, grids, choice);
     a.set(gram);
-    for (let c = 0; c < p; c++) a[c * p + c] = (a[c * p + c] as number) + (penalty[blockOf[c] as number] as number);
+    for (let c = 0; c < p; c++) a[c * p + c] = (a[c * p + c] as number) + (choice[blockOf[c] as number] as number);
     cholesky(a, p, "blockRidge", l);
     const w = choleskySolve(l, p, rhs);
     let c0 = yMean;

@@ -36,14 +36,26 @@ export const REFERENCE_COUNT = 10;
  */
 export async function referenceRows(table: LatencyTable, options: { pool: readonly string[]; seed?: number } & FetchOptions): Promise<ReferenceRows> {
   const help = await helpReferences(table, options);
-  if (help) return { rows: help, source: "help" };
+  if (help) return { rows: [...help], source: "help" };
   if (options.pool.length === 0) throw new InvalidArgumentError(`references: ${table.source} does not hold HELP's reference architectures; give a pool to choose them on`);
   const rows = selectSamples(options.pool.map((d) => table.latency(d)), Math.min(REFERENCE_COUNT, table.rows), { strategy: "stratified", seed: options.seed ?? 0 });
   return { rows: [...rows].sort((a, b) => a - b), source: "stratified" };
 }
 
+/** HELP's reference rows per table, looked up once (the protocols ask for every seed). */
+const helpRows = new WeakMap<LatencyTable, Promise<number[] | undefined>>();
+
 /** HELP's reference rows in this table, or undefined when the table lacks one of them (or its space has none). */
-async function helpReferences(table: LatencyTable, options: FetchOptions): Promise<number[] | undefined> {
+function helpReferences(table: LatencyTable, options: FetchOptions): Promise<number[] | undefined> {
+  let rows = helpRows.get(table);
+  if (!rows) {
+    rows = lookUpHelpReferences(table, options);
+    helpRows.set(table, rows);
+  }
+  return rows;
+}
+
+async function lookUpHelpReferences(table: LatencyTable, options: FetchOptions): Promise<number[] | undefined> {
   if (table.source === "help-ofa") return loadReferenceArchitectures("help-ofa", options);
   if (table.space !== "nb201") return undefined;
   const [indices, index] = await Promise.all([loadReferenceArchitectures("help-nb201", options), loadNb201Index(options)]);
