@@ -155,11 +155,25 @@ export class DeviceAwarePredictor implements DeviceModel {
    * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
    */
   predictLog(referenceMs: ArrayLike<number>): Float64Array {
+    return this.predictLogRows(referenceMs, Array.from({ length: this.meta.rows }, (_, r) => r));
+  }
+
+  /**
+   * Predicted log latency of some rows only (what a check of a few
+   * candidates costs), in the order given; same values as
+   * {@link DeviceAwarePredictor.predictLog} at those rows.
+   *
+   * @throws {InvalidArgumentError} for the wrong number of reference latencies or a row outside the table
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   */
+  predictLogRows(referenceMs: ArrayLike<number>, rows: readonly number[]): Float64Array {
     const refs = this.meta.references;
     if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`device-aware: ${referenceMs.length} reference latencies; the model takes ${refs.length}, one per reference architecture`);
+    const bad = rows.find((r) => !Number.isInteger(r) || r < 0 || r >= this.meta.rows);
+    if (bad !== undefined) throw new InvalidArgumentError(`device-aware: row ${bad} is not a row of ${this.meta.dataset} (0..${this.meta.rows - 1})`);
     const v = referenceVector(referenceMs, "device-aware");
     const archX = (this.archCache ??= deviceAwareArchFeatures(this.table.space, this.table.archs()));
-    const x = withDevice(archX, Array.from({ length: archX.rows }, (_, r) => r), v.features);
+    const x = withDevice(archX, rows, v.features);
     const out = new Float64Array(x.rows);
     for (const mlp of this.mlps) {
       const p = mlp.predict(x);

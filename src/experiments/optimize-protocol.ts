@@ -1,0 +1,233 @@
+/**
+ * The optimizer protocol (`npm run eval -- --protocol optimize`): on HELP's
+ * 6 unseen NAS-Bench-201 devices, each described by its 10 reference
+ * measurements only, at budgets the 10th..90th percentiles of the device's
+ * true latencies, the architecture optimizer's answer against the exact
+ * optimum under the true latency; beside it, exhaustive search and NSGA-II on
+ * the same calibrated predictions with the same feasibility margin, and the
+ * optimizer trained without synthetic devices.
+ *
+ * Regret of an answer: best accuracy within the budget minus the answer's
+ * accuracy, in points, never below 0 (an answer over budget is counted as a
+ * violation, not as a gain). Hypervolume: of one device's answers over the 9
+ * budgets, under the true latencies, as a share of the whole table's.
+ */
+import type { FetchOptions } from "../data/fetch.js";
+import type { LatencyTable } from "../data/latency-table.js";
+import { loadTable } from "../data/load.js";
+import type { ArchitectureOptimizer } from "../scale/architecture-optimizer.js";
+import { budgetFrontier, optimumUnderBudget } from "../scale/exact-optima.js";
+import { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "../scale/optimizer-cache.js";
+import { referenceRows } from "../scale/references.js";
+import { nsga2 } from "../search/nsga2.js";
+import { NB201_GENOME } from "../search/genome.js";
+import { frontMetrics, frontReference, REGRET_PERCENTILES } from "../stats/front-metrics.js";
+import { quantiles } from "../stats/quantile.js";
+import { SCALE_SPLITS, type ScaleSplit } from "./scale-protocol.js";
+import { NB201_ACCURACIES } from "./search-protocol.js";
+
+/** What answers a (device, budget): the optimizer, or a search on the same calibrated predictions. */
+export type OptimizeMethod = "optimizer" | "optimizer, real devices only" | "exhaustive on predictions" | "nsga2 on predictions";
+
+/**
+ * The methods, in report order.
+ *
+ * @example
+ * ```ts
+ * OPTIMIZE_METHODS[0]; // "optimizer"
+ * ```
+ */
+export const OPTIMIZE_METHODS: readonly OptimizeMethod[] = ["optimizer", "optimizer, real devices only", "exhaustive on predictions", "nsga2 on predictions"];
+
+/** NSGA-II's evaluations per device in the protocol (a front for all 9 budgets). */
+const NSGA2_EVALUATIONS = 1000;
+
+/** One answer. */
+export interface OptimizeRun {
+  readonly split: string;
+  readonly accuracy: string;
+  readonly target: string;
+  readonly seed: number;
+  readonly method: OptimizeMethod;
+  /** Budget as a percentile of the target's true latencies, and in ms. */
+  readonly percentile: number;
+  readonly budgetMs: number;
+  readonly row: number;
+  /** Accuracy points below the exact optimum within the budget (>= 0). */
+  readonly regret: number;
+  /** Whether the answer's true latency is over the budget. */
+  readonly over: boolean;
+  /** Wall time of the answer (ms); NSGA-II: one run, which serves every budget of the device. */
+  readonly ms: number;
+}
+
+/** Training cost per seed and accuracy. */
+export interface OptimizeTraining {
+  readonly accuracy: string;
+  readonly seed: number;
+  readonly synthetic: number;
+  readonly ms: number;
+  readonly epochs: number;
+  /** The margin the validation devices chose. */
+  readonly margin: { readonly constant: number; readonly perSd: number };
+}
+
+/** Options of {@link runOptimizeProtocol}. */
+export interface OptimizeProtocolOptions extends FetchOptions {
+  readonly seeds?: number;
+  /** Accuracy columns (default: all three of NAS-Bench-201). */
+  readonly accuracies?: readonly string[];
+  /** Seeds for the accuracies after the first (default: `seeds`). */
+  readonly otherAccuracySeeds?: number;
+  readonly table?: LatencyTable;
+  /** Model cache folder, or `false` to train without one. */
+  readonly modelCache?: string | false;
+  /** Settings of the device-aware model and the optimizer's network, and the synthetic count (default `OPTIMIZER_SYNTHETIC`). */
+  readonly optimizer?: Pick<OptimizerSetup, "model" | "network" | "synthetic">;
+  readonly onProgress?: (line: string) => void;
+}
+
+/**
+ * Runs the protocol on a split (default HELP's).
+ *
+ * @example
+ * ```ts
+ * const { runs } = await runOptimizeProtocol(SCALE_SPLITS.help, { seeds: 2, accuracies: ["cifar10"] });
+ * summariseOptimize(runs);
+ * ```
+ */
+export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help, options: OptimizeProtocolOptions = {}): Promise<{ runs: OptimizeRun[]; training: OptimizeTraining[] }> {
+  const fetch: FetchOptions = { ...(options.mirror !== undefined ? { mirror: options.mirror } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
+  const table = options.table ?? (await loadTable(split.dataset, fetch)).join(await loadTable("nb201-accuracy", fetch));
+  const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
+  const seeds = options.seeds ?? 10;
+  const accuracies = options.accuracies ?? NB201_ACCURACIES;
+  const cache = options.modelCache === false ? { cache: false } : options.modelCache ? { cacheDir: options.modelCache } : {};
+  const runs: OptimizeRun[] = [];
+  const training: OptimizeTraining[] = [];
+  accuracies.forEach((a) => table.accuracy(a));
+  for (const [ai, accuracy] of accuracies.entries()) {
+    const acc = table.accuracy(accuracy);
+    const n = ai === 0 ? seeds : Math.min(seeds, options.otherAccuracySeeds ?? seeds);
+    for (let seed = 0; seed < n; seed++) {
+      const synthetic = options.optimizer?.synthetic ?? OPTIMIZER_SYNTHETIC;
+      const setup = { pool: split.pool, validation: split.validation, references: refs, accuracy, seed, ...options.optimizer, synthetic, ...cache };
+      const opt = await architectureOptimizer(table, setup);
+      const realOnly = await architectureOptimizer(table, { ...setup, synthetic: 0 });
+      training.push({ accuracy, seed, synthetic, ms: opt.training.ms, epochs: opt.training.epochs, margin: opt.margin });
+      training.push({ accuracy, seed, synthetic: 0, ms: realOnly.training.ms, epochs: realOnly.training.epochs, margin: realOnly.margin });
+      for (const target of split.targets) {
+        const lat = table.latency(target);
+        const refMs = refs.map((r) => lat[r] as number);
+        const frontier = budgetFrontier(lat, acc);
+        const budgets = quantiles(lat, REGRET_PERCENTILES);
+        const push = (method: OptimizeMethod, i: number, row: number, ms: number) => {
+          const b = budgets[i] as number;
+          const best = acc[optimumUnderBudget(frontier, b)] as number;
+          runs.push({ split: split.name, accuracy, target, seed, method, percentile: REGRET_PERCENTILES[i] as number, budgetMs: b, row, regret: Math.max(0, best - (acc[row] as number)), over: (lat[row] as number) > b, ms });
+        };
+        const answerWith = (o: ArchitectureOptimizer, method: OptimizeMethod, how: "network" | "exhaustive") =>
+          budgets.forEach((b, i) => {
+            const t0 = performance.now();
+            const row = firstAnswer(o, refMs, b, how);
+            push(method, i, row, performance.now() - t0);
+          });
+        answerWith(opt, "optimizer", "network");
+        answerWith(realOnly, "optimizer, real devices only", "network");
+        answerWith(opt, "exhaustive on predictions", "exhaustive");
+        // NSGA-II on the calibrated predictions, one run per device, answered at each budget from its front with the same margin
+        const t0 = performance.now();
+        const { latencyMs, calibration } = opt.predictLatency(refMs);
+        const run = nsga2(NB201_GENOME, (archs) => ({ accuracy: archs.map((s) => acc[table.rowOfArch(s) as number] as number), latency: archs.map((s) => latencyMs[table.rowOfArch(s) as number] as number) }), { evaluations: NSGA2_EVALUATIONS, seed });
+        const ms = performance.now() - t0;
+        const logMargin = opt.margin.constant + opt.margin.perSd * calibration.sd;
+        budgets.forEach((b, i) => {
+          const ok = run.evaluations.filter((e) => e.latency <= b * Math.exp(-logMargin));
+          const pick = ok.length ? ok.reduce((x, y) => (y.accuracy > x.accuracy ? y : x)) : run.evaluations.reduce((x, y) => (y.latency < x.latency ? y : x));
+          push("nsga2 on predictions", i, table.rowOfArch(pick.arch) as number, ms);
+        });
+      }
+      options.onProgress?.(`optimize: ${accuracy} seed ${seed} done (optimizer ${(opt.training.ms / 1000).toFixed(1)} s, margin ${opt.margin.constant} + ${opt.margin.perSd} sd)`);
+    }
+  }
+  return { runs, training };
+}
+
+/** The optimizer's first answer's row; the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
+function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive"): number {
+  try {
+    return (o.answer(refMs, budget, { top: 1, method }).answers[0] as { row: number }).row;
+  } catch {
+    const { latencyMs } = o.predictLatency(refMs);
+    let best = 0;
+    latencyMs.forEach((v, r) => {
+      if (v < (latencyMs[best] as number)) best = r;
+    });
+    return best;
+  }
+}
+
+/** Means per (accuracy, method, target) over seeds and budgets; target `all` over the split's targets. */
+export interface OptimizeSummary {
+  readonly accuracy: string;
+  readonly method: OptimizeMethod;
+  readonly target: string;
+  readonly answers: number;
+  readonly seeds: number;
+  /** Mean regret (points), share of answers over budget, median ms per answer. */
+  readonly regret: number;
+  readonly violations: number;
+  readonly msPerAnswer: number;
+  /** Mean over seeds of the hypervolume share of a device's 9 answers (true latencies). */
+  readonly hvRatio: number;
+}
+
+/**
+ * Summaries of the runs, with the hypervolume of each (target, seed)'s answers.
+ *
+ * @example
+ * ```ts
+ * summariseOptimize(runs, table).filter((s) => s.target === "all");
+ * ```
+ */
+export function summariseOptimize(runs: readonly OptimizeRun[], table: LatencyTable): OptimizeSummary[] {
+  const groups = new Map<string, OptimizeRun[]>();
+  const add = (key: string, r: OptimizeRun) => {
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  };
+  for (const r of runs) {
+    add(JSON.stringify([r.accuracy, r.method, r.target]), r);
+    add(JSON.stringify([r.accuracy, r.method, "all"]), r);
+  }
+  const refs = new Map<string, ReturnType<typeof frontReference>>();
+  const refOf = (target: string, accuracy: string) => {
+    const k = `${target}\u0000${accuracy}`;
+    let ref = refs.get(k);
+    if (!ref) refs.set(k, (ref = frontReference(table.latency(target), table.accuracy(accuracy))));
+    return ref;
+  };
+  return [...groups.entries()].map(([key, g]) => {
+    const [accuracy, method, target] = JSON.parse(key) as [string, OptimizeMethod, string];
+    const sets = new Map<string, { target: string; rows: number[] }>();
+    for (const r of g) {
+      const k = `${r.target}\u0000${r.seed}`;
+      const s = sets.get(k);
+      if (s) s.rows.push(r.row);
+      else sets.set(k, { target: r.target, rows: [r.row] });
+    }
+    const hv = [...sets.values()].map((s) => frontMetrics(refOf(s.target, accuracy), s.rows).hvRatio);
+    return {
+      accuracy,
+      method,
+      target,
+      answers: g.length,
+      seeds: new Set(g.map((r) => r.seed)).size,
+      regret: g.reduce((t, r) => t + r.regret, 0) / g.length,
+      violations: g.filter((r) => r.over).length / g.length,
+      msPerAnswer: quantiles(g.map((r) => r.ms), [0.5])[0] as number,
+      hvRatio: hv.reduce((a, b) => a + b, 0) / hv.length,
+    };
+  });
+}

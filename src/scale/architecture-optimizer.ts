@@ -1,0 +1,575 @@
+/**
+ * The architecture optimizer: a network g(device's reference vector, latency
+ * budget) -> one categorical choice per NAS-Bench-201 cell edge (6 x 5
+ * logits), trained on exact optima (the most accurate architecture within
+ * the budget, over all 15,625, on each training device), so that answering a
+ * new device and budget is one forward pass and a small beam, not a search.
+ *
+ * Every answer is checked against the device-aware latency predictor: a
+ * candidate is feasible when its predicted latency times e^margin is within
+ * the budget, and a candidate predicted over that is never returned as
+ * feasible. When no beam candidate is feasible, the answer falls back to the
+ * predictor's exhaustive answer (and says so).
+ */
+import type * as TF from "@tensorflow/tfjs";
+import { InvalidArgumentError, InvalidDataError } from "../errors.js";
+import type { LatencyTable } from "../data/latency-table.js";
+import { seededRng, shuffled, standardNormal } from "../random.js";
+import { initBackend, tfjs } from "../runtime/backend.js";
+import { NB201_EDGES, NB201_OPS, nb201Format, nb201FromCode, nb201Parse } from "../spaces/nb201.js";
+import { quantiles } from "../stats/quantile.js";
+import type { DeviceAwarePredictor } from "./device-aware-predictor.js";
+import { budgetFrontier, optimumUnderBudget } from "./exact-optima.js";
+import { referenceVector } from "./reference-vector.js";
+
+const EDGES = NB201_EDGES.length;
+const OPS = NB201_OPS.length;
+
+/** A device the optimizer learns from: its latency (ms) on every table row (NaN: not measured). */
+export interface OptimizerDevice {
+  readonly name: string;
+  readonly latency: ArrayLike<number>;
+}
+
+/** Options of {@link ArchitectureOptimizer.train}. */
+export interface ArchitectureOptimizerOptions {
+  /** The table's accuracy column to maximise (e.g. `cifar10`). */
+  readonly accuracy: string;
+  /** Training devices: real ones (`table.latency(d)`) and synthetic ones. */
+  readonly devices: readonly OptimizerDevice[];
+  /** Devices for early stopping (default: none; then the last epoch is kept). */
+  readonly validation?: readonly OptimizerDevice[];
+  /** Budgets per training device, drawn as quantiles of its latencies uniform in [0.01, 0.99] (default 64). */
+  readonly budgetsPerDevice?: number;
+  /**
+   * Log-normal jitter (sd, log units) between a training example's input
+   * budget and the budget of its label, so that the network spreads its mass
+   * over the optima of nearby budgets, which the feasibility check then
+   * picks among (default `LABEL_JITTER`).
+   */
+  readonly labelJitter?: number;
+  /** Hidden widths (default [256, 256]). */
+  readonly hidden?: readonly number[];
+  /** Maximum epochs (default 60) and epochs without validation improvement before stopping (default 10). */
+  readonly epochs?: number;
+  readonly patience?: number;
+  readonly batchSize?: number;
+  readonly learningRate?: number;
+  /**
+   * The feasibility check's margin. Default: calibrated on the validation
+   * devices (the margin of least regret whose budget violations stay at or
+   * under `VIOLATION_TARGET`), or `DEFAULT_MARGIN` without validation devices.
+   */
+  readonly margin?: FeasibilityMargin;
+  readonly seed?: number;
+}
+
+/**
+ * How far under the budget a candidate's calibrated predicted latency must
+ * be, in log units: `constant` + `perSd` x the standard deviation of the
+ * calibrated log errors on the device's own reference measurements
+ * ({@link DeviceCalibration}). A device the model predicts badly gets a
+ * wider margin.
+ */
+export interface FeasibilityMargin {
+  readonly constant: number;
+  readonly perSd: number;
+}
+
+/**
+ * The margin without validation devices to calibrate on. Scratch, HELP's
+ * split, 3 seeds, exhaustive search on the calibrated predictions: the
+ * margin HELP's 4 validation devices choose (test devices: regret 0.25
+ * points, 6 % over budget).
+ */
+export const DEFAULT_MARGIN: FeasibilityMargin = { constant: 0.04, perSd: 0.5 };
+
+/**
+ * Default label jitter (log sd) of `labelJitter`. Scratch, HELP's split,
+ * 3 seeds, CIFAR-10: optimizer regret 0.53 points without jitter, 0.43 at
+ * 0.1, 0.42 at 0.2 (with more answers over budget).
+ */
+export const LABEL_JITTER = 0.1;
+
+/** Share of validation answers over budget that calibration allows. */
+export const VIOLATION_TARGET = 0.05;
+
+/**
+ * The device-aware model's predictions fitted to a device's own reference
+ * measurements: log measured ~ shift + scale x log predicted (least squares
+ * on the references, scale kept in [0.5, 2]), and the standard deviation of
+ * what is left (n - 2 degrees of freedom).
+ */
+export interface DeviceCalibration {
+  readonly shift: number;
+  readonly scale: number;
+  readonly sd: number;
+}
+
+function deviceCalibration(referenceMs: ArrayLike<number>, predRefs: ArrayLike<number>): DeviceCalibration {
+  const n = predRefs.length;
+  const ys = Array.from({ length: n }, (_, i) => Math.log(referenceMs[i] as number));
+  const xs = Array.from(predRefs);
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * ((ys[i] as number) - my);
+    sxx += (x - mx) ** 2;
+  });
+  const scale = sxx > 0 ? Math.min(2, Math.max(0.5, sxy / sxx)) : 1;
+  const shift = my - scale * mx;
+  const rss = xs.reduce((a, x, i) => a + ((ys[i] as number) - shift - scale * x) ** 2, 0);
+  return { shift, scale, sd: n > 2 ? Math.sqrt(rss / (n - 2)) : 0 };
+}
+
+/** Budgets of the calibration: the 5th, 10th, ..., 95th percentiles of each validation device's latencies. */
+const CALIBRATION_PERCENTILES: readonly number[] = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+
+/** The margins calibration tries: constant 0, 0.02, ..., 0.1, 0.15, 0.2, times perSd 0..1.5 in steps of 0.25. */
+const MARGIN_GRID: readonly FeasibilityMargin[] = [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2].flatMap((constant) => [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5].map((perSd) => ({ constant, perSd })));
+
+/** One answer: an architecture, its predicted latency on the device, its accuracy. */
+export interface OptimizerCandidate {
+  readonly row: number;
+  readonly arch: string;
+  readonly predictedLatencyMs: number;
+  /** The table's accuracy (NAS-Bench-201: the benchmark's trained accuracy, known for every architecture). */
+  readonly accuracy: number;
+  /** The network's log-probability of the architecture (NaN for the exhaustive fallback). */
+  readonly logProbability: number;
+}
+
+/** What {@link ArchitectureOptimizer.answer} returns. */
+export interface OptimizerAnswer {
+  /** Feasible candidates, most accurate first (at most `top`). */
+  readonly answers: readonly OptimizerCandidate[];
+  /** `beam`: from the network's beam; `exhaustive`: no beam candidate was feasible, so every row's prediction was scanned. */
+  readonly source: "beam" | "exhaustive";
+  /** Beam candidates checked and how many of them were feasible. */
+  readonly checked: number;
+  readonly feasibleInBeam: number;
+  /** The device's calibration (see {@link FeasibilityMargin}) and the log margin applied. */
+  readonly calibration: DeviceCalibration & { readonly margin: number };
+}
+
+/** Options of {@link ArchitectureOptimizer.answer}. */
+export interface AnswerOptions {
+  /** Answers returned (default 5). */
+  readonly top?: number;
+  /** Distinct architectures in the beam (default 64). */
+  readonly beam?: number;
+  /** The feasibility check's margin (default: the optimizer's). */
+  readonly margin?: FeasibilityMargin;
+  /** `network` (default): the network's beam; `exhaustive`: every row's calibrated prediction scanned (the baseline the network saves). */
+  readonly method?: "network" | "exhaustive";
+}
+
+/** Serialised form of an {@link ArchitectureOptimizer}. */
+export interface ArchitectureOptimizerJson {
+  readonly kind: "architecture-optimizer";
+  readonly dataset: string;
+  readonly rows: number;
+  readonly accuracy: string;
+  readonly references: readonly number[];
+  readonly devices: readonly string[];
+  readonly validation: readonly string[];
+  readonly seed: number;
+  readonly margin: FeasibilityMargin;
+  /** How the margin was chosen, and the validation regret (points) and violation share it had. */
+  readonly calibration: { readonly source: "validation" | "given" | "default"; readonly regret: number | null; readonly violations: number | null };
+  readonly trainMs: number;
+  readonly epochs: number;
+  readonly xMean: readonly number[];
+  readonly xStd: readonly number[];
+  readonly layers: readonly { readonly w: readonly number[]; readonly b: readonly number[]; readonly in: number; readonly out: number }[];
+}
+
+interface Layer {
+  readonly w: Float32Array;
+  readonly b: Float32Array;
+  readonly in: number;
+  readonly out: number;
+}
+
+/**
+ * g(device, budget) -> NAS-Bench-201 architecture, with the device-aware
+ * predictor as its feasibility check.
+ *
+ * @example
+ * ```ts
+ * const model = await deviceAwareModel(table, { pool, validation, references: refs });
+ * const opt = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices: pool.map((d) => ({ name: d, latency: table.latency(d) })) });
+ * const lat = table.latency("pixel2");
+ * opt.answer(refs.map((r) => lat[r]), 20).answers[0]; // { arch, predictedLatencyMs, accuracy, ... }
+ * ```
+ */
+export class ArchitectureOptimizer {
+  private readonly rowOf: Int32Array;
+  private readonly acc: Float64Array;
+
+  private constructor(
+    private readonly table: LatencyTable,
+    private readonly model: DeviceAwarePredictor,
+    private readonly layers: readonly Layer[],
+    private readonly xMean: Float64Array,
+    private readonly xStd: Float64Array,
+    private meta: Omit<ArchitectureOptimizerJson, "kind" | "layers" | "xMean" | "xStd">,
+  ) {
+    this.acc = table.accuracy(meta.accuracy);
+    // architecture code (nb201Code) -> table row, -1 when the table lacks it
+    this.rowOf = new Int32Array(OPS ** EDGES).fill(-1);
+    for (let code = 0; code < this.rowOf.length; code++) {
+      const row = table.rowOfArch(nb201Format(nb201FromCode(code)));
+      if (row !== undefined) this.rowOf[code] = row;
+    }
+  }
+
+  /** Accuracy column it maximises, log margin of its feasibility check, training time and epochs. */
+  get accuracy(): string {
+    return this.meta.accuracy;
+  }
+  get margin(): FeasibilityMargin {
+    return this.meta.margin;
+  }
+  get calibration(): ArchitectureOptimizerJson["calibration"] {
+    return this.meta.calibration;
+  }
+  get training(): { readonly ms: number; readonly epochs: number } {
+    return { ms: this.meta.trainMs, epochs: this.meta.epochs };
+  }
+
+  /**
+   * Trains g on the exact optima of the training devices at
+   * `budgetsPerDevice` seeded budgets each, with softmax cross-entropy per
+   * edge to the optimum's operation.
+   *
+   * @throws {InvalidArgumentError} for a table that is not NAS-Bench-201, an unknown accuracy column, no devices, a device whose latency column does not match the table, or invalid settings
+   * @throws {InvalidDataError} for a device with a missing or non-positive latency on a reference architecture
+   */
+  static async train(table: LatencyTable, model: DeviceAwarePredictor, options: ArchitectureOptimizerOptions): Promise<ArchitectureOptimizer> {
+    if (table.space !== "nb201") throw new InvalidArgumentError(`architecture optimizer: ${table.source} is a ${table.space} table; the optimizer outputs NAS-Bench-201 cells (space nb201)`);
+    if (model.rows !== table.rows) throw new InvalidArgumentError(`architecture optimizer: the device-aware model predicts ${model.rows} rows; ${table.source} has ${table.rows}`);
+    const acc = table.accuracy(options.accuracy);
+    if (options.devices.length === 0) throw new InvalidArgumentError("architecture optimizer: no training devices");
+    const budgets = options.budgetsPerDevice ?? 64;
+    const hidden = options.hidden ?? [256, 256];
+    const epochs = options.epochs ?? 60;
+    const patience = options.patience ?? 10;
+    const batchSize = options.batchSize ?? 256;
+    const lr = options.learningRate ?? 1e-3;
+    const seed = options.seed ?? 0;
+    if (!Number.isInteger(budgets) || budgets < 1) throw new InvalidArgumentError(`architecture optimizer: budgetsPerDevice ${budgets} must be a positive integer`);
+    if (!hidden.every((h) => Number.isInteger(h) && h > 0)) throw new InvalidArgumentError(`architecture optimizer: hidden widths ${JSON.stringify(hidden)} must be positive integers`);
+    if (!Number.isInteger(epochs) || epochs < 1 || !Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError("architecture optimizer: epochs and batchSize must be positive integers");
+    if (options.margin) checkMargin(options.margin);
+    const t0 = performance.now();
+    const rng = seededRng(seed);
+    const refs = model.referenceRows;
+    const jitter = options.labelJitter ?? LABEL_JITTER;
+    if (!(jitter >= 0) || !Number.isFinite(jitter)) throw new InvalidArgumentError(`architecture optimizer: labelJitter ${jitter} must be a finite sd >= 0`);
+    const design = (devices: readonly OptimizerDevice[], qs: (d: number) => readonly number[], jitterSd: number) => {
+      const xs: number[][] = [];
+      const labels: number[][] = [];
+      devices.forEach((dev, d) => {
+        if (dev.latency.length !== table.rows) throw new InvalidArgumentError(`architecture optimizer: device ${dev.name} has ${dev.latency.length} latencies; ${table.source} has ${table.rows} rows`);
+        const v = referenceVector(refs.map((r) => dev.latency[r] as number), `architecture optimizer: ${dev.name} on its reference architectures (rows ${refs.join(", ")})`);
+        const f = budgetFrontier(dev.latency, acc);
+        const ps = qs(d);
+        const bs = quantiles(dev.latency, ps);
+        for (const b of bs) {
+          const row = optimumUnderBudget(f, jitterSd > 0 ? b * Math.exp(jitterSd * standardNormal(rng)) : b);
+          if (row < 0) continue;
+          xs.push([...v.features, Math.log(b) - v.offset]);
+          labels.push([...nb201Parse(table.archAt(row))]);
+        }
+      });
+      return { xs, labels };
+    };
+    const train = design(options.devices, () => Array.from({ length: budgets }, () => 0.01 + 0.98 * rng.next()), jitter);
+    const val = options.validation?.length ? design(options.validation, () => Array.from({ length: 19 }, (_, i) => (i + 1) / 20), 0) : undefined;
+    const p = (train.xs[0] as number[]).length;
+    const xMean = new Float64Array(p);
+    const xStd = new Float64Array(p);
+    for (let j = 0; j < p; j++) {
+      const col = train.xs.map((x) => x[j] as number);
+      const m = col.reduce((a, b) => a + b, 0) / col.length;
+      const sd = Math.sqrt(col.reduce((a, b) => a + (b - m) ** 2, 0) / col.length);
+      xMean[j] = m;
+      xStd[j] = sd > 1e-12 ? sd : 1;
+    }
+    const pack = (part: { xs: number[][]; labels: number[][] }) => {
+      const x = new Float32Array(part.xs.length * p);
+      const y = new Float32Array(part.xs.length * EDGES * OPS);
+      part.xs.forEach((row, i) => {
+        row.forEach((v, j) => (x[i * p + j] = (v - (xMean[j] as number)) / (xStd[j] as number)));
+        (part.labels[i] as number[]).forEach((op, e) => (y[(i * EDGES + e) * OPS + op] = 1));
+      });
+      return { x, y, n: part.xs.length };
+    };
+    const trainData = pack(train);
+    const valData = val ? pack(val) : undefined;
+    const sizes = [p, ...hidden, EDGES * OPS];
+    const init: Layer[] = [];
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const fanIn = sizes[l] as number;
+      const fanOut = sizes[l + 1] as number;
+      const limit = Math.sqrt(6 / (fanIn + fanOut));
+      init.push({ w: Float32Array.from({ length: fanIn * fanOut }, () => (rng.next() * 2 - 1) * limit), b: new Float32Array(fanOut), in: fanIn, out: fanOut });
+    }
+    await initBackend();
+    const tf = tfjs();
+    const vars = init.flatMap((L) => [tf.tidy(() => tf.variable(tf.tensor2d(L.w, [L.in, L.out]))), tf.tidy(() => tf.variable(tf.tensor1d(L.b)))]);
+    const forward = (input: TF.Tensor2D): TF.Tensor2D => {
+      let h = input;
+      for (let l = 0; l < init.length; l++) {
+        h = tf.add(tf.matMul(h, vars[2 * l] as TF.Variable), vars[2 * l + 1] as TF.Variable) as TF.Tensor2D;
+        if (l + 1 < init.length) h = tf.relu(h);
+      }
+      return h;
+    };
+    const loss = (x: TF.Tensor2D, y: TF.Tensor2D) => tf.losses.softmaxCrossEntropy(y.reshape([-1, OPS]), forward(x).reshape([-1, OPS])) as TF.Scalar;
+    const optimizer = tf.train.adam(lr);
+    const snapshot = () => vars.map((v) => v.dataSync().slice() as Float32Array);
+    let best = { loss: Number.POSITIVE_INFINITY, weights: snapshot() };
+    let sinceBest = 0;
+    let ran = 0;
+    const xTrain = tf.tensor2d(trainData.x, [trainData.n, p]);
+    const yTrain = tf.tensor2d(trainData.y, [trainData.n, EDGES * OPS]);
+    const xVal = valData ? tf.tensor2d(valData.x, [valData.n, p]) : undefined;
+    const yVal = valData ? tf.tensor2d(valData.y, [valData.n, EDGES * OPS]) : undefined;
+    try {
+      const order = Array.from({ length: trainData.n }, (_, i) => i);
+      for (let epoch = 0; epoch < epochs; epoch++) {
+        ran++;
+        const perm = shuffled(rng, order);
+        for (let s = 0; s < perm.length; s += batchSize) {
+          tf.tidy(() => {
+            const ids = tf.tensor1d(perm.slice(s, s + batchSize), "int32");
+            const xb = tf.gather(xTrain, ids) as TF.Tensor2D;
+            const yb = tf.gather(yTrain, ids) as TF.Tensor2D;
+            optimizer.minimize(() => loss(xb, yb), false, vars);
+          });
+        }
+        if (xVal && yVal) {
+          const vl = tf.tidy(() => loss(xVal, yVal).dataSync()[0] as number);
+          if (vl < best.loss - 1e-6) {
+            best = { loss: vl, weights: snapshot() };
+            sinceBest = 0;
+          } else if (++sinceBest >= patience) break;
+        }
+      }
+      if (!xVal) best = { loss: Number.NaN, weights: snapshot() };
+    } finally {
+      for (const t of [xTrain, yTrain, xVal, yVal, ...vars]) t?.dispose();
+      optimizer.dispose();
+    }
+    const layers = init.map((L, l) => ({ w: best.weights[2 * l] as Float32Array, b: best.weights[2 * l + 1] as Float32Array, in: L.in, out: L.out }));
+    const opt = new ArchitectureOptimizer(table, model, layers, xMean, xStd, {
+      dataset: table.source,
+      rows: table.rows,
+      accuracy: options.accuracy,
+      references: [...refs],
+      devices: options.devices.map((d) => d.name),
+      validation: (options.validation ?? []).map((d) => d.name),
+      seed,
+      margin: options.margin ?? DEFAULT_MARGIN,
+      calibration: { source: options.margin ? "given" : "default", regret: null, violations: null },
+      trainMs: 0,
+      epochs: ran,
+    });
+    if (!options.margin && options.validation?.length) {
+      // every margin of the grid on the validation devices at 19 budgets each; least regret with violations <= target
+      const scored = MARGIN_GRID.map((m) => ({ m, ...opt.judge(options.validation as readonly OptimizerDevice[], m) }));
+      const ok = scored.filter((x) => x.violations <= VIOLATION_TARGET);
+      const pick = ok.length ? ok.reduce((a, b) => (b.regret < a.regret ? b : a)) : scored.reduce((a, b) => (b.violations < a.violations ? b : a));
+      opt.meta = { ...opt.meta, margin: pick.m, calibration: { source: "validation", regret: pick.regret, violations: pick.violations } };
+    }
+    opt.meta = { ...opt.meta, trainMs: performance.now() - t0 };
+    return opt;
+  }
+
+  /**
+   * Mean regret (accuracy points, against the exact optimum under the true
+   * latency; an answer over budget counts its shortfall, never a gain) and
+   * share of answers over budget, on devices with every latency known, at
+   * the 10th..90th percentiles of each device's latencies.
+   */
+  private judge(devices: readonly OptimizerDevice[], margin: FeasibilityMargin): { regret: number; violations: number } {
+    let regret = 0;
+    let over = 0;
+    let n = 0;
+    for (const dev of devices) {
+      const f = budgetFrontier(dev.latency, this.acc);
+      const refMs = this.meta.references.map((r) => dev.latency[r] as number);
+      for (const b of quantiles(dev.latency, CALIBRATION_PERCENTILES)) {
+        const best = this.acc[optimumUnderBudget(f, b)] as number;
+        let pick: OptimizerCandidate | undefined;
+        try {
+          pick = this.answer(refMs, b, { margin, top: 1 }).answers[0];
+        } catch {
+          pick = undefined;
+        }
+        n++;
+        if (!pick) {
+          regret += best;
+          continue;
+        }
+        regret += Math.max(0, best - pick.accuracy);
+        if ((dev.latency[pick.row] as number) > b) over++;
+      }
+    }
+    return { regret: regret / n, violations: over / n };
+  }
+
+  /**
+   * The network's 6 x 5 logits (edge-major) for a device and budget.
+   *
+   * @throws {InvalidArgumentError} for the wrong number of reference latencies or a budget that is not a positive finite number
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   */
+  logits(referenceMs: ArrayLike<number>, budgetMs: number): Float64Array {
+    const refs = this.meta.references;
+    if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; it takes ${refs.length}, one per reference architecture`);
+    if (!(budgetMs > 0) || !Number.isFinite(budgetMs)) throw new InvalidArgumentError(`architecture optimizer: budget ${budgetMs} ms; valid: a finite latency > 0 ms`);
+    const v = referenceVector(referenceMs, "architecture optimizer");
+    const input = [...v.features, Math.log(budgetMs) - v.offset];
+    let h = Float64Array.from(input, (x, j) => (x - (this.xMean[j] as number)) / (this.xStd[j] as number));
+    this.layers.forEach((L, l) => {
+      const out = Float64Array.from(L.b);
+      for (let i = 0; i < L.in; i++) {
+        const x = h[i] as number;
+        if (x === 0) continue;
+        for (let o = 0; o < L.out; o++) out[o] = (out[o] as number) + x * (L.w[i * L.out + o] as number);
+      }
+      if (l + 1 < this.layers.length) for (let o = 0; o < out.length; o++) out[o] = Math.max(0, out[o] as number);
+      h = out;
+    });
+    return h;
+  }
+
+  /**
+   * The most accurate architectures for a device (its latencies on the
+   * reference architectures, in order) within a budget: the network's beam of
+   * `beam` distinct architectures, each checked against the device-aware
+   * predictor; when none is predicted within the budget, every row's
+   * prediction is scanned instead.
+   *
+   * @throws {InvalidArgumentError} for a budget below the fastest architecture's predicted latency (named), or invalid options
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   */
+  answer(referenceMs: ArrayLike<number>, budgetMs: number, options: AnswerOptions = {}): OptimizerAnswer {
+    const top = options.top ?? 5;
+    const width = options.beam ?? 64;
+    const margin = options.margin ?? this.meta.margin;
+    const method = options.method ?? "network";
+    if (!Number.isInteger(top) || top < 1 || !Number.isInteger(width) || width < 1) throw new InvalidArgumentError(`architecture optimizer: top ${top} and beam ${width} must be positive integers`);
+    if (method !== "network" && method !== "exhaustive") throw new InvalidArgumentError(`architecture optimizer: method ${String(method)}; valid: network, exhaustive`);
+    checkMargin(margin);
+    const logits = this.logits(referenceMs, budgetMs);
+    const refs = this.meta.references;
+    const beam = method === "network" ? beamOf(logSoftmaxPerEdge(logits), width).map((c) => ({ ...c, row: this.rowOf[c.code] as number })).filter((c) => c.row >= 0) : [];
+    // one call: the references (the device's calibration) and the beam
+    const pred = this.model.predictLogRows(referenceMs, [...refs, ...beam.map((c) => c.row)]);
+    const cal = deviceCalibration(referenceMs, pred.subarray(0, refs.length));
+    const logMargin = margin.constant + margin.perSd * cal.sd;
+    const calibration = { ...cal, margin: logMargin };
+    const limit = Math.log(budgetMs) - logMargin;
+    const measured = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
+    // a reference architecture's latency is measured, not predicted
+    const latencyOf = (row: number, logPred: number) => measured.get(row) ?? Math.exp(cal.shift + cal.scale * logPred);
+    const fits = (row: number, logPred: number) => (measured.has(row) ? (measured.get(row) as number) <= budgetMs : cal.shift + cal.scale * logPred <= limit);
+    const feasible: OptimizerCandidate[] = [];
+    beam.forEach((c, i) => {
+      const lp = pred[refs.length + i] as number;
+      const acc = this.acc[c.row] as number;
+      if (fits(c.row, lp) && !Number.isNaN(acc)) feasible.push({ row: c.row, arch: this.table.archAt(c.row), predictedLatencyMs: latencyOf(c.row, lp), accuracy: acc, logProbability: c.score });
+    });
+    const order = (a: OptimizerCandidate, b: OptimizerCandidate) => b.accuracy - a.accuracy || a.predictedLatencyMs - b.predictedLatencyMs || a.row - b.row;
+    if (feasible.length) return { answers: feasible.sort(order).slice(0, top), source: "beam", checked: beam.length, feasibleInBeam: feasible.length, calibration };
+    const all = this.model.predictLog(referenceMs);
+    const rows: OptimizerCandidate[] = [];
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < all.length; r++) {
+      const lp = all[r] as number;
+      fastest = Math.min(fastest, latencyOf(r, lp) * (measured.has(r) ? 1 : Math.exp(logMargin)));
+      if (fits(r, lp) && !Number.isNaN(this.acc[r] as number)) rows.push({ row: r, arch: this.table.archAt(r), predictedLatencyMs: latencyOf(r, lp), accuracy: this.acc[r] as number, logProbability: Number.NaN });
+    }
+    if (!rows.length) throw new InvalidArgumentError(`architecture optimizer: budget ${budgetMs} ms is below the fastest architecture's predicted latency on this device, ${fastest.toPrecision(4)} ms (with the feasibility margin); give a larger budget`);
+    return { answers: rows.sort(order).slice(0, top), source: "exhaustive", checked: beam.length, feasibleInBeam: 0, calibration };
+  }
+
+  /**
+   * Every row's predicted latency (ms) on a device, calibrated to its
+   * reference measurements as the feasibility check sees them (the
+   * references themselves: measured), and the calibration.
+   *
+   * @throws {InvalidArgumentError} for the wrong number of reference latencies
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   */
+  predictLatency(referenceMs: ArrayLike<number>): { readonly latencyMs: Float64Array; readonly calibration: DeviceCalibration } {
+    const refs = this.meta.references;
+    const all = this.model.predictLog(referenceMs);
+    const calibration = deviceCalibration(referenceMs, refs.map((r) => all[r] as number));
+    const latencyMs = all.map((lp) => Math.exp(calibration.shift + calibration.scale * lp));
+    refs.forEach((r, i) => (latencyMs[r] = referenceMs[i] as number));
+    return { latencyMs, calibration };
+  }
+
+  toJSON(): ArchitectureOptimizerJson {
+    return { kind: "architecture-optimizer", ...this.meta, xMean: Array.from(this.xMean), xStd: Array.from(this.xStd), layers: this.layers.map((L) => ({ w: Array.from(L.w), b: Array.from(L.b), in: L.in, out: L.out })) };
+  }
+
+  /**
+   * Restores an optimizer from {@link ArchitectureOptimizer.toJSON} for its table and device-aware model.
+   *
+   * @throws {InvalidDataError} when the JSON is not an optimizer, or belongs to another table, accuracy column or reference set
+   */
+  static fromJSON(json: unknown, table: LatencyTable, model: DeviceAwarePredictor): ArchitectureOptimizer {
+    const j = json as Partial<ArchitectureOptimizerJson>;
+    if (j?.kind !== "architecture-optimizer" || !Array.isArray(j.layers) || !Array.isArray(j.references) || !Array.isArray(j.xMean) || !Array.isArray(j.xStd)) throw new InvalidDataError('architecture optimizer: not a serialised optimizer (expected kind "architecture-optimizer", layers, references, xMean, xStd)');
+    if (j.dataset !== table.source || j.rows !== table.rows) throw new InvalidDataError(`architecture optimizer: trained on ${j.dataset} (${j.rows} rows); this table is ${table.source} (${table.rows} rows)`);
+    if (JSON.stringify(j.references) !== JSON.stringify(model.referenceRows)) throw new InvalidDataError(`architecture optimizer: trained with reference rows ${j.references.join(", ")}; the device-aware model uses ${model.referenceRows.join(", ")}`);
+    const layers = j.layers.map((L, l) => {
+      if (L.w.length !== L.in * L.out || L.b.length !== L.out) throw new InvalidDataError(`architecture optimizer: layer ${l} has ${L.w.length} weights and ${L.b.length} biases, expected ${L.in * L.out} and ${L.out}`);
+      return { w: Float32Array.from(L.w), b: Float32Array.from(L.b), in: L.in, out: L.out };
+    });
+    const { kind: _k, layers: _l, xMean, xStd, ...meta } = j as ArchitectureOptimizerJson;
+    return new ArchitectureOptimizer(table, model, layers, Float64Array.from(xMean), Float64Array.from(xStd), meta);
+  }
+}
+
+function checkMargin(m: FeasibilityMargin): void {
+  if (!(m.constant >= 0) || !(m.perSd >= 0) || !Number.isFinite(m.constant) || !Number.isFinite(m.perSd)) throw new InvalidArgumentError(`architecture optimizer: margin ${JSON.stringify(m)}; valid: finite constant >= 0 and perSd >= 0 (log units)`);
+}
+
+/** Log-softmax of each edge's 5 logits. */
+function logSoftmaxPerEdge(logits: Float64Array): Float64Array {
+  const out = new Float64Array(logits.length);
+  for (let e = 0; e < EDGES; e++) {
+    let m = Number.NEGATIVE_INFINITY;
+    for (let o = 0; o < OPS; o++) m = Math.max(m, logits[e * OPS + o] as number);
+    let s = 0;
+    for (let o = 0; o < OPS; o++) s += Math.exp((logits[e * OPS + o] as number) - m);
+    const lse = m + Math.log(s);
+    for (let o = 0; o < OPS; o++) out[e * OPS + o] = (logits[e * OPS + o] as number) - lse;
+  }
+  return out;
+}
+
+/**
+ * The `width` most probable architectures under independent per-edge
+ * choices, best first: a beam over the edges, exact because the score is a
+ * sum of per-edge terms (a top-`width` sequence extends a top-`width` prefix).
+ */
+function beamOf(logp: Float64Array, width: number): { code: number; score: number }[] {
+  let beam = [{ code: 0, score: 0 }];
+  for (let e = 0; e < EDGES; e++) {
+    const next: { code: number; score: number }[] = [];
+    for (const b of beam) for (let o = 0; o < OPS; o++) next.push({ code: b.code * OPS + o, score: b.score + (logp[e * OPS + o] as number) });
+    next.sort((a, b) => b.score - a.score || a.code - b.code);
+    beam = next.slice(0, width);
+  }
+  return beam;
+}

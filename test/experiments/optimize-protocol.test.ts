@@ -1,0 +1,40 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize, type OptimizeSummary } from "../../src/experiments/optimize-protocol.js";
+import { loadTable } from "../../src/data/load.js";
+import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
+import { mirrorDir } from "../helpers/mirror.js";
+
+const split = { name: "tiny", dataset: "help-nb201", pool: ["1080ti_1", "silver_4114", "pixel3"], validation: ["titanx_1"], targets: ["pixel2", "fpga"] };
+const optimizer = { model: { epochs: 2, hidden: [16] }, network: { epochs: 3, hidden: [16] }, synthetic: 4 };
+
+describe("runOptimizeProtocol", () => {
+  it("answers every target at the 9 budgets with each method, regret against the exact optimum, deterministically", async () => {
+    const mirror = mirrorDir();
+    const table = (await loadTable("help-nb201", { mirror })).join(await loadTable("nb201-accuracy", { mirror }));
+    const options = { seeds: 1, accuracies: ["cifar10"], table, mirror, optimizer, modelCache: mkdtempSync(path.join(os.tmpdir(), "pnb-opt-")) };
+    const { runs, training } = await runOptimizeProtocol(split, options);
+    expect(training.map((t) => t.synthetic)).toEqual([4, 0]);
+    expect(runs).toHaveLength(OPTIMIZE_METHODS.length * 2 * 9);
+    const acc = table.accuracy("cifar10");
+    for (const r of runs) {
+      const lat = table.latency(r.target);
+      const best = acc[optimumUnderBudget(budgetFrontier(lat, acc), r.budgetMs)] as number;
+      expect(r.regret).toBeCloseTo(Math.max(0, best - (acc[r.row] as number)), 12);
+      expect(r.over).toBe((lat[r.row] as number) > r.budgetMs);
+    }
+    // the same runs from the cached models, and without a cache
+    const again = await runOptimizeProtocol(split, { ...options, modelCache: false });
+    expect(again.runs.map((r) => [r.method, r.target, r.row])).toEqual(runs.map((r) => [r.method, r.target, r.row]));
+    const s = summariseOptimize(runs, table);
+    const all = s.find((x) => x.method === "optimizer" && x.target === "all") as OptimizeSummary;
+    const mine = runs.filter((r) => r.method === "optimizer");
+    expect(all.answers).toBe(18);
+    expect(all.regret).toBeCloseTo(mine.reduce((t, r) => t + r.regret, 0) / 18, 12);
+    expect(all.violations).toBe(mine.filter((r) => r.over).length / 18);
+    expect(all.hvRatio).toBeGreaterThan(0);
+    expect(all.hvRatio).toBeLessThanOrEqual(1);
+  }, 240_000);
+});

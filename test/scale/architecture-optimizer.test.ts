@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LatencyTable } from "../../src/data/latency-table.js";
+import { loadReferenceArchitectures } from "../../src/data/load-help.js";
+import { loadTable } from "../../src/data/load.js";
+import { seededRng } from "../../src/random.js";
+import { ArchitectureOptimizer } from "../../src/scale/architecture-optimizer.js";
+import { DeviceAwarePredictor } from "../../src/scale/device-aware-predictor.js";
+import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
+import { syntheticDevices } from "../../src/scale/synthetic-devices.js";
+import { quantiles } from "../../src/stats/quantile.js";
+import { mirrorDir } from "../helpers/mirror.js";
+
+let table: LatencyTable;
+let refs: number[];
+let model: DeviceAwarePredictor;
+let opt: ArchitectureOptimizer;
+const pool = ["1080ti_1", "silver_4114", "pixel3", "samsung_a50", "eyeriss"];
+const real = (d: string) => ({ name: d, latency: table.latency(d) });
+const network = { hidden: [64, 64], epochs: 25, seed: 3 } as const;
+
+beforeAll(async () => {
+  const mirror = mirrorDir();
+  table = (await loadTable("help-nb201", { mirror })).join(await loadTable("nb201-accuracy", { mirror }));
+  refs = await loadReferenceArchitectures("help-nb201", { mirror });
+  model = await DeviceAwarePredictor.train(table, { pool, validation: ["titanx_1"], references: refs, epochs: 6, hidden: [32, 32], seed: 1 });
+  const devices = [...pool.map(real), ...syntheticDevices(table, pool, { count: 20, seed: 3 })];
+  opt = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, validation: [real("titanx_1"), real("pixel2")], ...network });
+}, 240_000);
+
+/** The test device's reference latencies and the p10..p90 budgets of its true latencies. */
+function device(name: string): { refMs: number[]; budgets: number[]; lat: Float64Array } {
+  const lat = table.latency(name);
+  return { refMs: refs.map((r) => lat[r] as number), budgets: quantiles(lat, [0.1, 0.3, 0.5, 0.7, 0.9]), lat };
+}
+
+describe("ArchitectureOptimizer", () => {
+  it("never returns an answer predicted over budget: each answer's calibrated prediction times e^margin is within it", () => {
+    for (const name of ["gold_6226", "raspi4", "fpga"]) {
+      const { refMs, budgets } = device(name);
+      for (const b of budgets) {
+        const a = opt.answer(refMs, b, { top: 5 });
+        expect(a.answers.length).toBeGreaterThan(0);
+        for (const c of a.answers) {
+          if (refs.includes(c.row)) expect(c.predictedLatencyMs).toBeLessThanOrEqual(b);
+          else expect(c.predictedLatencyMs * Math.exp(a.calibration.margin)).toBeLessThanOrEqual(b * (1 + 1e-12));
+        }
+        // most accurate first
+        for (let i = 1; i < a.answers.length; i++) expect((a.answers[i - 1] as { accuracy: number }).accuracy).toBeGreaterThanOrEqual((a.answers[i] as { accuracy: number }).accuracy);
+      }
+    }
+  });
+  it("its beam of 64 beats 64 random architectures put through the same feasibility check", () => {
+    const acc = table.accuracy("cifar10");
+    const rng = seededRng(0);
+    let ours = 0;
+    let random = 0;
+    let n = 0;
+    for (const name of ["gold_6226", "fpga", "titan_rtx_256"]) {
+      const { refMs, budgets, lat } = device(name);
+      const f = budgetFrontier(lat, acc);
+      const { latencyMs } = opt.predictLatency(refMs);
+      for (const b of budgets) {
+        const best = acc[optimumUnderBudget(f, b)] as number;
+        const a = opt.answer(refMs, b, { beam: 64 });
+        ours += best - (a.answers[0] as { accuracy: number }).accuracy;
+        const limit = b * Math.exp(-a.calibration.margin);
+        const picks = Array.from({ length: 64 }, () => rng.int(table.rows)).filter((r) => (latencyMs[r] as number) <= limit);
+        random += best - (picks.length ? Math.max(...picks.map((r) => acc[r] as number)) : 0);
+        n++;
+      }
+    }
+    expect(ours / n).toBeLessThan(random / n / 2);
+  });
+  it("the exhaustive method returns the most accurate row whose calibrated prediction is within the budget less the margin", () => {
+    const { refMs, budgets } = device("pixel2");
+    const { latencyMs } = opt.predictLatency(refMs);
+    const acc = table.accuracy("cifar10");
+    for (const b of budgets) {
+      const a = opt.answer(refMs, b, { top: 1, method: "exhaustive" });
+      expect(a.source).toBe("exhaustive");
+      const limit = b * Math.exp(-a.calibration.margin);
+      let best = -1;
+      for (let r = 0; r < table.rows; r++) {
+        const ok = refs.includes(r) ? (latencyMs[r] as number) <= b : (latencyMs[r] as number) <= limit * (1 + 1e-12);
+        if (ok && (best < 0 || (acc[r] as number) > (acc[best] as number))) best = r;
+      }
+      expect((a.answers[0] as { accuracy: number }).accuracy).toBe(acc[best]);
+    }
+  });
+  it("chose its margin on the validation devices and round-trips through JSON to identical answers", () => {
+    expect(opt.calibration.source).toBe("validation");
+    // least validation regret at <= 5 % over budget when a margin of the grid gets there, else the fewest over budget
+    expect(opt.calibration.violations).toBeGreaterThanOrEqual(0);
+    expect(opt.calibration.regret).toBeGreaterThanOrEqual(0);
+    expect(opt.margin.constant).toBeGreaterThanOrEqual(0);
+    const back = ArchitectureOptimizer.fromJSON(JSON.parse(JSON.stringify(opt)), table, model);
+    const { refMs, budgets } = device("eyeriss");
+    for (const b of budgets) expect(back.answer(refMs, b)).toEqual(opt.answer(refMs, b));
+    expect(Array.from(back.logits(refMs, budgets[0] as number))).toEqual(Array.from(opt.logits(refMs, budgets[0] as number)));
+  });
+  it("is deterministic per seed", async () => {
+    const devices = [...pool.map(real), ...syntheticDevices(table, pool, { count: 20, seed: 3 })];
+    const again = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, validation: [real("titanx_1"), real("pixel2")], ...network });
+    const { refMs, budgets } = device("raspi4");
+    expect(Array.from(again.logits(refMs, budgets[2] as number))).toEqual(Array.from(opt.logits(refMs, budgets[2] as number)));
+    expect(again.margin).toEqual(opt.margin);
+  }, 120_000);
+  it("typed errors: a budget below the fastest architecture (named), bad inputs, another table's model", async () => {
+    const { refMs } = device("fpga");
+    expect(() => opt.answer(refMs, 1e-6)).toThrowError(/budget 0.000001 ms is below the fastest architecture's predicted latency on this device, [0-9.e-]+ ms/);
+    expect(() => opt.answer(refMs, Number.NaN)).toThrowError(/budget NaN ms; valid: a finite latency > 0 ms/);
+    expect(() => opt.answer([1, 2], 3)).toThrowError(/2 reference latencies; it takes 10/);
+    expect(() => opt.answer(refMs, 3, { margin: { constant: -1, perSd: 0 } })).toThrowError(/valid: finite constant >= 0 and perSd >= 0/);
+    expect(() => ArchitectureOptimizer.fromJSON({ kind: "mlp" }, table, model)).toThrowError(/not a serialised optimizer/);
+    const json = JSON.parse(JSON.stringify(opt));
+    expect(() => ArchitectureOptimizer.fromJSON({ ...json, references: [1, 2, 3] }, table, model)).toThrowError(/trained with reference rows 1, 2, 3; the device-aware model uses/);
+    const ofa = await loadTable("help-ofa", { mirror: mirrorDir() });
+    await expect(ArchitectureOptimizer.train(ofa, model, { accuracy: "x", devices: [] })).rejects.toThrowError(/help-ofa is a ofa-mbv3 table; the optimizer outputs NAS-Bench-201 cells/);
+    await expect(ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices: [{ name: "short", latency: [1, 2] }] })).rejects.toThrowError(/device short has 2 latencies; help-nb201 \+ nb201-accuracy has 15625 rows/);
+  });
+});
