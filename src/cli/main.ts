@@ -9,6 +9,7 @@ import { registerAdapt } from "./commands/adapt.js";
 import { registerBench } from "./commands/bench.js";
 import { registerDatasets } from "./commands/datasets.js";
 import { registerDescribeDevice } from "./commands/describe-device.js";
+import { registerOptimize } from "./commands/optimize.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerEval } from "./commands/eval.js";
 import { registerMonotonicity } from "./commands/monotonicity.js";
@@ -37,6 +38,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerMonotonicity(program);
   registerAdapt(program);
   registerDescribeDevice(program);
+  registerOptimize(program);
   registerSearch(program);
   registerMeasure(program);
   registerBench(program);

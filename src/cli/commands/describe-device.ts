@@ -8,16 +8,13 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { adaptContext, adaptTarget } from "../../adapt/adapt.js";
-import { InvalidArgumentError, InvalidDataError, oneOf } from "../../errors.js";
+import { oneOf } from "../../errors.js";
 import { readMeasurements } from "../../measure/user-measurements.js";
 import { deviceAwareModel } from "../../scale/model-cache.js";
 import { referenceRows } from "../../scale/references.js";
 import { spearman } from "../../stats/correlation.js";
 import { intOption, loadSource, mirrorOption, writableFileOption } from "../options.js";
-
-/** The pool of `describe-device` on help-nb201 when none is given: HELP's 9 training devices, its 4 validation devices for early stopping (never its 6 test devices). */
-const HELP_POOL = ["1080ti_1", "1080ti_32", "1080ti_256", "silver_4114", "silver_4210r", "samsung_a50", "pixel3", "essential_ph_1", "samsung_s7"];
-const HELP_VALIDATION = ["titanx_1", "titanx_32", "titanx_256", "gold_6240"];
+import { devicePool, referenceLatencies } from "../pool.js";
 
 export function registerDescribeDevice(program: Command): void {
   mirrorOption(
@@ -40,19 +37,11 @@ export function registerDescribeDevice(program: Command): void {
     const dataset = opts["dataset"] as string;
     const fetch = opts["mirror"] ? { mirror: opts["mirror"] } : {};
     const table = await loadSource(dataset, fetch);
-    const defaultPool = opts["pool"] === undefined && dataset === "help-nb201";
-    if (opts["pool"] === undefined && !defaultPool) throw new InvalidArgumentError(`describe-device: give --pool for ${dataset} (the default pool is HELP's, for help-nb201)`);
-    const pool = defaultPool ? HELP_POOL : (opts["pool"] as string).split(",").map((d) => d.trim());
-    if (pool.length < 2) throw new InvalidArgumentError(`describe-device: --pool has ${pool.length} device; give at least 2`);
-    const validation = opts["validation-devices"] ? opts["validation-devices"].split(",").map((d) => d.trim()) : defaultPool ? HELP_VALIDATION : [];
+    const { pool, validation } = devicePool("describe-device", dataset, opts);
     const file = opts["latencies"] as string;
     const measured = await readMeasurements(file, table);
     const refs = (await referenceRows(table, { pool, seed, ...fetch })).rows;
-    const missing = refs.filter((r) => !(measured.get(r) !== undefined && !Number.isNaN(measured.get(r) as number)));
-    if (missing.length) {
-      throw new InvalidDataError(`${file}: ${missing.length} of the ${refs.length} reference architectures have no latency: ${missing.map((r) => table.archAt(r)).join(", ")}; measure them (proxynas measure run --archs references) and add them`);
-    }
-    const refMs = refs.map((r) => measured.get(r) as number);
+    const refMs = referenceLatencies(file, table, refs, measured);
     const model = await deviceAwareModel(table, { pool, validation, references: refs, seed, onProgress: (m) => process.stderr.write(`describe-device: ${m}\n`) });
     const predicted = model.predict(refMs);
     const similar = table.deviceNames

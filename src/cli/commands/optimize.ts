@@ -1,0 +1,89 @@
+/**
+ * `proxynas optimize`: the most accurate NAS-Bench-201 architectures for a
+ * new device within a latency budget, from the device's latencies on the
+ * reference architectures, by the architecture optimizer (one forward pass
+ * and a beam, each answer checked against the device-aware predictor).
+ */
+import type { Command } from "commander";
+import { loadTable } from "../../data/load.js";
+import { InvalidArgumentError, oneOf } from "../../errors.js";
+import { readMeasurements } from "../../measure/user-measurements.js";
+import { architectureOptimizer, OPTIMIZER_SYNTHETIC } from "../../scale/optimizer-cache.js";
+import { referenceRows } from "../../scale/references.js";
+import { quantiles } from "../../stats/quantile.js";
+import { NB201_ACCURACIES } from "../../experiments/search-protocol.js";
+import { intOption, loadSource, mirrorOption } from "../options.js";
+import { devicePool, referenceLatencies } from "../pool.js";
+
+/** `4.5` (ms) or `p30` (the 30th percentile of the device's predicted latencies). */
+function parseBudget(v: string): { ms: number } | { percentile: number } {
+  const q = /^p(\d+(?:\.\d+)?)$/.exec(v.trim());
+  if (q) {
+    const p = Number(q[1]);
+    if (!(p > 0 && p < 100)) throw new InvalidArgumentError(`--budget: ${JSON.stringify(v)}: a percentile must be in (0, 100), e.g. p30`);
+    return { percentile: p / 100 };
+  }
+  const ms = Number(v);
+  if (v.trim() === "" || !(ms > 0) || !Number.isFinite(ms)) throw new InvalidArgumentError(`--budget: ${JSON.stringify(v)}; valid: a latency in ms > 0 (e.g. 4.5) or a percentile of the device's predicted latencies (e.g. p30)`);
+  return { ms };
+}
+
+export function registerOptimize(program: Command): void {
+  mirrorOption(
+    program
+      .command("optimize")
+      .description("the most accurate NAS-Bench-201 architectures for a new device within a latency budget, from its latencies on the reference architectures: no search, one forward pass of the optimizer")
+      .requiredOption("--dataset <name>", "the NAS-Bench-201 table whose devices train the optimizer (e.g. help-nb201)")
+      .requiredOption("--latencies <file>", "CSV arch,latency_ms with the reference architectures (as proxynas measure --archs references writes it)")
+      .requiredOption("--budget <ms|pN>", "latency budget in ms, or pN: the N-th percentile of the device's predicted latencies")
+      .option("--accuracy <name>", `accuracy to maximise: ${NB201_ACCURACIES.join("|")}`, "cifar10")
+      .option("--top <n>", "answers to print, best first", "5")
+      .option("--pool <list>", "devices the models are trained on, comma-separated (default on help-nb201: HELP's 9 training devices)")
+      .option("--validation-devices <list>", "devices for early stopping and the feasibility margin (default on help-nb201 with the default pool: HELP's 4 validation devices)")
+      .option("--seed <n>", "seed of the models", "0")
+      .option("--synthetic <n>", "synthetic devices mixed from the pool beside its real devices when the optimizer is trained", String(OPTIMIZER_SYNTHETIC))
+      .option("--format <fmt>", "json|text", "json"),
+  ).action(async (opts: Record<string, string | undefined>) => {
+    const format = oneOf("--format", opts["format"], ["json", "text"] as const);
+    const accuracy = oneOf("--accuracy", opts["accuracy"], NB201_ACCURACIES);
+    const top = intOption("--top", opts["top"], 1) as number;
+    const seed = intOption("--seed", opts["seed"], 0) as number;
+    const synthetic = intOption("--synthetic", opts["synthetic"], 0) as number;
+    const budget = parseBudget(opts["budget"] as string);
+    const dataset = opts["dataset"] as string;
+    const fetch = opts["mirror"] ? { mirror: opts["mirror"] } : {};
+    const latencyTable = await loadSource(dataset, fetch);
+    if (latencyTable.space !== "nb201") throw new InvalidArgumentError(`optimize: ${dataset} is a ${latencyTable.space} table; the optimizer answers NAS-Bench-201 (space nb201)`);
+    const table = latencyTable.accuracyNames.includes(accuracy) ? latencyTable : latencyTable.join(await loadTable("nb201-accuracy", fetch));
+    const { pool, validation } = devicePool("optimize", dataset, opts);
+    const file = opts["latencies"] as string;
+    const measured = await readMeasurements(file, latencyTable);
+    const refs = (await referenceRows(latencyTable, { pool, seed, ...fetch })).rows;
+    const refMs = referenceLatencies(file, latencyTable, refs, measured);
+    const opt = await architectureOptimizer(table, { pool, validation, references: refs, accuracy, seed, synthetic, latencyTable, onProgress: (m) => process.stderr.write(`optimize: ${m}\n`) });
+    const budgetMs = "ms" in budget ? budget.ms : (quantiles(opt.predictLatency(refMs).latencyMs, [budget.percentile])[0] as number);
+    const t0 = performance.now();
+    const a = opt.answer(refMs, budgetMs, { top });
+    const ms = performance.now() - t0;
+    const answers = a.answers.map((c) => ({ arch: c.arch, index: table.indexAt(c.row), predictedLatencyMs: c.predictedLatencyMs, predictedAccuracy: c.accuracy }));
+    const result = {
+      dataset,
+      accuracy,
+      budgetMs,
+      ...("percentile" in budget ? { budgetPercentile: budget.percentile * 100 } : {}),
+      answers,
+      source: a.source,
+      checked: a.checked,
+      feasibleInBeam: a.feasibleInBeam,
+      margin: a.calibration.margin,
+      msPerAnswer: ms,
+      pool,
+    };
+    if (format === "json") process.stdout.write(`${JSON.stringify(result)}\n`);
+    else {
+      process.stdout.write(`budget ${budgetMs.toPrecision(4)} ms${"percentile" in budget ? ` (p${budget.percentile * 100} of the predicted latencies)` : ""}, ${accuracy} accuracy; ${answers.length} answer(s), best first:\n`);
+      for (const x of answers) process.stdout.write(`  ${x.predictedAccuracy.toFixed(2).padStart(6)} %  ${x.predictedLatencyMs.toPrecision(4).padStart(8)} ms  index ${String(x.index).padStart(5)}  ${x.arch}\n`);
+      process.stdout.write(`${a.source === "beam" ? `from the optimizer's beam (${a.feasibleInBeam} of ${a.checked} within the budget)` : "no beam answer was within the budget: every architecture's prediction scanned"}, in ${ms.toFixed(1)} ms; predicted latencies calibrated to the reference measurements, margin e^${a.calibration.margin.toFixed(3)}\n`);
+    }
+  });
+}

@@ -1,0 +1,78 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LatencyTable } from "../../../src/data/latency-table.js";
+import { loadReferenceArchitectures } from "../../../src/data/load-help.js";
+import { loadTable } from "../../../src/data/load.js";
+import { mirrorDir } from "../../helpers/mirror.js";
+
+const cache = mkdtempSync(path.join(os.tmpdir(), "pnb-cache-"));
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir(), XDG_CACHE_HOME: cache } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+let help: LatencyTable;
+let acc: Float64Array;
+let refs: number[];
+let dir: string;
+beforeAll(async () => {
+  help = await loadTable("help-nb201", { mirror: mirrorDir() });
+  acc = help.join(await loadTable("nb201-accuracy", { mirror: mirrorDir() })).accuracy("cifar10");
+  refs = await loadReferenceArchitectures("help-nb201", { mirror: mirrorDir() });
+  dir = mkdtempSync(path.join(os.tmpdir(), "pnb-optimize-"));
+});
+const latencies = (device: string, rows: readonly number[], name: string) => {
+  const lat = help.latency(device);
+  const f = path.join(dir, name);
+  writeFileSync(f, `arch,latency_ms\n${rows.map((r) => `${help.archAt(r)},${lat[r]}`).join("\n")}\n`);
+  return f;
+};
+// a small pool and no synthetic devices keep the training within a minute here
+const pool = ["--pool", "pixel3,1080ti_1", "--validation-devices", "titanx_1", "--synthetic", "0"];
+
+interface Answer {
+  arch: string;
+  index: number;
+  predictedLatencyMs: number;
+  predictedAccuracy: number;
+}
+
+describe("proxynas optimize", () => {
+  it("prints the most accurate architectures predicted within the budget, best first, from the 10 reference latencies; p30 budgets; text", () => {
+    const file = latencies("gold_6226", refs, "gold.csv");
+    const r = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "6", ...pool);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { answers: Answer[]; budgetMs: number; source: string; margin: number };
+    expect(j.budgetMs).toBe(6);
+    expect(j.answers).toHaveLength(5);
+    for (const [i, a] of j.answers.entries()) {
+      expect(a.predictedLatencyMs).toBeLessThanOrEqual(6);
+      const row = help.rowOfArch(a.arch) as number;
+      expect(a.index).toBe(help.indexAt(row));
+      expect(a.predictedAccuracy).toBe(acc[row]);
+      if (i > 0) expect(a.predictedAccuracy).toBeLessThanOrEqual((j.answers[i - 1] as Answer).predictedAccuracy);
+    }
+    expect(r.stderr).toMatch(/optimizer trained in/);
+    const p = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "p30", "--top", "2", "--accuracy", "cifar100", ...pool);
+    expect(p.code, p.stderr).toBe(0);
+    const pj = JSON.parse(p.stdout) as { answers: Answer[]; budgetPercentile: number; accuracy: string };
+    expect(pj.answers).toHaveLength(2);
+    expect(pj.budgetPercentile).toBe(30);
+    expect(pj.accuracy).toBe("cifar100");
+    const text = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "6", "--format", "text", ...pool);
+    expect(text.stdout).toMatch(/budget 6\.000 ms, cifar10 accuracy; 5 answer\(s\), best first/);
+    expect(text.stderr).toMatch(/optimizer loaded from/);
+  }, 400_000);
+  it("typed errors: a budget below the fastest architecture (its latency named), a bad budget, a reference missing, another space", () => {
+    const file = latencies("gold_6226", refs, "gold.csv");
+    const low = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "0.001", ...pool);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toMatch(/budget 0\.001 ms is below the fastest architecture's predicted latency on this device, [0-9.]+ ms/);
+    expect(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "fast", ...pool).stderr).toMatch(/--budget: "fast"; valid: a latency in ms > 0/);
+    expect(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "p100", ...pool).stderr).toMatch(/a percentile must be in \(0, 100\)/);
+    expect(cli("optimize", "--dataset", "help-nb201", "--latencies", latencies("pixel2", refs.slice(2), "eight.csv"), "--budget", "5", ...pool).stderr).toMatch(/eight\.csv: 2 of the 10 reference architectures have no latency/);
+    expect(cli("optimize", "--dataset", "help-ofa", "--latencies", file, "--budget", "5", "--pool", "2080ti_1,v100_1").stderr).toMatch(/help-ofa is a ofa-mbv3 table; the optimizer answers NAS-Bench-201/);
+  }, 120_000);
+});
