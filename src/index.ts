@@ -117,7 +117,7 @@ export { referenceVector, type ReferenceVector } from "./scale/reference-vector.
 export { referenceRows, type ReferenceRows, type ReferenceSource } from "./scale/references.js";
 export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-map.js";
 export { ArchitectureOptimizer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration } from "./scale/architecture-optimizer.js";
-export { architectureOptimizer, type OptimizerSetup } from "./scale/optimizer-cache.js";
+export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";
 export { syntheticDevices, syntheticMonotonicity, type SyntheticDevice, type SyntheticOptions } from "./scale/synthetic-devices.js";
 export { budgetFrontier, optimumUnderBudget, type BudgetFrontier } from "./scale/exact-optima.js";
 

@@ -6,7 +6,8 @@
  */
 import { DEFAULT_ADAPT_METHOD } from "../adapt/registry.js";
 import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "./adapt-protocols.js";
-import { HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./published.js";
+import { HELP_METAD2A_VIOLATIONS, HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./published.js";
+import type { OptimizeSummary } from "./optimize-protocol.js";
 import type { EvolutionCurve, SearchProtocolRow } from "./search-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
 import type { ScaleSummary } from "./scale-protocol.js";
@@ -239,5 +240,35 @@ export function dissimilarBars(method: string, splitMeans: Readonly<Record<strin
     `bar: dissimilar pools, ${method}, K=20, every rebuilt NASFLAT split >= NASFLAT's number: ${rebuilt.length - below.length}/${rebuilt.length} -> ${below.length ? `missed (${below.map((n) => `${n} ${r3(splitMeans[n] as number)} < ${(NASFLAT_NB201_K20[n] as { nasflat: number }).nasflat}`).join(", ")})` : "met"}`,
     `bar: dissimilar pools, ${method}, K=20, mean over the ${names.length} splits >= ${DISSIMILAR_K20_BARS.mean}: ${r3(mean)} -> ${verdict(mean >= DISSIMILAR_K20_BARS.mean)}`,
     `bar: dissimilar pools, ${method}, K=20, no split below ${DISSIMILAR_K20_BARS.min}: min ${r3(lo)} -> ${verdict(lo >= DISSIMILAR_K20_BARS.min)}`,
+  ];
+}
+
+/**
+ * The optimizer protocol's bars on CIFAR-10 (issue #20): mean regret in
+ * accuracy points, share of answers over budget on the true latency, and ms
+ * per answer.
+ *
+ * @example
+ * ```ts
+ * OPTIMIZE_BARS.regret; // 0.3
+ * ```
+ */
+export const OPTIMIZE_BARS = { regret: 0.3, violations: 0.05, msPerAnswer: 5 } as const;
+
+/**
+ * The optimizer's bar lines, from its CIFAR-10 summary over every target.
+ *
+ * @example
+ * ```ts
+ * optimizeBars(summariseOptimize(runs, table)); // ["bar: ... -> met", ...]
+ * ```
+ */
+export function optimizeBars(s: readonly OptimizeSummary[]): string[] {
+  const x = s.find((y) => y.accuracy === "cifar10" && y.method === "optimizer" && y.target === "all");
+  if (!x) return [];
+  return [
+    `bar: optimizer, CIFAR-10, mean regret <= ${OPTIMIZE_BARS.regret} points: ${x.regret.toFixed(3)} -> ${verdict(x.regret <= OPTIMIZE_BARS.regret)}`,
+    `bar: optimizer, CIFAR-10, answers over budget on the true latency <= ${OPTIMIZE_BARS.violations * 100} % (HELP + MetaD2A: ${HELP_METAD2A_VIOLATIONS.violated} of ${HELP_METAD2A_VIOLATIONS.constraints}): ${(x.violations * 100).toFixed(1)} % -> ${verdict(x.violations <= OPTIMIZE_BARS.violations)}`,
+    `bar: optimizer, median time per answer < ${OPTIMIZE_BARS.msPerAnswer} ms (measured here inside the protocol; npm run bench times it alone): ${x.msPerAnswer.toFixed(2)} ms -> ${verdict(x.msPerAnswer < OPTIMIZE_BARS.msPerAnswer)}`,
   ];
 }

@@ -77,9 +77,11 @@ export interface OptimizeProtocolOptions extends FetchOptions {
   readonly seeds?: number;
   /** Accuracy columns (default: all three of NAS-Bench-201). */
   readonly accuracies?: readonly string[];
-  /** Seeds for the accuracies after the first (default: `seeds`). */
+  /** Seeds for the accuracies after the first (default: `seeds`; 0 runs the first alone). */
   readonly otherAccuracySeeds?: number;
+  /** The split's table joined with the NAS-Bench-201 accuracies (default: loaded), and the table before the join, on which the device-aware model is trained and cached (shared with the scale protocol). */
   readonly table?: LatencyTable;
+  readonly latencyTable?: LatencyTable;
   /** Model cache folder, or `false` to train without one. */
   readonly modelCache?: string | false;
   /** Settings of the device-aware model and the optimizer's network, and the synthetic count (default `OPTIMIZER_SYNTHETIC`). */
@@ -98,7 +100,8 @@ export interface OptimizeProtocolOptions extends FetchOptions {
  */
 export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help, options: OptimizeProtocolOptions = {}): Promise<{ runs: OptimizeRun[]; training: OptimizeTraining[] }> {
   const fetch: FetchOptions = { ...(options.mirror !== undefined ? { mirror: options.mirror } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
-  const table = options.table ?? (await loadTable(split.dataset, fetch)).join(await loadTable("nb201-accuracy", fetch));
+  const latencyTable = options.latencyTable ?? (await loadTable(split.dataset, fetch));
+  const table = options.table ?? latencyTable.join(await loadTable("nb201-accuracy", fetch));
   const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
   const seeds = options.seeds ?? 10;
   const accuracies = options.accuracies ?? NB201_ACCURACIES;
@@ -111,7 +114,7 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
     const n = ai === 0 ? seeds : Math.min(seeds, options.otherAccuracySeeds ?? seeds);
     for (let seed = 0; seed < n; seed++) {
       const synthetic = options.optimizer?.synthetic ?? OPTIMIZER_SYNTHETIC;
-      const setup = { pool: split.pool, validation: split.validation, references: refs, accuracy, seed, ...options.optimizer, synthetic, ...cache };
+      const setup = { pool: split.pool, validation: split.validation, references: refs, accuracy, seed, latencyTable, ...options.optimizer, synthetic, ...cache };
       const opt = await architectureOptimizer(table, setup);
       const realOnly = await architectureOptimizer(table, { ...setup, synthetic: 0 });
       training.push({ accuracy, seed, synthetic, ms: opt.training.ms, epochs: opt.training.epochs, margin: opt.margin });

@@ -60,3 +60,15 @@ export const NASFLAT_NB201_K20: Readonly<Record<string, { readonly nasflat: numb
   N4: { nasflat: 0.959, help: 0.746 },
   N5: { nasflat: 0.893, help: 0.41 },
 };
+
+/**
+ * HELP + MetaD2A (Lee et al., NeurIPS 2021, Table 4): latency constraints
+ * violated on its NAS-Bench-201 devices, as counted in the optimizer issue
+ * (#20): 5 of 15.
+ *
+ * @example
+ * ```ts
+ * HELP_METAD2A_VIOLATIONS.violated / HELP_METAD2A_VIOLATIONS.constraints; // 0.333
+ * ```
+ */
+export const HELP_METAD2A_VIOLATIONS = { violated: 5, constraints: 15 } as const;

@@ -91,6 +91,12 @@ export const DEFAULT_MARGIN: FeasibilityMargin = { constant: 0.04, perSd: 0.5 };
  */
 export const LABEL_JITTER = 0.1;
 
+/**
+ * The network's training defaults (what `train` uses for an option not
+ * given), in one place: the model cache keys on them.
+ */
+export const OPTIMIZER_DEFAULTS = { budgetsPerDevice: 64, hidden: [256, 256] as readonly number[], epochs: 60, patience: 10, batchSize: 256, learningRate: 1e-3, labelJitter: LABEL_JITTER, calibrationPercentiles: 19 } as const;
+
 /** Share of validation answers over budget that calibration allows. */
 export const VIOLATION_TARGET = 0.05;
 
@@ -125,10 +131,10 @@ function deviceCalibration(referenceMs: ArrayLike<number>, predRefs: ArrayLike<n
 }
 
 /** Budgets of the calibration: the 5th, 10th, ..., 95th percentiles of each validation device's latencies. */
-const CALIBRATION_PERCENTILES: readonly number[] = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+const CALIBRATION_PERCENTILES: readonly number[] = Array.from({ length: OPTIMIZER_DEFAULTS.calibrationPercentiles }, (_, i) => (i + 1) / 20);
 
 /** The margins calibration tries: constant 0, 0.02, ..., 0.1, 0.15, 0.2, times perSd 0..1.5 in steps of 0.25. */
-const MARGIN_GRID: readonly FeasibilityMargin[] = [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2].flatMap((constant) => [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5].map((perSd) => ({ constant, perSd })));
+export const MARGIN_GRID: readonly FeasibilityMargin[] = [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2].flatMap((constant) => [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5].map((perSd) => ({ constant, perSd })));
 
 /** One answer: an architecture, its predicted latency on the device, its accuracy. */
 export interface OptimizerCandidate {
@@ -253,12 +259,13 @@ export class ArchitectureOptimizer {
     if (model.rows !== table.rows) throw new InvalidArgumentError(`architecture optimizer: the device-aware model predicts ${model.rows} rows; ${table.source} has ${table.rows}`);
     const acc = table.accuracy(options.accuracy);
     if (options.devices.length === 0) throw new InvalidArgumentError("architecture optimizer: no training devices");
-    const budgets = options.budgetsPerDevice ?? 64;
-    const hidden = options.hidden ?? [256, 256];
-    const epochs = options.epochs ?? 60;
-    const patience = options.patience ?? 10;
-    const batchSize = options.batchSize ?? 256;
-    const lr = options.learningRate ?? 1e-3;
+    const d = OPTIMIZER_DEFAULTS;
+    const budgets = options.budgetsPerDevice ?? d.budgetsPerDevice;
+    const hidden = options.hidden ?? d.hidden;
+    const epochs = options.epochs ?? d.epochs;
+    const patience = options.patience ?? d.patience;
+    const batchSize = options.batchSize ?? d.batchSize;
+    const lr = options.learningRate ?? d.learningRate;
     const seed = options.seed ?? 0;
     if (!Number.isInteger(budgets) || budgets < 1) throw new InvalidArgumentError(`architecture optimizer: budgetsPerDevice ${budgets} must be a positive integer`);
     if (!hidden.every((h) => Number.isInteger(h) && h > 0)) throw new InvalidArgumentError(`architecture optimizer: hidden widths ${JSON.stringify(hidden)} must be positive integers`);
@@ -267,7 +274,7 @@ export class ArchitectureOptimizer {
     const t0 = performance.now();
     const rng = seededRng(seed);
     const refs = model.referenceRows;
-    const jitter = options.labelJitter ?? LABEL_JITTER;
+    const jitter = options.labelJitter ?? d.labelJitter;
     if (!(jitter >= 0) || !Number.isFinite(jitter)) throw new InvalidArgumentError(`architecture optimizer: labelJitter ${jitter} must be a finite sd >= 0`);
     const design = (devices: readonly OptimizerDevice[], qs: (d: number) => readonly number[], jitterSd: number) => {
       const xs: number[][] = [];

@@ -9,15 +9,24 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { InvalidDataError } from "../errors.js";
+import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { defaultCacheDir } from "../data/fetch.js";
-import { ArchitectureOptimizer, type ArchitectureOptimizerOptions } from "./architecture-optimizer.js";
+import { ArchitectureOptimizer, MARGIN_GRID, OPTIMIZER_DEFAULTS, VIOLATION_TARGET, type ArchitectureOptimizerOptions } from "./architecture-optimizer.js";
 import type { DeviceAwareOptions } from "./device-aware-predictor.js";
 import { deviceAwareModel } from "./model-cache.js";
 import { syntheticDevices } from "./synthetic-devices.js";
 
-/** Synthetic devices beside the pool by default (scratch, HELP's split, seed 0: optimizer regret 0.57 points with the 9 real devices alone, 0.45 with 200 mixtures, margin 0). */
+/**
+ * Synthetic devices beside the pool by default (scratch, HELP's split, seed 0:
+ * optimizer regret 0.57 points with the 9 real devices alone, 0.45 with 200
+ * mixtures, margin 0; the 10-seed protocol: 0.441 with them, 0.451 without).
+ *
+ * @example
+ * ```ts
+ * architectureOptimizer(table, { ...setup, synthetic: OPTIMIZER_SYNTHETIC });
+ * ```
+ */
 export const OPTIMIZER_SYNTHETIC = 200;
 
 /** Options of {@link architectureOptimizer}. */
@@ -26,6 +35,13 @@ export interface OptimizerSetup {
   readonly validation?: readonly string[];
   readonly references: readonly number[];
   readonly accuracy: string;
+  /**
+   * The table the device-aware model is trained on and cached for (default:
+   * the optimizer's table). Give the table before its accuracy join to share
+   * one model with `describe-device`, `adapt --method device-aware` and the
+   * scale protocol; it must hold the same architectures in the same rows.
+   */
+  readonly latencyTable?: LatencyTable;
   /** Synthetic devices mixed from the pool (default `OPTIMIZER_SYNTHETIC`, 200; 0 for the real pool alone). */
   readonly synthetic?: number;
   readonly seed?: number;
@@ -45,6 +61,7 @@ export interface OptimizerSetup {
  * (identical answers), else trained (the device-aware model first, itself
  * cached) and written.
  *
+ * @throws {InvalidArgumentError} when `latencyTable` holds other architectures than `table`
  * @throws {InvalidDataError} when a cache file exists but does not hold an optimizer of this table (delete it to retrain)
  * @example
  * ```ts
@@ -55,9 +72,14 @@ export interface OptimizerSetup {
 export async function architectureOptimizer(table: LatencyTable, setup: OptimizerSetup): Promise<ArchitectureOptimizer> {
   const seed = setup.seed ?? 0;
   const cacheOptions = { ...(setup.cacheDir ? { cacheDir: setup.cacheDir } : {}), ...(setup.cache === false ? { cache: false } : {}), ...(setup.onProgress ? { onProgress: setup.onProgress } : {}) };
-  const model = await deviceAwareModel(table, { pool: setup.pool, validation: setup.validation ?? [], references: setup.references, seed, ...setup.model, ...cacheOptions });
+  const latencyTable = setup.latencyTable ?? table;
+  if (latencyTable !== table && (latencyTable.rows !== table.rows || latencyTable.archs().some((a, r) => a !== table.archAt(r)))) {
+    throw new InvalidArgumentError(`optimizer: ${latencyTable.source} and ${table.source} do not hold the same architectures in the same rows`);
+  }
+  const model = await deviceAwareModel(latencyTable, { pool: setup.pool, validation: setup.validation ?? [], references: setup.references, seed, ...setup.model, ...cacheOptions });
   const synthetic = setup.synthetic ?? OPTIMIZER_SYNTHETIC;
-  const key = JSON.stringify({ format: 1, dataset: table.source, rows: table.rows, pool: [...setup.pool], validation: [...(setup.validation ?? [])], references: [...setup.references], accuracy: setup.accuracy, synthetic, seed, model: setup.model ?? {}, network: setup.network ?? {} });
+  // the defaults are in the key: a changed default retrains instead of loading a model trained under the old one
+  const key = JSON.stringify({ format: 1, defaults: OPTIMIZER_DEFAULTS, grid: MARGIN_GRID, violationTarget: VIOLATION_TARGET, dataset: table.source, rows: table.rows, pool: [...setup.pool], validation: [...(setup.validation ?? [])], references: [...setup.references], accuracy: setup.accuracy, synthetic, seed, model: setup.model ?? {}, network: setup.network ?? {} });
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
   const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
   const file = path.join(setup.cacheDir ?? path.join(defaultCacheDir(), "models"), `optimizer-${name}-${setup.accuracy.replace(/[^A-Za-z0-9_.-]/g, "_")}-${hash}.json`);

@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import { configuredMirror } from "../../data/fetch.js";
 import { InvalidArgumentError, oneOf } from "../../errors.js";
 import { PROTOCOL_NAMES, type ProtocolName } from "../../experiments/adapt-protocols.js";
+import { optimizeSection } from "../../experiments/optimize-report.js";
 import { adaptationSection, EVAL_CSV_HEADER, ofaSpaceSection, renderMarkdown, renderText, scaleSection, searchSection, type ReportSection } from "../../experiments/eval-report.js";
 import { formatRuntimeReport, runtimeReport } from "../../runtime/report.js";
 import { mirrorOption } from "../options.js";
@@ -21,15 +22,15 @@ export function registerEval(program: Command): void {
     program
       .command("eval")
       .description("run the adaptation protocols (oneproxy, help) and the one-proxy search protocol; print tables with the bars and published numbers")
-      .option("--protocol <name>", `${PROTOCOL_NAMES.join("|")}|search|scale|ofa-space|all (all: every protocol but ofa-space, which takes minutes per seed)`, "all")
+      .option("--protocol <name>", `${PROTOCOL_NAMES.join("|")}|search|scale|optimize|ofa-space|all (all: every protocol but ofa-space, which takes minutes per seed)`, "all")
       .option("--seeds <n>", "seeds per (target, K, method)", "10")
       .option("--quick", "3 seeds (for CI)")
       .option("--format <fmt>", "text|csv|json", "text")
       .option("--markdown [file]", `also write the report as Markdown (default ${RESULTS_FILE})`),
   ).action(async (opts: { protocol: string; seeds: string; quick?: boolean; format: string; mirror?: string; markdown?: string | boolean }) => {
     const format = oneOf("--format", opts.format, ["text", "csv", "json"] as const);
-    const chosen = oneOf("--protocol", opts.protocol, [...PROTOCOL_NAMES, "search", "scale", "ofa-space", "all"] as const);
-    const names: ProtocolName[] = chosen === "all" ? [...PROTOCOL_NAMES] : chosen === "search" || chosen === "scale" || chosen === "ofa-space" ? [] : [chosen];
+    const chosen = oneOf("--protocol", opts.protocol, [...PROTOCOL_NAMES, "search", "scale", "optimize", "ofa-space", "all"] as const);
+    const names: ProtocolName[] = chosen === "all" ? [...PROTOCOL_NAMES] : chosen === "search" || chosen === "scale" || chosen === "optimize" || chosen === "ofa-space" ? [] : [chosen];
     const seeds = opts.quick ? 3 : Number(opts.seeds);
     if (!Number.isInteger(seeds) || seeds < 1) throw new InvalidArgumentError(`--seeds: ${opts.seeds} must be a positive integer`);
     const markdownFile = opts.markdown === undefined || opts.markdown === false ? undefined : opts.markdown === true ? RESULTS_FILE : opts.markdown;
@@ -48,6 +49,7 @@ export function registerEval(program: Command): void {
     for (const name of names) report(name, await adaptationSection(name, options));
     if (chosen === "search" || chosen === "all") report("search", await searchSection(options));
     if (chosen === "scale" || chosen === "all") report("scale", await scaleSection(options));
+    if (chosen === "optimize" || chosen === "all") report("optimize", await optimizeSection(options));
     if (chosen === "ofa-space") report("ofa-space", await ofaSpaceSection(options));
     if (format === "csv") process.stdout.write(`${[EVAL_CSV_HEADER, ...sections.flatMap((s) => s.csv)].join("\n")}\n`);
     if (format === "json") process.stdout.write(`${JSON.stringify({ runtime, protocols: results })}\n`);
