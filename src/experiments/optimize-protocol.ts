@@ -15,7 +15,7 @@
 import type { FetchOptions } from "../data/fetch.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
-import type { ArchitectureOptimizer } from "../scale/architecture-optimizer.js";
+import { BudgetBelowFastestError, type ArchitectureOptimizer } from "../scale/architecture-optimizer.js";
 import { budgetFrontier, optimumUnderBudget } from "../scale/exact-optima.js";
 import { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "../scale/optimizer-cache.js";
 import { referenceRows } from "../scale/references.js";
@@ -160,7 +160,8 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
 function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive"): number {
   try {
     return (o.answer(refMs, budget, { top: 1, method }).answers[0] as { row: number }).row;
-  } catch {
+  } catch (e) {
+    if (!(e instanceof BudgetBelowFastestError)) throw e;
     const { latencyMs } = o.predictLatency(refMs);
     let best = 0;
     latencyMs.forEach((v, r) => {

@@ -10,7 +10,7 @@ import { optimizeBars } from "./bars.js";
 import type { ReportBlock, ReportSection, SectionOptions } from "./eval-report.js";
 import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize } from "./optimize-protocol.js";
 import { SCALE_SPLITS } from "./scale-protocol.js";
-import { loadNb201SearchTable, NB201_ACCURACIES } from "./search-protocol.js";
+import { NB201_ACCURACIES } from "./search-protocol.js";
 import { loadTable } from "../data/load.js";
 
 /** Seeds of CIFAR-100 and ImageNet16-120 in a 10-seed run (each seed trains two optimizers per accuracy). */
@@ -31,8 +31,9 @@ export async function optimizeSection(options: SectionOptions): Promise<ReportSe
   options.onProgress?.(`eval: optimize (${split.targets.length} unseen devices x 9 budgets x ${seeds} seeds on CIFAR-10${other ? `, ${other} seeds on CIFAR-100 and ImageNet16-120` : ""})`);
   const t0 = performance.now();
   const mirror = options.mirror ? { mirror: options.mirror } : {};
-  const table = await loadNb201SearchTable(mirror);
+  // the latency table read once: the device-aware model is trained on it, the optimizer on it joined with the accuracies
   const latencyTable = await loadTable(split.dataset, mirror);
+  const table = latencyTable.join(await loadTable("nb201-accuracy", mirror));
   const { runs, training } = await runOptimizeProtocol(split, { seeds, otherAccuracySeeds: other, table, latencyTable, ...mirror, onProgress: (l) => options.onProgress?.(`  ${l}`) });
   const seconds = (performance.now() - t0) / 1000;
   const s = summariseOptimize(runs, table);

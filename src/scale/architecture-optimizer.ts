@@ -18,6 +18,7 @@ import { seededRng, shuffled, standardNormal } from "../random.js";
 import { initBackend, tfjs } from "../runtime/backend.js";
 import { NB201_EDGES, NB201_OPS, nb201Format, nb201FromCode, nb201Parse } from "../spaces/nb201.js";
 import { quantiles } from "../stats/quantile.js";
+import { standardise } from "../stats/zscore.js";
 import type { DeviceAwarePredictor } from "./device-aware-predictor.js";
 import { budgetFrontier, optimumUnderBudget } from "./exact-optima.js";
 import { referenceVector } from "./reference-vector.js";
@@ -299,12 +300,11 @@ export class ArchitectureOptimizer {
     const p = (train.xs[0] as number[]).length;
     const xMean = new Float64Array(p);
     const xStd = new Float64Array(p);
+    // one rule for every column (stats/zscore: no variance keeps scale 1), as the latency MLP's
     for (let j = 0; j < p; j++) {
-      const col = train.xs.map((x) => x[j] as number);
-      const m = col.reduce((a, b) => a + b, 0) / col.length;
-      const sd = Math.sqrt(col.reduce((a, b) => a + (b - m) ** 2, 0) / col.length);
-      xMean[j] = m;
-      xStd[j] = sd > 1e-12 ? sd : 1;
+      const z = standardise(train.xs.map((x) => x[j] as number));
+      xMean[j] = z.mean;
+      xStd[j] = z.sd;
     }
     const pack = (part: { xs: number[][]; labels: number[][] }) => {
       const x = new Float32Array(part.xs.length * p);
@@ -415,8 +415,9 @@ export class ArchitectureOptimizer {
         let pick: OptimizerCandidate | undefined;
         try {
           pick = this.answer(refMs, b, { margin, top: 1 }).answers[0];
-        } catch {
-          pick = undefined;
+        } catch (e) {
+          // a budget below every prediction with this margin: no answer (counted as the whole best accuracy lost)
+          if (!(e instanceof BudgetBelowFastestError)) throw e;
         }
         n++;
         if (!pick) {
@@ -503,7 +504,7 @@ export class ArchitectureOptimizer {
       fastest = Math.min(fastest, latencyOf(r, lp) * (measured.has(r) ? 1 : Math.exp(logMargin)));
       if (fits(r, lp) && !Number.isNaN(this.acc[r] as number)) rows.push({ row: r, arch: this.table.archAt(r), predictedLatencyMs: latencyOf(r, lp), accuracy: this.acc[r] as number, logProbability: Number.NaN });
     }
-    if (!rows.length) throw new InvalidArgumentError(`architecture optimizer: budget ${budgetMs} ms is below the fastest architecture's predicted latency on this device, ${fastest.toPrecision(4)} ms (with the feasibility margin); give a larger budget`);
+    if (!rows.length) throw new BudgetBelowFastestError(`architecture optimizer: budget ${budgetMs} ms is below the fastest architecture's predicted latency on this device, ${fastest.toPrecision(4)} ms (with the feasibility margin); give a larger budget`);
     return { answers: rows.sort(order).slice(0, top), source: "exhaustive", checked: beam.length, feasibleInBeam: 0, calibration };
   }
 
@@ -550,6 +551,13 @@ export class ArchitectureOptimizer {
 function checkMargin(m: FeasibilityMargin): void {
   if (!(m.constant >= 0) || !(m.perSd >= 0) || !Number.isFinite(m.constant) || !Number.isFinite(m.perSd)) throw new InvalidArgumentError(`architecture optimizer: margin ${JSON.stringify(m)}; valid: finite constant >= 0 and perSd >= 0 (log units)`);
 }
+
+/**
+ * A budget below the fastest architecture's predicted latency on the device
+ * (with the margin): an argument error, told apart from the others so that
+ * evaluations can count it as "no answer".
+ */
+export class BudgetBelowFastestError extends InvalidArgumentError {}
 
 /** Log-softmax of each edge's 5 logits. */
 function logSoftmaxPerEdge(logits: Float64Array): Float64Array {

@@ -4,13 +4,12 @@
  * trained once and every later adaptation or optimisation on it reloads it.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { InvalidDataError } from "../errors.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { defaultCacheDir } from "../data/fetch.js";
 import { initBackend } from "../runtime/backend.js";
 import { DeviceAwarePredictor, type DeviceAwareOptions } from "./device-aware-predictor.js";
+import { readCacheFile, writeCacheFile } from "./json-cache.js";
 
 /** Options of {@link deviceAwareModel}. */
 export interface DeviceAwareCacheOptions extends DeviceAwareOptions {
@@ -47,13 +46,8 @@ export function deviceAwareCachePath(table: LatencyTable, options: DeviceAwareCa
 export async function deviceAwareModel(table: LatencyTable, options: DeviceAwareCacheOptions): Promise<DeviceAwarePredictor> {
   if (options.cache === false) return DeviceAwarePredictor.train(table, options);
   const file = deviceAwareCachePath(table, options);
-  if (existsSync(file)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, "utf8"));
-    } catch (e) {
-      throw new InvalidDataError(`${file}: not a readable model file (${(e as Error).message}); delete it to retrain`, { cause: e });
-    }
+  const json = readCacheFile(file, "model");
+  if (json !== undefined) {
     const model = DeviceAwarePredictor.fromJSON(json, table);
     // predictions run on tfjs: the same backend as training would choose (wasm by default), never tfjs's unconfigured default
     await initBackend();
@@ -61,10 +55,7 @@ export async function deviceAwareModel(table: LatencyTable, options: DeviceAware
     return model;
   }
   const model = await DeviceAwarePredictor.train(table, options);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(model));
-  renameSync(tmp, file);
+  writeCacheFile(file, model);
   options.onProgress?.(`device-aware model trained in ${(model.training.ms / 1000).toFixed(1)} s (${model.training.epochs} epochs) and cached in ${file}`);
   return model;
 }

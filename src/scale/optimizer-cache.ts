@@ -7,14 +7,14 @@
  * synthetic count, seed, settings).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { InvalidArgumentError, InvalidDataError } from "../errors.js";
+import { InvalidArgumentError } from "../errors.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { defaultCacheDir } from "../data/fetch.js";
 import { ArchitectureOptimizer, MARGIN_GRID, OPTIMIZER_DEFAULTS, VIOLATION_TARGET, type ArchitectureOptimizerOptions } from "./architecture-optimizer.js";
 import type { DeviceAwareOptions } from "./device-aware-predictor.js";
 import { deviceAwareModel } from "./model-cache.js";
+import { readCacheFile, writeCacheFile } from "./json-cache.js";
 import { syntheticDevices } from "./synthetic-devices.js";
 
 /**
@@ -83,13 +83,8 @@ export async function architectureOptimizer(table: LatencyTable, setup: Optimize
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
   const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
   const file = path.join(setup.cacheDir ?? path.join(defaultCacheDir(), "models"), `optimizer-${name}-${setup.accuracy.replace(/[^A-Za-z0-9_.-]/g, "_")}-${hash}.json`);
-  if (setup.cache !== false && existsSync(file)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, "utf8"));
-    } catch (e) {
-      throw new InvalidDataError(`${file}: not a readable optimizer file (${(e as Error).message}); delete it to retrain`, { cause: e });
-    }
+  const json = setup.cache === false ? undefined : readCacheFile(file, "optimizer");
+  if (json !== undefined) {
     const opt = ArchitectureOptimizer.fromJSON(json, table, model);
     setup.onProgress?.(`optimizer loaded from ${file}`);
     return opt;
@@ -97,12 +92,7 @@ export async function architectureOptimizer(table: LatencyTable, setup: Optimize
   const real = (d: string) => ({ name: d, latency: table.latency(d) });
   const devices = [...setup.pool.map(real), ...syntheticDevices(table, setup.pool, { count: synthetic, seed })];
   const opt = await ArchitectureOptimizer.train(table, model, { accuracy: setup.accuracy, devices, validation: (setup.validation ?? []).map(real), seed, ...setup.network });
-  if (setup.cache !== false) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(opt));
-    renameSync(tmp, file);
-  }
+  if (setup.cache !== false) writeCacheFile(file, opt);
   setup.onProgress?.(`optimizer trained in ${(opt.training.ms / 1000).toFixed(1)} s (${opt.training.epochs} epochs, ${devices.length} devices)${setup.cache !== false ? ` and cached in ${file}` : ""}`);
   return opt;
 }

@@ -3,7 +3,7 @@ import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadReferenceArchitectures } from "../../src/data/load-help.js";
 import { loadTable } from "../../src/data/load.js";
 import { seededRng } from "../../src/random.js";
-import { ArchitectureOptimizer } from "../../src/scale/architecture-optimizer.js";
+import { ArchitectureOptimizer, BudgetBelowFastestError, MARGIN_GRID, VIOLATION_TARGET, type FeasibilityMargin } from "../../src/scale/architecture-optimizer.js";
 import { DeviceAwarePredictor } from "../../src/scale/device-aware-predictor.js";
 import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
 import { syntheticDevices } from "../../src/scale/synthetic-devices.js";
@@ -93,6 +93,43 @@ describe("ArchitectureOptimizer", () => {
     expect(opt.calibration.violations).toBeGreaterThanOrEqual(0);
     expect(opt.calibration.regret).toBeGreaterThanOrEqual(0);
     expect(opt.margin.constant).toBeGreaterThanOrEqual(0);
+    // recomputed here: every margin of the grid on the two validation devices at their 5th..95th percentiles
+    const acc = table.accuracy("cifar10");
+    const score = (m: FeasibilityMargin) => {
+      let regret = 0;
+      let over = 0;
+      let n = 0;
+      for (const name of ["titanx_1", "pixel2"]) {
+        const lat = table.latency(name);
+        const f = budgetFrontier(lat, acc);
+        const refMs = refs.map((r) => lat[r] as number);
+        for (const b of quantiles(lat, Array.from({ length: 19 }, (_, i) => (i + 1) / 20))) {
+          const best = acc[optimumUnderBudget(f, b)] as number;
+          n++;
+          let row = -1;
+          try {
+            row = (opt.answer(refMs, b, { margin: m, top: 1 }).answers[0] as { row: number }).row;
+          } catch (e) {
+            if (!(e instanceof BudgetBelowFastestError)) throw e;
+          }
+          if (row < 0) regret += best;
+          else {
+            regret += Math.max(0, best - (acc[row] as number));
+            if ((lat[row] as number) > b) over++;
+          }
+        }
+      }
+      return { regret: regret / n, violations: over / n };
+    };
+    const mine = score(opt.margin);
+    expect(opt.calibration.regret).toBeCloseTo(mine.regret, 12);
+    expect(opt.calibration.violations).toBeCloseTo(mine.violations, 12);
+    const grid = MARGIN_GRID.map(score);
+    const within = grid.filter((g) => g.violations <= VIOLATION_TARGET);
+    if (within.length) {
+      expect(mine.violations).toBeLessThanOrEqual(VIOLATION_TARGET);
+      expect(mine.regret).toBeLessThanOrEqual(Math.min(...within.map((g) => g.regret)) + 1e-12);
+    } else expect(mine.violations).toBeLessThanOrEqual(Math.min(...grid.map((g) => g.violations)) + 1e-12);
     const back = ArchitectureOptimizer.fromJSON(JSON.parse(JSON.stringify(opt)), table, model);
     const { refMs, budgets } = device("eyeriss");
     for (const b of budgets) expect(back.answer(refMs, b)).toEqual(opt.answer(refMs, b));
