@@ -68,7 +68,7 @@ export interface OptimizeTraining {
   readonly synthetic: number;
   readonly ms: number;
   readonly epochs: number;
-  /** The margin the validation devices chose. */
+  /** The feasibility margin the optimizer applies. */
   readonly margin: { readonly constant: number; readonly perSd: number };
 }
 

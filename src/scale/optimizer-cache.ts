@@ -11,7 +11,7 @@ import path from "node:path";
 import { InvalidArgumentError } from "../errors.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { defaultCacheDir } from "../data/fetch.js";
-import { ArchitectureOptimizer, MARGIN_GRID, OPTIMIZER_DEFAULTS, VIOLATION_TARGET, type ArchitectureOptimizerOptions } from "./architecture-optimizer.js";
+import { ANSWER_DEFAULTS, ArchitectureOptimizer, DEFAULT_MARGIN, MARGIN_GRID, OPTIMIZER_DEFAULTS, VIOLATION_TARGET, type ArchitectureOptimizerOptions } from "./architecture-optimizer.js";
 import type { DeviceAwareOptions } from "./device-aware-predictor.js";
 import { deviceAwareModel } from "./model-cache.js";
 import { readCacheFile, writeCacheFile } from "./json-cache.js";
@@ -79,7 +79,7 @@ export async function architectureOptimizer(table: LatencyTable, setup: Optimize
   const model = await deviceAwareModel(latencyTable, { pool: setup.pool, validation: setup.validation ?? [], references: setup.references, seed, ...setup.model, ...cacheOptions });
   const synthetic = setup.synthetic ?? OPTIMIZER_SYNTHETIC;
   // the defaults are in the key: a changed default retrains instead of loading a model trained under the old one
-  const key = JSON.stringify({ format: 1, defaults: OPTIMIZER_DEFAULTS, grid: MARGIN_GRID, violationTarget: VIOLATION_TARGET, dataset: table.source, rows: table.rows, pool: [...setup.pool], validation: [...(setup.validation ?? [])], references: [...setup.references], accuracy: setup.accuracy, synthetic, seed, model: setup.model ?? {}, network: setup.network ?? {} });
+  const key = JSON.stringify({ format: 2, defaults: OPTIMIZER_DEFAULTS, answer: ANSWER_DEFAULTS, margin: DEFAULT_MARGIN, grid: MARGIN_GRID, violationTarget: VIOLATION_TARGET, dataset: table.source, rows: table.rows, pool: [...setup.pool], validation: [...(setup.validation ?? [])], references: [...setup.references], accuracy: setup.accuracy, synthetic, seed, model: setup.model ?? {}, network: setup.network ?? {} });
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
   const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
   const file = path.join(setup.cacheDir ?? path.join(defaultCacheDir(), "models"), `optimizer-${name}-${setup.accuracy.replace(/[^A-Za-z0-9_.-]/g, "_")}-${hash}.json`);

@@ -3,7 +3,8 @@ import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadReferenceArchitectures } from "../../src/data/load-help.js";
 import { loadTable } from "../../src/data/load.js";
 import { seededRng } from "../../src/random.js";
-import { ArchitectureOptimizer, BudgetBelowFastestError, MARGIN_GRID, VIOLATION_TARGET, type FeasibilityMargin } from "../../src/scale/architecture-optimizer.js";
+import { ArchitectureOptimizer, BudgetBelowFastestError, DEFAULT_MARGIN, MARGIN_GRID, VIOLATION_TARGET, type FeasibilityMargin } from "../../src/scale/architecture-optimizer.js";
+import { nb201Parse } from "../../src/spaces/nb201.js";
 import { DeviceAwarePredictor } from "../../src/scale/device-aware-predictor.js";
 import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
 import { syntheticDevices } from "../../src/scale/synthetic-devices.js";
@@ -24,7 +25,7 @@ beforeAll(async () => {
   refs = await loadReferenceArchitectures("help-nb201", { mirror });
   model = await DeviceAwarePredictor.train(table, { pool, validation: ["titanx_1"], references: refs, epochs: 6, hidden: [32, 32], seed: 1 });
   const devices = [...pool.map(real), ...syntheticDevices(table, pool, { count: 20, seed: 3 })];
-  opt = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, validation: [real("titanx_1"), real("pixel2")], ...network });
+  opt = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, validation: [real("titanx_1"), real("pixel2")], margin: "validation", ...network });
 }, 240_000);
 
 /** The test device's reference latencies and the p10..p90 budgets of its true latencies. */
@@ -61,7 +62,7 @@ describe("ArchitectureOptimizer", () => {
       const { latencyMs } = opt.predictLatency(refMs);
       for (const b of budgets) {
         const best = acc[optimumUnderBudget(f, b)] as number;
-        const a = opt.answer(refMs, b, { beam: 64 });
+        const a = opt.answer(refMs, b, { beam: 64, refine: 0 });
         ours += best - (a.answers[0] as { accuracy: number }).accuracy;
         const limit = b * Math.exp(-a.calibration.margin);
         const picks = Array.from({ length: 64 }, () => rng.int(table.rows)).filter((r) => (latencyMs[r] as number) <= limit);
@@ -70,6 +71,39 @@ describe("ArchitectureOptimizer", () => {
       }
     }
     expect(ours / n).toBeLessThan(random / n / 2);
+  });
+  it("refinement only adds candidates: its answer is at least as accurate as the beam's alone, better somewhere, and every log-probability is the network's", () => {
+    const acc = table.accuracy("cifar10");
+    let better = 0;
+    for (const name of ["gold_6226", "raspi4", "eyeriss"]) {
+      const { refMs, budgets } = device(name);
+      for (const b of budgets) {
+        const beamOnly = opt.answer(refMs, b, { beam: 16, refine: 0, top: 1 });
+        const refined = opt.answer(refMs, b, { beam: 16, refine: 2, top: 5 });
+        // refinement starts from the beam's feasible candidates; with none, both fall back to the exhaustive scan
+        expect(refined.source).toBe(beamOnly.source);
+        if (refined.source === "beam") expect(refined.checked).toBeGreaterThan(beamOnly.checked);
+        expect(refined.feasibleInBeam).toBe(beamOnly.feasibleInBeam);
+        const top = refined.answers[0] as { accuracy: number };
+        expect(top.accuracy).toBeGreaterThanOrEqual((beamOnly.answers[0] as { accuracy: number }).accuracy);
+        if (top.accuracy > (beamOnly.answers[0] as { accuracy: number }).accuracy) better++;
+        // log-probability of each answer = sum over edges of the log-softmax of its operation's logit
+        const logits = opt.logits(refMs, b);
+        for (const c of refined.answers) {
+          const ops = nb201Parse(c.arch);
+          let lp = 0;
+          ops.forEach((o, e) => {
+            const row = Array.from(logits.subarray(e * 5, e * 5 + 5));
+            const mx = Math.max(...row);
+            lp += (row[o] as number) - mx - Math.log(row.reduce((s, x) => s + Math.exp(x - mx), 0));
+          });
+          expect(c.logProbability).toBeCloseTo(lp, 9);
+          expect(acc[c.row]).toBe(c.accuracy);
+        }
+      }
+    }
+    expect(better).toBeGreaterThan(0);
+    expect(() => opt.answer(device("fpga").refMs, 3, { refine: -1 })).toThrowError(/refine -1; valid: an integer >= 0/);
   });
   it("the exhaustive method returns the most accurate row whose calibrated prediction is within the budget less the margin", () => {
     const { refMs, budgets } = device("pixel2");
@@ -137,10 +171,17 @@ describe("ArchitectureOptimizer", () => {
   });
   it("is deterministic per seed", async () => {
     const devices = [...pool.map(real), ...syntheticDevices(table, pool, { count: 20, seed: 3 })];
-    const again = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, validation: [real("titanx_1"), real("pixel2")], ...network });
+    const again = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, validation: [real("titanx_1"), real("pixel2")], margin: "validation", ...network });
     const { refMs, budgets } = device("raspi4");
     expect(Array.from(again.logits(refMs, budgets[2] as number))).toEqual(Array.from(opt.logits(refMs, budgets[2] as number)));
     expect(again.margin).toEqual(opt.margin);
+  }, 120_000);
+  it("uses DEFAULT_MARGIN unless told to calibrate, and calibrating needs validation devices", async () => {
+    const devices = pool.map(real);
+    const plain = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, validation: [real("titanx_1")], hidden: [16], epochs: 2, seed: 0 });
+    expect(plain.margin).toEqual(DEFAULT_MARGIN);
+    expect(plain.calibration.source).toBe("default");
+    await expect(ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, margin: "validation", hidden: [16], epochs: 2 })).rejects.toThrowError(/margin "validation" needs validation devices/);
   }, 120_000);
   it("typed errors: a budget below the fastest architecture (named), bad inputs, another table's model", async () => {
     const { refMs } = device("fpga");

@@ -39,7 +39,7 @@ export function registerOptimize(program: Command): void {
       .option("--accuracy <name>", `accuracy to maximise: ${NB201_ACCURACIES.join("|")}`, "cifar10")
       .option("--top <n>", "answers to print, best first", "5")
       .option("--pool <list>", "devices the models are trained on, comma-separated (default on help-nb201: HELP's 9 training devices)")
-      .option("--validation-devices <list>", "devices for early stopping and the feasibility margin (default on help-nb201 with the default pool: HELP's 4 validation devices)")
+      .option("--validation-devices <list>", "devices for early stopping (default on help-nb201 with the default pool: HELP's 4 validation devices)")
       .option("--seed <n>", "seed of the models", "0")
       .option("--synthetic <n>", "synthetic devices mixed from the pool beside its real devices when the optimizer is trained", String(OPTIMIZER_SYNTHETIC))
       .option("--format <fmt>", "json|text", "json"),
