@@ -6,6 +6,9 @@ import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize, type Optimize
 import { loadTable } from "../../src/data/load.js";
 import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
 import { mirrorDir } from "../helpers/mirror.js";
+import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
+import { architectureOptimizer } from "../../src/scale/optimizer-cache.js";
+import { referenceRows } from "../../src/scale/references.js";
 
 const split = { name: "tiny", dataset: "help-nb201", pool: ["1080ti_1", "silver_4114", "pixel3"], validation: ["titanx_1"], targets: ["pixel2", "fpga"] };
 const optimizer = { model: { epochs: 2, hidden: [16] }, network: { epochs: 3, hidden: [16] }, synthetic: 4 };
@@ -24,6 +27,25 @@ describe("runOptimizeProtocol", () => {
       const best = acc[optimumUnderBudget(budgetFrontier(lat, acc), r.budgetMs)] as number;
       expect(r.regret).toBeCloseTo(Math.max(0, best - (acc[r.row] as number)), 12);
       expect(r.over).toBe((lat[r.row] as number) > r.budgetMs);
+    }
+    // the one-proxy pipeline: pixel3 adapted on the references, the most accurate row predicted within the budget less the optimizer's margin
+    const latencyTable = await loadTable("help-nb201", { mirror });
+    const refs = (await referenceRows(table, { pool: split.pool, mirror })).rows;
+    const opt = await architectureOptimizer(table, { pool: split.pool, validation: split.validation, references: refs, accuracy: "cifar10", seed: 0, latencyTable, ...optimizer, cacheDir: options.modelCache });
+    for (const target of split.targets) {
+      const lat = table.latency(target);
+      const adapted = adaptTarget(adaptContext(latencyTable, ["pixel3"]), (r) => lat[r] as number, { samples: refs.length, rows: refs, seed: 0, target }).predictions;
+      const sd = opt.predictLatency(refs.map((r) => lat[r] as number)).calibration.sd;
+      const limitOf = (b: number) => b * Math.exp(-(opt.margin.constant + opt.margin.perSd * sd));
+      for (const r of runs.filter((x) => x.method === "one proxy, adapted on the references" && x.target === target)) {
+        let best = -1;
+        for (let q = 0; q < table.rows; q++) {
+          const ok = refs.includes(q) ? (lat[q] as number) <= r.budgetMs : (adapted[q] as number) <= limitOf(r.budgetMs);
+          if (ok && (best < 0 || (acc[q] as number) > (acc[best] as number))) best = q;
+        }
+        expect(best).toBeGreaterThanOrEqual(0);
+        expect(acc[r.row]).toBe(acc[best]);
+      }
     }
     // the same runs from the cached models, and without a cache
     const again = await runOptimizeProtocol(split, { ...options, modelCache: false });
