@@ -27,6 +27,11 @@ import { tableEvaluator } from "../search/evaluator.js";
 import { tableToCsv } from "../data/csv-table.js";
 import { takeRows } from "../predict/ridge.js";
 import { timePythonOnColumns } from "../runtime/python-reference.js";
+import type { ArchitectureOptimizer } from "../scale/architecture-optimizer.js";
+import { architectureOptimizer } from "../scale/optimizer-cache.js";
+import { referenceRows } from "../scale/references.js";
+import { quantiles } from "../stats/quantile.js";
+import { SCALE_SPLITS } from "./scale-protocol.js";
 import { timeRuns, type Timing } from "./timing.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -185,6 +190,24 @@ export const BENCH_CASES: readonly BenchCase[] = [
     setup: () => initBackend("wasm"),
     run: async () => buildNb201Network("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|").dispose(),
   },
+  {
+    name: "optimizer answer: one new device (pixel2, from its 10 reference latencies) at its median latency, beam of 256 + 2 refinement rounds (trained optimizer loaded)",
+    targetMs: 5,
+    setup: (m) => cachedOptimizer(m),
+    run: async (m) => {
+      const o = await cachedOptimizer(m);
+      return o.opt.answer(o.refMs, o.budget);
+    },
+  },
+  {
+    name: "the same answer by exhaustive search on the same predictions (all 15,625 rows predicted)",
+    targetMs: undefined,
+    setup: (m) => cachedOptimizer(m),
+    run: async (m) => {
+      const o = await cachedOptimizer(m);
+      return o.opt.answer(o.refMs, o.budget, { method: "exhaustive" });
+    },
+  },
   describeDevice("measure HELP's 10 reference architectures on node-wasm (paired protocol, 2 passes, process warm-up included)", "node-wasm", 3),
   describeDevice("the same 10 architectures in headless Chromium (chromium-wasm, browser start included)", "chromium-wasm", 2),
   describeDevice("the same 10 architectures in headless Firefox (firefox-wasm, browser start included)", "firefox-wasm", 2),
@@ -199,6 +222,22 @@ let searchCache: Promise<{ t: LatencyTable; ctx: AdaptContext }> | undefined;
 function cachedSearch(m: string | undefined): Promise<{ t: LatencyTable; ctx: AdaptContext }> {
   searchCache ??= loadNb201SearchTable(m ? { mirror: m } : {}).then((t) => ({ t, ctx: adaptContext(t, ["pixel3"]) }));
   return searchCache;
+}
+
+let optimizerCache: Promise<{ opt: ArchitectureOptimizer; refMs: number[]; budget: number }> | undefined;
+/** HELP's split's optimizer of seed 0 (loaded from the model cache, else trained: a few minutes), pixel2's references and median latency. */
+function cachedOptimizer(m: string | undefined): Promise<{ opt: ArchitectureOptimizer; refMs: number[]; budget: number }> {
+  optimizerCache ??= (async () => {
+    const fetch = m ? { mirror: m } : {};
+    const split = SCALE_SPLITS.help;
+    const latencyTable = await loadTable(split.dataset, fetch);
+    const table = latencyTable.join(await loadTable("nb201-accuracy", fetch));
+    const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
+    const opt = await architectureOptimizer(table, { pool: split.pool, validation: split.validation, references: refs, accuracy: "cifar10", seed: 0, latencyTable });
+    const lat = table.latency("pixel2");
+    return { opt, refMs: refs.map((r) => lat[r] as number), budget: quantiles(lat, [0.5])[0] as number };
+  })();
+  return optimizerCache;
 }
 
 let adaptCache: Promise<{ ctx: AdaptContext; target: Float64Array }> | undefined;

@@ -18,13 +18,17 @@ export function registerBench(program: Command): void {
       .command("bench")
       .description("measure the speed targets on this machine and print them as a table")
       .option("--runs <n>", "runs per benchmark (the first is reported apart, as the cold run)", "6")
+      .option("--only <text>", "run only the benchmarks whose name contains this text (case-insensitive)")
       .option("--format <fmt>", "csv|json", "csv"),
-  ).action(async (opts: { runs: string; format: string; mirror?: string }) => {
+  ).action(async (opts: { runs: string; format: string; mirror?: string; only?: string }) => {
     const format = parseFormat(opts.format);
     const runs = Number(opts.runs);
     if (!Number.isInteger(runs) || runs < 2) throw new InvalidArgumentError(`--runs: ${opts.runs} must be an integer >= 2`);
     const mirror = configuredMirror(opts.mirror ? { mirror: opts.mirror } : {});
-    const rows = await runBench(BENCH_CASES, { runs, mirror, onCase: (name) => process.stderr.write(`bench: ${name} ...\n`) });
+    const only = opts.only?.toLowerCase();
+    const cases = only === undefined ? BENCH_CASES : BENCH_CASES.filter((c) => c.name.toLowerCase().includes(only));
+    if (!cases.length) throw new InvalidArgumentError(`--only: no benchmark name contains "${opts.only}"; the names: ${BENCH_CASES.map((c) => c.name).join("; ")}`);
+    const rows = await runBench(cases, { runs, mirror, onCase: (name) => process.stderr.write(`bench: ${name} ...\n`) });
     process.stdout.write(renderTable(tableView(rows), format));
     // the pace of measurement per runtime, from the embedded dataset's own record
     try {
