@@ -32,7 +32,7 @@ export function registerOptimize(program: Command): void {
   mirrorOption(
     program
       .command("optimize")
-      .description("the most accurate NAS-Bench-201 architectures for a new device within a latency budget, from its latencies on the reference architectures: no search, one forward pass of the optimizer")
+      .description("the most accurate NAS-Bench-201 architectures for a new device within a latency budget, from its latencies on the reference architectures: no search over the space, one forward pass of the optimizer, its beam and their one-edge changes checked against the latency predictor")
       .requiredOption("--dataset <name>", "the NAS-Bench-201 table whose devices train the optimizer (e.g. help-nb201)")
       .requiredOption("--latencies <file>", "CSV arch,latency_ms with the reference architectures (as proxynas measure --archs references writes it)")
       .requiredOption("--budget <ms|pN>", "latency budget in ms, or pN: the N-th percentile of the device's predicted latencies")
@@ -83,7 +83,7 @@ export function registerOptimize(program: Command): void {
     else {
       process.stdout.write(`budget ${budgetMs.toPrecision(4)} ms${"percentile" in budget ? ` (p${budget.percentile * 100} of the predicted latencies)` : ""}, ${accuracy} accuracy; ${answers.length} answer(s), best first:\n`);
       for (const x of answers) process.stdout.write(`  ${x.predictedAccuracy.toFixed(2).padStart(6)} %  ${x.predictedLatencyMs.toPrecision(4).padStart(8)} ms  index ${String(x.index).padStart(5)}  ${x.arch}\n`);
-      process.stdout.write(`${a.source === "beam" ? `from the optimizer's beam (${a.feasibleInBeam} of ${a.checked} within the budget)` : "no beam answer was within the budget: every architecture's prediction scanned"}, in ${ms.toFixed(1)} ms; predicted latencies calibrated to the reference measurements, margin e^${a.calibration.margin.toFixed(3)}\n`);
+      process.stdout.write(`${a.source === "beam" ? `from the optimizer's beam and one-edge changes of its best (${a.checked} architectures checked, ${a.feasibleInBeam} of the beam's within the budget)` : "no beam answer was within the budget: every architecture's prediction scanned"}, in ${ms.toFixed(1)} ms; predicted latencies calibrated to the reference measurements, margin e^${a.calibration.margin.toFixed(3)}\n`);
     }
   });
 }
