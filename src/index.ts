@@ -128,6 +128,7 @@ export { latencyDistributionFigure, type LatencyDistributionOptions } from "./vi
 export { monotonicityHeatmap, rankScatterFigure, familyCorrelationFigure, type HeatmapOptions, type HeatmapScale } from "./viz/monotonicity-figures.js";
 export { paretoSetsFigure, type ParetoSetsInput } from "./viz/pareto-sets-figure.js";
 export { deviceMapFigure } from "./viz/device-map-figure.js";
+export { budgetWalkFigure, type BudgetWalkInput } from "./viz/budget-walk-figure.js";
 export { exportFigures, type ImageFormat, type ExportJob, type ExportOptions } from "./viz/export.js";
 
 // Notebooks: display, headlines, running notebooks headless.

@@ -22,6 +22,7 @@ import { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from 
 import { referenceRows } from "../scale/references.js";
 import { nsga2 } from "../search/nsga2.js";
 import { adaptContext, adaptTarget } from "../adapt/adapt.js";
+import { InvalidArgumentError } from "../errors.js";
 import { NB201_GENOME } from "../search/genome.js";
 import { frontMetrics, frontReference, REGRET_PERCENTILES } from "../stats/front-metrics.js";
 import { quantiles } from "../stats/quantile.js";
@@ -96,6 +97,8 @@ export interface OptimizeProtocolOptions extends FetchOptions {
   readonly modelCache?: string | false;
   /** Settings of the device-aware model and the optimizer's network, and the synthetic count (default `OPTIMIZER_SYNTHETIC`). */
   readonly optimizer?: Pick<OptimizerSetup, "model" | "network" | "synthetic">;
+  /** The methods to run (default `OPTIMIZE_METHODS`, all); the real-only optimizer is trained only when it is among them. */
+  readonly methods?: readonly OptimizeMethod[];
   readonly onProgress?: (line: string) => void;
 }
 
@@ -119,6 +122,9 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
   const runs: OptimizeRun[] = [];
   const training: OptimizeTraining[] = [];
   accuracies.forEach((a) => table.accuracy(a));
+  const methods = new Set(options.methods ?? OPTIMIZE_METHODS);
+  const unknown = [...methods].find((m) => !OPTIMIZE_METHODS.includes(m));
+  if (unknown !== undefined) throw new InvalidArgumentError(`optimize protocol: method ${JSON.stringify(unknown)}; valid: ${OPTIMIZE_METHODS.join(", ")}`);
   const proxyCtx = adaptContext(latencyTable, [ONE_PROXY]);
   for (const [ai, accuracy] of accuracies.entries()) {
     const acc = table.accuracy(accuracy);
@@ -127,9 +133,9 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
       const synthetic = options.optimizer?.synthetic ?? OPTIMIZER_SYNTHETIC;
       const setup = { pool: split.pool, validation: split.validation, references: refs, accuracy, seed, latencyTable, ...options.optimizer, synthetic, ...cache };
       const opt = await architectureOptimizer(table, setup);
-      const realOnly = await architectureOptimizer(table, { ...setup, synthetic: 0 });
+      const realOnly = methods.has("optimizer, real devices only") ? await architectureOptimizer(table, { ...setup, synthetic: 0 }) : undefined;
       training.push({ accuracy, seed, synthetic, ms: opt.training.ms, epochs: opt.training.epochs, margin: opt.margin });
-      training.push({ accuracy, seed, synthetic: 0, ms: realOnly.training.ms, epochs: realOnly.training.epochs, margin: realOnly.margin });
+      if (realOnly) training.push({ accuracy, seed, synthetic: 0, ms: realOnly.training.ms, epochs: realOnly.training.epochs, margin: realOnly.margin });
       for (const target of split.targets) {
         const lat = table.latency(target);
         const refMs = refs.map((r) => lat[r] as number);
@@ -146,37 +152,41 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
             const row = firstAnswer(o, refMs, b, how);
             push(method, i, row, performance.now() - t0);
           });
-        answerWith(opt, "optimizer", "network");
-        answerWith(realOnly, "optimizer, real devices only", "network");
-        answerWith(opt, "exhaustive on predictions", "exhaustive");
-        // NSGA-II on the calibrated predictions, one run per device, answered at each budget from its front with the same margin
-        const t0 = performance.now();
+        if (methods.has("optimizer")) answerWith(opt, "optimizer", "network");
+        if (realOnly) answerWith(realOnly, "optimizer, real devices only", "network");
+        if (methods.has("exhaustive on predictions")) answerWith(opt, "exhaustive on predictions", "exhaustive");
         const { latencyMs, calibration } = opt.predictLatency(refMs);
-        const run = nsga2(NB201_GENOME, (archs) => ({ accuracy: archs.map((s) => acc[table.rowOfArch(s) as number] as number), latency: archs.map((s) => latencyMs[table.rowOfArch(s) as number] as number) }), { evaluations: NSGA2_EVALUATIONS, seed });
-        const ms = performance.now() - t0;
         const logMargin = opt.margin.constant + opt.margin.perSd * calibration.sd;
-        budgets.forEach((b, i) => {
-          const ok = run.evaluations.filter((e) => e.latency <= b * Math.exp(-logMargin));
-          const pick = ok.length ? ok.reduce((x, y) => (y.accuracy > x.accuracy ? y : x)) : run.evaluations.reduce((x, y) => (y.latency < x.latency ? y : x));
-          push("nsga2 on predictions", i, table.rowOfArch(pick.arch) as number, ms);
-        });
-        // the one-proxy pipeline on the same 10 measurements: one adaptation per device, counted in each of its answers
-        const t1 = performance.now();
-        const adapted = adaptTarget(proxyCtx, (r) => lat[r] as number, { samples: refs.length, rows: refs, seed, target }).predictions;
-        const adaptMs = performance.now() - t1;
-        const measuredRef = new Set(refs);
-        budgets.forEach((b, i) => {
-          const t2 = performance.now();
-          const limit = b * Math.exp(-logMargin);
-          let pick = -1;
-          let fastest = 0;
-          for (let r = 0; r < adapted.length; r++) {
-            const p = measuredRef.has(r) ? (lat[r] as number) : (adapted[r] as number);
-            if (p < (measuredRef.has(fastest) ? (lat[fastest] as number) : (adapted[fastest] as number))) fastest = r;
-            if ((measuredRef.has(r) ? p <= b : p <= limit) && (pick < 0 || (acc[r] as number) > (acc[pick] as number))) pick = r;
-          }
-          push("one proxy, adapted on the references", i, pick >= 0 ? pick : fastest, adaptMs + performance.now() - t2);
-        });
+        if (methods.has("nsga2 on predictions")) {
+          // NSGA-II on the calibrated predictions, one run per device, answered at each budget from its front with the same margin
+          const t0 = performance.now();
+          const run = nsga2(NB201_GENOME, (archs) => ({ accuracy: archs.map((s) => acc[table.rowOfArch(s) as number] as number), latency: archs.map((s) => latencyMs[table.rowOfArch(s) as number] as number) }), { evaluations: NSGA2_EVALUATIONS, seed });
+          const ms = performance.now() - t0;
+          budgets.forEach((b, i) => {
+            const ok = run.evaluations.filter((e) => e.latency <= b * Math.exp(-logMargin));
+            const pick = ok.length ? ok.reduce((x, y) => (y.accuracy > x.accuracy ? y : x)) : run.evaluations.reduce((x, y) => (y.latency < x.latency ? y : x));
+            push("nsga2 on predictions", i, table.rowOfArch(pick.arch) as number, ms);
+          });
+        }
+        if (methods.has("one proxy, adapted on the references")) {
+          // the one-proxy pipeline on the same 10 measurements: one adaptation per device, counted in each of its answers
+          const t1 = performance.now();
+          const adapted = adaptTarget(proxyCtx, (r) => lat[r] as number, { samples: refs.length, rows: refs, seed, target }).predictions;
+          const adaptMs = performance.now() - t1;
+          const measuredRef = new Set(refs);
+          const predicted = (r: number) => (measuredRef.has(r) ? (lat[r] as number) : (adapted[r] as number));
+          budgets.forEach((b, i) => {
+            const t2 = performance.now();
+            const limit = b * Math.exp(-logMargin);
+            let pick = -1;
+            let fastest = 0;
+            for (let r = 0; r < adapted.length; r++) {
+              if (predicted(r) < predicted(fastest)) fastest = r;
+              if ((measuredRef.has(r) ? predicted(r) <= b : predicted(r) <= limit) && (pick < 0 || (acc[r] as number) > (acc[pick] as number))) pick = r;
+            }
+            push("one proxy, adapted on the references", i, pick >= 0 ? pick : fastest, adaptMs + performance.now() - t2);
+          });
+        }
       }
       options.onProgress?.(`optimize: ${accuracy} seed ${seed} done (optimizer ${(opt.training.ms / 1000).toFixed(1)} s, margin ${opt.margin.constant} + ${opt.margin.perSd} sd)`);
     }

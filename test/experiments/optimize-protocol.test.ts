@@ -59,4 +59,14 @@ describe("runOptimizeProtocol", () => {
     expect(all.hvRatio).toBeGreaterThan(0);
     expect(all.hvRatio).toBeLessThanOrEqual(1);
   }, 240_000);
+  it("runs only the methods asked for (the real-only optimizer trained only then), and names the valid ones for an unknown one", async () => {
+    const mirror = mirrorDir();
+    const table = (await loadTable("help-nb201", { mirror })).join(await loadTable("nb201-accuracy", { mirror }));
+    const options = { seeds: 1, accuracies: ["cifar10"], table, mirror, optimizer, modelCache: mkdtempSync(path.join(os.tmpdir(), "pnb-opt-")) };
+    const { runs, training } = await runOptimizeProtocol(split, { ...options, methods: ["optimizer", "one proxy, adapted on the references"] });
+    expect(training.map((t) => t.synthetic)).toEqual([4]);
+    expect([...new Set(runs.map((r) => r.method))]).toEqual(["optimizer", "one proxy, adapted on the references"]);
+    expect(runs).toHaveLength(2 * 2 * 9);
+    await expect(runOptimizeProtocol(split, { ...options, methods: ["grid search" as never] })).rejects.toThrowError(/method "grid search"; valid: optimizer, optimizer, real devices only, exhaustive on predictions/);
+  }, 240_000);
 });
