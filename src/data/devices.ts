@@ -108,7 +108,13 @@ export function deviceFamily(device: string): DeviceFamily | undefined {
  * Columns that are the same hardware model measured in different studies (not
  * the same values): a target's prior knowledge must not include them either.
  */
-export const SAME_HARDWARE_MODEL: readonly (readonly string[])[] = [["eagle_gtx", "1080ti_1", "1080ti_32", "1080ti_256"]];
+export const SAME_HARDWARE_MODEL: readonly (readonly string[])[] = [
+  ["eagle_gtx", "1080ti_1", "1080ti_32", "1080ti_256"],
+  // the Snapdragon 855's Adreno 640 from BRP-NAS (displayed Adreno640*) and from OneProxy's own measurements
+  ["eagle_gpu_855", "true_640"],
+  // the Edge TPU from BRP-NAS (EdgeTPU*) and from HW-NAS-Bench
+  ["eagle_tpu", "rice_edgetpu"],
+];
 
 /**
  * The hardware model of a column: HELP's GPU columns name the GPU and the

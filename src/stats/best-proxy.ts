@@ -1,10 +1,11 @@
 /**
  * Which proxy serves which target: the best-correlated device for each
- * target, never the target itself or an alias of it, and the paper's rule as a
+ * target, never the target itself, an alias of it or (by default) the same
+ * hardware measured elsewhere or at another batch size, and the paper's rule as a
  * verdict: SRCC >= 0.9 means "reuse the proxy's architectures as they are",
  * below means "adapt".
  */
-import { sameDevice } from "../data/devices.js";
+import { relatedDevice, sameDevice } from "../data/devices.js";
 import { InvalidArgumentError } from "../errors.js";
 import type { MonotonicityMatrix } from "./monotonicity-matrix.js";
 
@@ -44,18 +45,27 @@ export interface BestProxy {
 }
 
 /**
- * For each target, the device of the pool with the highest correlation
- * (excluding the target and its aliases).
+ * For each target, the device of the pool with the highest correlation,
+ * leaving out the target and its aliases (the same column under another
+ * name, value for value) and, by default, every related device: the same
+ * hardware model measured in another study (OneProxy's Adreno640* and
+ * Adreno640, EdgeTPU* and EdgeTPU) and the same GPU at another batch size.
+ * Such a pair correlates highly without saying anything about reusing a
+ * proxy on other hardware.
  *
  * @param options.pool - candidate proxies (default: every device of the matrix)
  * @param options.targets - default: every device of the matrix
+ * @param options.leaveOut - `related` (default) or `aliases` (only the target's aliases)
  * @throws {InvalidArgumentError} for a device not in the matrix, or a target with no candidate left
  * @example
  * ```ts
  * bestProxies(m, { targets: ["pixel3"] }); // [{ target: "pixel3", proxy: "...", value: 0.97, verdict: "reuse" }]
  * ```
  */
-export function bestProxies(m: MonotonicityMatrix, options: { pool?: readonly string[]; targets?: readonly string[]; threshold?: number } = {}): BestProxy[] {
+export function bestProxies(m: MonotonicityMatrix, options: { pool?: readonly string[]; targets?: readonly string[]; threshold?: number; leaveOut?: "aliases" | "related" } = {}): BestProxy[] {
+  const leaveOut = options.leaveOut ?? "related";
+  if (leaveOut !== "aliases" && leaveOut !== "related") throw new InvalidArgumentError(`bestProxies: leaveOut ${JSON.stringify(leaveOut)}; valid: related, aliases`);
+  const excluded = leaveOut === "related" ? relatedDevice : sameDevice;
   const at = (d: string) => {
     const i = m.devices.indexOf(d);
     if (i < 0) throw new InvalidArgumentError(`bestProxies: ${d} is not in the matrix; devices: ${m.devices.join(", ")}`);
@@ -66,13 +76,13 @@ export function bestProxies(m: MonotonicityMatrix, options: { pool?: readonly st
     const t = at(target);
     let best: BestProxy | undefined;
     for (const p of pool) {
-      if (sameDevice(p, target)) continue;
+      if (excluded(p, target)) continue;
       const i = at(p);
       const value = (m.matrix[i] as number[])[t] as number;
       if (Number.isNaN(value)) continue;
       if (!best || value > best.value) best = { target, proxy: p, value, pairs: (m.pairs[i] as number[])[t] as number, verdict: proxyVerdict(value, options.threshold) };
     }
-    if (!best) throw new InvalidArgumentError(`bestProxies: no proxy for ${target} in the pool (${pool.join(", ")}) once the target and its aliases are left out`);
+    if (!best) throw new InvalidArgumentError(`bestProxies: no proxy for ${target} in the pool (${pool.join(", ")}) once the target and its ${leaveOut === "related" ? "related devices" : "aliases"} are left out`);
     return best;
   });
 }

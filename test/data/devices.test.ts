@@ -15,6 +15,9 @@ describe("hardwareModel and relatedDevice", () => {
     expect(relatedDevice("eagle_gtx", "1080ti_256")).toBe(true);
     expect(relatedDevice("1080ti_32", "eagle_gtx")).toBe(true);
     expect(relatedDevice("2080ti_1", "2080ti_256")).toBe(true);
+    expect(relatedDevice("true_640", "eagle_gpu_855")).toBe(true);
+    expect(relatedDevice("rice_edgetpu", "eagle_tpu")).toBe(true);
+    expect(relatedDevice("true_630", "eagle_gpu_855")).toBe(false);
     expect(relatedDevice("titanx_1", "titanxp_1")).toBe(false);
     expect(relatedDevice("2080ti_256", "titan_rtx_256")).toBe(false);
     expect(relatedDevice("eagle_gtx", "titan_rtx_1")).toBe(false);

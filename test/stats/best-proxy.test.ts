@@ -23,4 +23,23 @@ describe("bestProxies", () => {
     expect(proxyVerdict(Number.NaN)).toBe("adapt");
     expect(() => bestProxies(m, { targets: ["pixel3"], pool: ["rice_pixel3"] })).toThrowError(/no proxy for pixel3/);
   });
+  it("leaves out the same hardware from another source and the same GPU at another batch size, unless told to keep them", () => {
+    const om = monotonicityMatrix(oneproxy);
+    const srcc = (a: string, b: string) => (om.matrix[om.devices.indexOf(a)] as number[])[om.devices.indexOf(b)] as number;
+    // with aliases alone left out, the Edge TPU's best proxy is the other source's Edge TPU (SRCC 0.936, "reuse"), the Adreno 640's the other Adreno 640
+    const [tpuAliases, adrenoAliases] = bestProxies(om, { targets: ["rice_edgetpu", "eagle_gpu_855"], leaveOut: "aliases" });
+    expect(tpuAliases?.proxy).toBe("eagle_tpu");
+    expect(tpuAliases?.verdict).toBe("reuse");
+    expect(adrenoAliases?.proxy).toBe("true_640");
+    // by default they are left out: the Edge TPU's best other hardware ranks it below the 0.9 rule
+    const [tpu, adreno] = bestProxies(om, { targets: ["rice_edgetpu", "eagle_gpu_855"] });
+    expect(tpu?.proxy).toBe("true_vpu");
+    expect(tpu?.value).toBeCloseTo(srcc("true_vpu", "rice_edgetpu"), 12);
+    expect(tpu?.verdict).toBe("adapt");
+    expect(adreno?.proxy).toBe("true_630");
+    const hm = monotonicityMatrix(help, { devices: ["1080ti_1", "1080ti_32", "titan_rtx_1", "pixel3"] });
+    expect(bestProxies(hm, { targets: ["1080ti_1"] })[0]?.proxy).not.toBe("1080ti_32");
+    expect(() => bestProxies(hm, { targets: ["1080ti_1"], pool: ["1080ti_32"] })).toThrowError(/no proxy for 1080ti_1 .* once the target and its related devices are left out/);
+    expect(() => bestProxies(hm, { leaveOut: "none" as never })).toThrowError(/leaveOut "none"; valid: related, aliases/);
+  });
 });
