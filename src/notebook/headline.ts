@@ -3,6 +3,7 @@
  * executed notebooks into `out/report.md`.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { formatCell } from "../viz/table.js";
 
 /** The MIME type that carries a headline in a notebook output. */
 export const HEADLINE_MIME = "application/vnd.proxynas.headline+json";
@@ -47,6 +48,6 @@ export function isHeadline(value: unknown): value is Headline {
  * ```
  */
 export function formatHeadline(h: Headline): string {
-  const v = typeof h.value === "number" && !Number.isInteger(h.value) ? Number(h.value.toPrecision(6)).toString() : String(h.value);
+  const v = typeof h.value === "number" && !Number.isInteger(h.value) ? formatCell(h.value) : String(h.value);
   return `${h.name}: ${v}${h.unit ? ` ${h.unit}` : ""}${h.note ? ` (${h.note})` : ""}`;
 }

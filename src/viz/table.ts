@@ -92,12 +92,15 @@ export function isTableLike(value: unknown): value is TableLike {
 }
 
 /**
- * A cell as text: integers as they are, other numbers with 4 decimals (trailing
- * zeros trimmed), very small magnitudes in exponent form, NaN as `NaN`.
+ * A cell as text: integers as they are, other numbers with 4 significant
+ * digits in plain decimals (trailing zeros trimmed; from 1,000 up, rounded to
+ * an integer), NaN as `NaN`.
  *
  * @example
  * ```ts
  * formatCell(0.690512); // "0.6905"
+ * formatCell(6.438e-4); // "0.0006438"
+ * formatCell(31.7602); // "31.76"
  * ```
  */
 export function formatCell(c: Cell): string {
@@ -105,8 +108,10 @@ export function formatCell(c: Cell): string {
   if (typeof c === "number") {
     if (Number.isNaN(c)) return "NaN";
     if (!Number.isFinite(c) || Number.isInteger(c)) return String(c);
-    if (Math.abs(c) < 1e-3) return c.toExponential(3);
-    return c.toFixed(4).replace(/\.?0+$/, "");
+    if (Math.abs(c) >= 1000) return String(Math.round(c));
+    const text = Number(c.toPrecision(4)).toString();
+    // below 1e-6 toString switches to exponent form: keep the 4 significant digits in plain decimals
+    return /e/.test(text) ? c.toFixed(Math.min(20, 3 - Math.floor(Math.log10(Math.abs(c))))).replace(/0+$/, "") : text;
   }
   return String(c);
 }

@@ -18,7 +18,12 @@ describe("table", () => {
     expect(formatCell(3)).toBe("3");
     expect(formatCell(2.5)).toBe("2.5");
     expect(formatCell(Number.NaN)).toBe("NaN");
-    expect(formatCell(1.5e-5)).toBe("1.500e-5");
+    expect(formatCell(1.5e-5)).toBe("0.000015");
+    expect(formatCell(6.438e-4)).toBe("0.0006438");
+    expect(formatCell(1.23456e-7)).toBe("0.0000001235");
+    expect(formatCell(31.7602)).toBe("31.76");
+    expect(formatCell(-0.0123456)).toBe("-0.01235");
+    expect(formatCell(12345.678)).toBe("12346");
     expect(formatCell(null)).toBe("");
   });
   it("renders escaped HTML and aligned text", () => {
