@@ -28,6 +28,13 @@ class TrackingExecutor(ExecutePreprocessor):
         started = time.time()
         out = super().preprocess_cell(cell, resources, index)
         cell.setdefault("metadata", {})["proxynas"] = {"seconds": round(time.time() - started, 3)}
+        if cell.get("cell_type") == "code":
+            # tslab reports no execution count: number the code cells in the order they ran, as a live kernel would
+            self.count = getattr(self, "count", 0) + 1
+            cell["execution_count"] = self.count
+            for o in cell.get("outputs", []):
+                if o.get("output_type") == "execute_result":
+                    o["execution_count"] = self.count
         return out
 
 

@@ -47,6 +47,9 @@ describe("runNotebooks on the quickstart", () => {
     expect(htmls.filter((h) => h.includes("window.Plotly = Plotly")).length).toBe(1); // library injected once
     expect(outputs.some((o) => o.data?.[HEADLINE_MIME] !== undefined)).toBe(true);
     expect(outputs.some((o) => String(o.data?.["text/plain"] ?? "").includes("backend"))).toBe(true);
+    // tslab reports no execution count; the runner numbers the code cells in the order they ran
+    const counts = (nb.cells as { cell_type?: string; execution_count?: number | null }[]).filter((c) => c.cell_type === "code").map((c) => c.execution_count);
+    expect(counts).toEqual(counts.map((_, i) => i + 1));
   });
 
   it("exports HTML in which headless Chromium draws the plotly figure", async () => {
