@@ -6,6 +6,7 @@ import { DEFAULT_ADAPT_METHOD } from "../adapt/registry.js";
 import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "./adapt-protocols.js";
 import { ONEPROXY_PAPER_VPU_ROW } from "./published.js";
 import { figure, type Figure } from "../viz/figure.js";
+import { SRCC_COLORSCALE } from "../viz/monotonicity-figures.js";
 
 /**
  * OneProxy's heatmap rows: the proxy before adaptation and after, the
@@ -35,15 +36,14 @@ export function adaptationRowsFigure(summary: readonly ProtocolSummary[], k: num
         z: rows.map((r) => r[1]),
         x: targets.map(label),
         y: rows.map((r) => r[0]),
-        zmin: 0.5,
+        zmin: 0,
         zmax: 1,
-        colorscale: "RdBu",
-        reversescale: true,
+        colorscale: SRCC_COLORSCALE,
         texttemplate: "%{z:.2f}",
         colorbar: { title: { text: "SRCC" } },
       },
     ],
-    { title: { text: "Myriad VPU as proxy: SRCC with each target, before and after adaptation" }, height: 380, width: 1100, xaxis: { tickangle: -45, type: "category" }, yaxis: { autorange: "reversed", type: "category" }, margin: { l: 200, b: 110 } },
+    { title: { text: "Myriad VPU as proxy: SRCC with each target, before and after adaptation" }, height: 380, width: 1100, xaxis: { tickangle: -45, type: "category" }, yaxis: { autorange: "reversed", type: "category" }, margin: { l: 300, b: 110 } },
     options.name === undefined ? {} : { name: options.name },
   );
 }

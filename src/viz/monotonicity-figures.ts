@@ -12,8 +12,11 @@ import { reorderMatrix, type MonotonicityMatrix } from "../stats/monotonicity-ma
 import { averageRanks } from "../stats/rank.js";
 import { figure, type Figure } from "./figure.js";
 
-/** Colour scale range: `signed` is [-1, 1] centred at 0; `unit` is [0, 1] centred at 0.5. */
+/** Colour scale: `unit` (default) is one sequential scale on [0, 1], the same in every figure; `signed` is a diverging scale on [-1, 1] centred at 0, for matrices with negative correlations. */
 export type HeatmapScale = "signed" | "unit";
+
+/** The sequential colour scale of every [0, 1] correlation heatmap. */
+export const SRCC_COLORSCALE = "Viridis";
 
 /** Options of {@link monotonicityHeatmap}. */
 export interface HeatmapOptions {
@@ -29,7 +32,8 @@ export interface HeatmapOptions {
 }
 
 /**
- * An annotated heatmap of a monotonicity matrix with a fixed diverging colour scale.
+ * An annotated heatmap of a monotonicity matrix with a fixed colour scale
+ * (sequential on [0, 1] by default, so that colours compare across figures).
  *
  * @example
  * ```ts
@@ -38,7 +42,7 @@ export interface HeatmapOptions {
  */
 export function monotonicityHeatmap(m: MonotonicityMatrix, options: HeatmapOptions = {}): Figure {
   const order = oneOf("monotonicityHeatmap: order", options.order ?? "clustered", ["clustered", "given"] as const);
-  const scale = oneOf("monotonicityHeatmap: scale", options.scale ?? "signed", ["signed", "unit"] as const);
+  const scale = oneOf("monotonicityHeatmap: scale", options.scale ?? "unit", ["signed", "unit"] as const);
   const mm = order === "clustered" ? reorderMatrix(m, clusterOrder(m)) : m;
   const label = options.label ?? ((d: string) => d);
   const names = mm.devices.map(label);
@@ -53,9 +57,7 @@ export function monotonicityHeatmap(m: MonotonicityMatrix, options: HeatmapOptio
         y: names,
         zmin: scale === "signed" ? -1 : 0,
         zmax: 1,
-        zmid: scale === "signed" ? 0 : 0.5,
-        colorscale: "RdBu",
-        reversescale: true,
+        ...(scale === "signed" ? { zmid: 0, colorscale: "RdBu", reversescale: true } : { colorscale: SRCC_COLORSCALE }),
         colorbar: { title: { text: mm.method === "kendall" ? "Kendall tau" : mm.method === "pearson" ? "Pearson r" : "SRCC" } },
         ...(options.annotate === false ? {} : { texttemplate: "%{z:.2f}", textfont: { size: k > 20 ? 8 : 10 } }),
         customdata: mm.pairs,

@@ -25,7 +25,9 @@ describe("monotonicity figures", () => {
     expect([h.zmin, h.zmax]).toEqual([0, 1]);
     expect(h.z[0]?.[2]).toBeCloseTo(-1, 12);
     expect(h.texttemplate).toBe("%{z:.2f}");
-    expect((monotonicityHeatmap(m).data[0] as { zmin: number }).zmin).toBe(-1);
+    // one sequential scale on [0, 1] by default; the diverging one on [-1, 1] when asked
+    expect(monotonicityHeatmap(m).data[0]).toMatchObject({ zmin: 0, zmax: 1, colorscale: "Viridis" });
+    expect(monotonicityHeatmap(m, { scale: "signed" }).data[0]).toMatchObject({ zmin: -1, zmax: 1, zmid: 0, colorscale: "RdBu" });
     expect(() => monotonicityHeatmap(m, { scale: "log" as never })).toThrowError(/valid: signed, unit/);
   });
   it("rank scatter: percentiles of ranks, SRCC over all rows in the title, seeded sampling", () => {
