@@ -16,21 +16,21 @@ import type { EvolutionCurve, SearchProtocolRow } from "./search-protocol.js";
  */
 export function searchRegretFigure(rows: readonly SearchProtocolRow[], label: (d: string) => string = (d) => d, options: { name?: string; title?: string } = {}): Figure {
   const x = rows.map((r) => label(r.target));
+  const dots = (name: string, y: number[], color: string, symbol: string) => ({ type: "scatter", mode: "markers", name, x, y, marker: { color, symbol, size: 9, line: { color: "white", width: 0.5 } } });
   return figure(
     [
-      { type: "bar", name: "proxy front (paper's set)", x, y: rows.map((r) => r.proxyFront.regret), marker: { color: "#d62728" } },
-      { type: "bar", name: "proxy set (band, budget - K)", x, y: rows.map((r) => r.proxy.regret), marker: { color: "#ff9896" } },
-      { type: "bar", name: "pipeline set (adapted when needed)", x, y: rows.map((r) => r.adapted.regret), marker: { color: "#1f77b4" } },
-      { type: "scatter", mode: "lines", name: "bar 0.1", x, y: x.map(() => 0.1), line: { color: "black", dash: "dash" } },
+      dots("proxy front (paper's set)", rows.map((r) => r.proxyFront.regret), "#d62728", "x"),
+      dots("proxy set (band, budget - K)", rows.map((r) => r.proxy.regret), "#ff9896", "diamond"),
+      dots("pipeline set (adapted when needed)", rows.map((r) => r.adapted.regret), "#1f77b4", "circle"),
     ],
     {
       title: { text: options.title ?? "Accuracy regret on each target (mean over budgets at the 10th..90th latency percentiles)" },
-      barmode: "group",
-      yaxis: { title: { text: "regret (accuracy points)" }, type: "log" },
+      // a linear axis from 0: a regret of zero shows as zero
+      yaxis: { title: { text: "regret (accuracy points)" }, rangemode: "tozero", zeroline: true },
       xaxis: { tickangle: -45, type: "category" },
       height: 440,
-      width: 1100,
-      margin: { b: 120 },
+      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+      margin: { b: 120, t: 90 },
     },
     options.name === undefined ? {} : { name: options.name },
   );
@@ -48,7 +48,6 @@ export function evolutionCurveFigure(curves: readonly EvolutionCurve[], options:
   return figure(
     [
       ...curves.map((c) => ({ type: "scatter", mode: "lines+markers", name: c.algorithm, x: [...c.checkpoints], y: [...c.medianRegret] })),
-      { type: "scatter", mode: "lines", name: "bar 0.05", x: [curves[0]?.checkpoints[0] ?? 0, curves[0]?.checkpoints.slice(-1)[0] ?? 1], y: [0.05, 0.05], line: { color: "black", dash: "dash" } },
     ],
     {
       title: { text: options.title ?? "Evolutionary search vs the exhaustive front (median over seeds)" },
