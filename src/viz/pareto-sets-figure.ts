@@ -4,6 +4,7 @@
  * latency and accuracy.
  */
 import { figure, type Figure } from "./figure.js";
+import { logTicks } from "./latency-distribution.js";
 
 /** Inputs of {@link paretoSetsFigure}: true target latencies, accuracies, and row sets. */
 export interface ParetoSetsInput {
@@ -40,15 +41,19 @@ export function paretoSetsFigure(input: ParetoSetsInput, options: { name?: strin
   ];
   if (input.pipelineSet) traces.push({ type: "scatter", mode: "markers", name: `pipeline set (${input.pipelineSet.length})`, ...pts(input.pipelineSet), marker: { color: "#1f77b4", symbol: "circle-open", size: 8, line: { width: 1.5 } } });
   if (input.measured) traces.push({ type: "scatter", mode: "markers", name: `measured K (${input.measured.length})`, ...pts(input.measured), marker: { color: "#2ca02c", symbol: "triangle-up", size: 6 } });
+  const best = Math.max(...all.y);
+  const lo = Math.min(...all.x);
+  const hi = Math.max(...all.x);
   return figure(
     traces,
     {
-      title: { text: input.title ?? "Pareto sets at true target latency" },
-      xaxis: { title: { text: "latency on the target (ms)" }, type: "log" },
-      yaxis: { title: { text: input.accuracyLabel ?? "accuracy (%)" }, range: [Math.max(...all.y) - 25, Math.max(...all.y) + 1] },
-      height: 480,
-      width: 760,
-      legend: { x: 0.99, xanchor: "right", y: 0.02, yanchor: "bottom" },
+      // full width (no fixed width), the legend above the data, and the cut of the accuracy axis said in the title
+      title: { text: `${input.title ?? "Pareto sets at true target latency"} (accuracy axis cut at ${(best - 25).toFixed(1)} %)` },
+      xaxis: { title: { text: "latency on the target (ms)" }, type: "log", ...logTicks(lo, hi) },
+      yaxis: { title: { text: input.accuracyLabel ?? "accuracy (%)" }, range: [best - 25, best + 1] },
+      height: 500,
+      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+      margin: { t: 100 },
     },
     options.name === undefined ? {} : { name: options.name },
   );

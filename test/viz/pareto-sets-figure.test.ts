@@ -13,5 +13,10 @@ describe("paretoSetsFigure", () => {
     expect(d[2]?.y).toEqual([70]);
     expect(d[3]?.y).toEqual([90, 80]);
     expect(f.name).toBe("p");
+    // full width, the legend above the data, the cut accuracy axis stated
+    expect(f.layout["width"]).toBeUndefined();
+    expect(f.layout["legend"]).toMatchObject({ orientation: "h", yanchor: "bottom" });
+    expect((f.layout["title"] as { text: string }).text).toContain("accuracy axis cut at 65.0 %");
+    expect(f.layout["yaxis"]).toMatchObject({ range: [65, 91] });
   });
 });
