@@ -7,6 +7,7 @@ import path from "node:path";
 import { runtimeReport } from "../runtime/report.js";
 import { exportFigures } from "../viz/export.js";
 import { readNotebookOutputs } from "./outputs.js";
+import { embedFigureImages } from "./embed-images.js";
 import { renderReport, type ReportSection } from "./report.js";
 import { runNotebooks, type NotebookRunOptions } from "./runner.js";
 
@@ -38,7 +39,9 @@ export async function runMainJob(options: Omit<NotebookRunOptions, "outDir"> & {
   for (const run of runs) {
     const outputs = readNotebookOutputs(run.executed);
     const files = await exportFigures(outputs.figures.map((f) => ({ figure: f.figure, basePath: path.join(figuresDir, f.name) })));
-    log(`notebook ${outputs.notebook}: ${outputs.figures.length} figures exported, ${outputs.headlines.length} headlines`);
+    // the executed notebook's figure bundles also carry the PNG, for viewers without plotly
+    embedFigureImages(run.executed, outputs.figures.map((f) => `${path.join(figuresDir, f.name)}.png`));
+    log(`notebook ${outputs.notebook}: ${outputs.figures.length} figures exported (SVG, PNG, and the PNG in the executed notebook), ${outputs.headlines.length} headlines`);
     allFigures.push(...files);
     sections.push({ outputs, seconds: run.seconds, figureFiles: files.map((f) => path.relative(outDir, f)) });
   }
