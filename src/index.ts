@@ -129,6 +129,7 @@ export { monotonicityHeatmap, rankScatterFigure, familyCorrelationFigure, type H
 export { paretoSetsFigure, type ParetoSetsInput } from "./viz/pareto-sets-figure.js";
 export { deviceMapFigure } from "./viz/device-map-figure.js";
 export { budgetWalkFigure, type BudgetWalkInput } from "./viz/budget-walk-figure.js";
+export { cellProgress } from "./notebook/progress.js";
 export { exportFigures, type ImageFormat, type ExportJob, type ExportOptions } from "./viz/export.js";
 
 // Notebooks: display, headlines, running notebooks headless.
