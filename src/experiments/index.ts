@@ -24,6 +24,8 @@ export { optimizerWalk, type OptimizerWalk } from "./optimizer-walk.js";
 export { vpuRowAgainstPaper, vpuRowFigure, type VpuRowEntry } from "./vpu-row.js";
 export { predictorComparison, predictorComparisonFigure, trainTestSplit, type PredictorResult } from "./predictor-comparison.js";
 export { heldOut, heldOutSrcc, type HeldOut } from "./held-out.js";
+export { oneProxyExample, type OneProxyExample } from "./one-proxy-example.js";
+export { searchProtocolTable } from "./search-table.js";
 export { adaptationBars, searchBars, ofaSearchBar, scaleBars, dissimilarBars, optimizeBars, OPTIMIZE_BARS, SCALE_HELP_MEAN_BAR, DISSIMILAR_K20_BARS, r3, ONEPROXY_K20_MEAN_BAR, ONEPROXY_K20_MIN_BAR, HELP_MEAN_BARS, SEARCH_REGRET_BAR, SEARCH_MEASUREMENT_BAR, NSGA2_REGRET_BAR } from "./bars.js";
 export { BENCH_CASES, runBench, round, type BenchCase, type BenchRow } from "./bench-cases.js";
 export { adaptationSection, searchSection, scaleSection, ofaSpaceSection, renderText, renderMarkdown, EVAL_CSV_HEADER, type ReportBlock, type ReportSection, type SectionOptions } from "./eval-report.js";
