@@ -56,6 +56,7 @@ export { bootstrapCorrelation, type BootstrapInterval } from "./stats/bootstrap.
 export { monotonicityMatrix, reorderMatrix, type MonotonicityMatrix, type MonotonicityOptions } from "./stats/monotonicity-matrix.js";
 export { clusterOrder } from "./stats/cluster.js";
 export { bestProxies, REUSE_THRESHOLD, type BestProxy, type ProxyVerdict } from "./stats/best-proxy.js";
+export { closestDevices, type ClosestDevice } from "./stats/closest-devices.js";
 
 // Pareto fronts and the sets a search reuses.
 export { paretoFront } from "./stats/pareto.js";
