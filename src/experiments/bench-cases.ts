@@ -230,7 +230,7 @@ function cachedOptimizer(m: string | undefined): Promise<{ opt: ArchitectureOpti
   optimizerCache ??= (async () => {
     const fetch = m ? { mirror: m } : {};
     const split = SCALE_SPLITS.help;
-    const latencyTable = await loadTable(split.dataset, fetch);
+    const latencyTable = await cachedHelp(m);
     const table = latencyTable.join(await loadTable("nb201-accuracy", fetch));
     const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
     const opt = await architectureOptimizer(table, { pool: split.pool, validation: split.validation, references: refs, accuracy: "cifar10", seed: 0, latencyTable });

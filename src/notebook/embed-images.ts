@@ -6,7 +6,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { InvalidDataError } from "../errors.js";
-import { PLOTLY_MIME } from "./bundle.js";
+import { plotlyOf } from "./outputs.js";
 
 interface RawNotebook {
   cells?: { outputs?: { data?: Record<string, unknown> }[] }[];
@@ -30,7 +30,7 @@ export function embedFigureImages(file: string, pngs: readonly string[]): number
   } catch (e) {
     throw new InvalidDataError(`embedFigureImages: ${file} is not a readable notebook (JSON): ${(e as Error).message}`, { cause: e });
   }
-  const outputs = (nb.cells ?? []).flatMap((c) => c.outputs ?? []).filter((o) => o.data?.[PLOTLY_MIME] !== undefined);
+  const outputs = (nb.cells ?? []).flatMap((c) => c.outputs ?? []).filter((o) => plotlyOf(o.data) !== undefined);
   if (outputs.length !== pngs.length) throw new InvalidDataError(`embedFigureImages: ${file} shows ${outputs.length} figures; ${pngs.length} PNG files were given`);
   outputs.forEach((o, i) => {
     (o.data as Record<string, unknown>)["image/png"] = readFileSync(pngs[i] as string).toString("base64");

@@ -27,6 +27,12 @@ interface RawOutput {
   evalue?: string;
 }
 
+/** The plotly figure an output displays, if it displays one (the one test for "a figure output", shared with embed-images.ts). */
+export function plotlyOf(data: Record<string, unknown> | undefined): { data: Trace[]; layout?: Layout } | undefined {
+  const plot = data?.[PLOTLY_MIME] as { data?: Trace[]; layout?: Layout } | undefined;
+  return plot && Array.isArray(plot.data) ? (plot as { data: Trace[]; layout?: Layout }) : undefined;
+}
+
 /**
  * Reads an executed notebook's figures, headlines and errors.
  *
@@ -55,8 +61,8 @@ export function readNotebookOutputs(file: string): NotebookOutputs {
       if (out.output_type === "error") errors.push({ cell: ci + 1, ename: out.ename ?? "", evalue: out.evalue ?? "" });
       const data = out.data;
       if (!data) continue;
-      const plot = data[PLOTLY_MIME] as { data?: Trace[]; layout?: Layout } | undefined;
-      if (plot && Array.isArray(plot.data)) {
+      const plot = plotlyOf(data);
+      if (plot) {
         let name = `${stem}--${out.metadata?.proxynas?.name ?? `fig${figures.length + 1}`}`;
         for (let k = 2; used.has(name); k++) name = `${stem}--${out.metadata?.proxynas?.name ?? "fig"}-${k}`;
         used.add(name);

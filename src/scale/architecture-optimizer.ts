@@ -149,7 +149,7 @@ function deviceCalibration(referenceMs: ArrayLike<number>, predRefs: ArrayLike<n
 }
 
 /** Budgets of the calibration: the 5th, 10th, ..., 95th percentiles of each validation device's latencies. */
-const CALIBRATION_PERCENTILES: readonly number[] = Array.from({ length: OPTIMIZER_DEFAULTS.calibrationPercentiles }, (_, i) => (i + 1) / 20);
+const CALIBRATION_PERCENTILES: readonly number[] = Array.from({ length: OPTIMIZER_DEFAULTS.calibrationPercentiles }, (_, i) => (i + 1) / (OPTIMIZER_DEFAULTS.calibrationPercentiles + 1));
 
 /** The margins calibration tries: constant 0, 0.02, ..., 0.1, 0.15, 0.2, times perSd 0..1.5 in steps of 0.25. */
 export const MARGIN_GRID: readonly FeasibilityMargin[] = [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2].flatMap((constant) => [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5].map((perSd) => ({ constant, perSd })));
@@ -300,8 +300,10 @@ export class ArchitectureOptimizer {
     if (!Number.isInteger(budgets) || budgets < 1) throw new InvalidArgumentError(`architecture optimizer: budgetsPerDevice ${budgets} must be a positive integer`);
     if (!hidden.every((h) => Number.isInteger(h) && h > 0)) throw new InvalidArgumentError(`architecture optimizer: hidden widths ${JSON.stringify(hidden)} must be positive integers`);
     if (!Number.isInteger(epochs) || epochs < 1 || !Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError("architecture optimizer: epochs and batchSize must be positive integers");
-    if (options.margin === "validation" && !options.validation?.length) throw new InvalidArgumentError('architecture optimizer: margin "validation" needs validation devices');
-    if (options.margin && options.margin !== "validation") checkMargin(options.margin);
+    const calibrate = options.margin === "validation";
+    const given = options.margin === "validation" ? undefined : options.margin;
+    if (calibrate && !options.validation?.length) throw new InvalidArgumentError('architecture optimizer: margin "validation" needs validation devices');
+    if (given) checkMargin(given);
     const t0 = performance.now();
     const rng = seededRng(seed);
     const refs = model.referenceRows;
@@ -411,12 +413,12 @@ export class ArchitectureOptimizer {
       devices: options.devices.map((d) => d.name),
       validation: (options.validation ?? []).map((d) => d.name),
       seed,
-      margin: options.margin && options.margin !== "validation" ? options.margin : DEFAULT_MARGIN,
-      calibration: { source: options.margin && options.margin !== "validation" ? "given" : "default", regret: null, violations: null },
+      margin: given ?? DEFAULT_MARGIN,
+      calibration: { source: given ? "given" : "default", regret: null, violations: null },
       trainMs: 0,
       epochs: ran,
     });
-    if (options.margin === "validation" && options.validation?.length) {
+    if (calibrate && options.validation?.length) {
       // every margin of the grid on the validation devices at 19 budgets each; least regret with violations <= target
       const scored = MARGIN_GRID.map((m) => ({ m, ...opt.judge(options.validation as readonly OptimizerDevice[], m) }));
       const ok = scored.filter((x) => x.violations <= VIOLATION_TARGET);
@@ -649,11 +651,6 @@ function logSoftmaxPerEdge(logits: Float64Array): Float64Array {
   return out;
 }
 
-/**
- * The `width` most probable architectures under independent per-edge
- * choices, best first: a beam over the edges, exact because the score is a
- * sum of per-edge terms (a top-`width` sequence extends a top-`width` prefix).
- */
 /** An architecture code's log-probability under per-edge log-probabilities (edge 0 the code's most significant digit, as in `beamOf`). */
 function logProbabilityOf(logp: Float64Array, code: number): number {
   let score = 0;
@@ -661,6 +658,11 @@ function logProbabilityOf(logp: Float64Array, code: number): number {
   return score;
 }
 
+/**
+ * The `width` most probable architectures under independent per-edge
+ * choices, best first: a beam over the edges, exact because the score is a
+ * sum of per-edge terms (a top-`width` sequence extends a top-`width` prefix).
+ */
 function beamOf(logp: Float64Array, width: number): { code: number; score: number }[] {
   let beam = [{ code: 0, score: 0 }];
   for (let e = 0; e < EDGES; e++) {

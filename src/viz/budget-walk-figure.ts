@@ -5,6 +5,7 @@
  * answer beside the exact optimum.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { paretoFront } from "../stats/pareto.js";
 import { figure, type Figure, type Trace } from "./figure.js";
 import { logTicks } from "./latency-distribution.js";
 
@@ -54,10 +55,7 @@ export function budgetWalkFigure(input: BudgetWalkInput, options: { name?: strin
   const best = Math.max(...rows.map(acc));
   const span = input.accuracySpan ?? 12;
   const yLo = best - span;
-  // the exact front: rows more accurate than every faster row
-  const byLatency = [...rows].sort((a, b) => lat(a) - lat(b) || acc(b) - acc(a));
-  const front: number[] = [];
-  for (const r of byLatency) if (!front.length || acc(r) > acc(front[front.length - 1] as number)) front.push(r);
+  const front = paretoFront(input.latency, input.accuracy).sort((a, b) => lat(a) - lat(b) || acc(a) - acc(b));
   const shown = rows.filter((r) => acc(r) >= yLo);
   const xs = shown.map(lat);
   const answered = input.answers.map((r, i) => ({ r, i })).filter((a) => a.r >= 0);
