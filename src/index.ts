@@ -120,6 +120,7 @@ export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-m
 export { ArchitectureOptimizer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration } from "./scale/architecture-optimizer.js";
 export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";
 export { syntheticDevices, syntheticMonotonicity, type SyntheticDevice, type SyntheticOptions } from "./scale/synthetic-devices.js";
+export { operatorCostDevices, type OperatorCostDevice, type OperatorCostOptions, type OperatorCostRecipe } from "./scale/operator-cost-devices.js";
 export { budgetFrontier, optimumUnderBudget, type BudgetFrontier } from "./scale/exact-optima.js";
 
 // Figures and tables.
