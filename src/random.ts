@@ -102,6 +102,9 @@ const SEED_STREAMS = {
   scenarios: [0x2545f491, 0x5ce4a71],
   /** The scale protocol's random architectures beside the references. */
   "scale-extra": [0x6a09e667, 0x3c6ef373],
+  /** The device-aware model's operator-cost devices and the rows it trains on of each. */
+  "synthetic-devices": [0x510e527f, 0x1f83d9ab],
+  "synthetic-rows": [0x5be0cd19, 0x6b5be0cd],
 } as const satisfies Record<string, readonly [number, number]>;
 
 /** A stream of {@link deriveSeed}. */

@@ -114,7 +114,7 @@ export interface ScaleProtocolOptions extends Pick<FetchOptions, "mirror" | "cac
   /** Folder of the model cache (default the user cache's `models/`); `false` retrains every seed. */
   readonly modelCache?: string | false;
   /** Model settings (default the predictor's: 1 member of [128, 128], 60 epochs, patience 10). */
-  readonly training?: Pick<DeviceAwareOptions, "hidden" | "epochs" | "patience" | "members">;
+  readonly training?: Pick<DeviceAwareOptions, "hidden" | "epochs" | "patience" | "members" | "synthetic">;
   readonly onProgress?: (line: string) => void;
 }
 

@@ -9,7 +9,9 @@ import type { DeviceModel } from "../adapt/method.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { MlpLatencyPredictor, type MlpEngineName, type MlpPredictorJson } from "../predict/mlp-predictor.js";
 import type { Matrix } from "../predict/ridge.js";
+import { deriveSeed, seededRng, shuffled } from "../random.js";
 import { deviceAwareArchFeatures } from "./arch-features.js";
+import { operatorCostDevices } from "./operator-cost-devices.js";
 import { referenceVector } from "./reference-vector.js";
 
 /** Options of {@link DeviceAwarePredictor.train}. */
@@ -32,6 +34,18 @@ export interface DeviceAwareOptions {
   readonly engine?: MlpEngineName;
   /** MLPs trained from different seeds whose log predictions are averaged (default `DEVICE_AWARE_MEMBERS`, 1). */
   readonly members?: number;
+  /**
+   * Operator-cost synthetic devices trained on beside the pool
+   * ({@link operatorCostDevices} of the pool, seeded from `seed`), each on the
+   * reference rows and `rowsPerDevice` random rows (default 500). NAS-Bench-201 only.
+   */
+  readonly synthetic?: SyntheticTraining;
+}
+
+/** How many operator-cost synthetic devices a device-aware model trains on, and on how many rows of each. */
+export interface SyntheticTraining {
+  readonly count: number;
+  readonly rowsPerDevice?: number;
 }
 
 /**
@@ -57,6 +71,8 @@ export interface DeviceAwareJson {
   readonly trainMs: number;
   /** Epochs run, summed over the members. */
   readonly epochs: number;
+  /** The synthetic devices it was trained on beside the pool (absent: none). */
+  readonly synthetic?: SyntheticTraining;
   /** The members' MLPs (log predictions averaged). */
   readonly members: readonly MlpPredictorJson[];
 }
@@ -115,15 +131,16 @@ export class DeviceAwarePredictor implements DeviceModel {
     if (refs.length === 0 || refs.some((r) => !Number.isInteger(r) || r < 0 || r >= table.rows)) throw new InvalidArgumentError(`device-aware: reference rows must be rows of ${table.source} (0..${table.rows - 1})`);
     const t0 = performance.now();
     const archX = deviceAwareArchFeatures(table.space, table.archs());
-    const trainPart = designOf(table, archX, pool, refs);
-    const valPart = validation.length ? designOf(table, archX, validation, refs) : undefined;
+    const seed = options.seed ?? 0;
+    const real = (d: string): TrainingDevice => ({ name: d, latency: table.latencyView(d) });
+    const trainPart = designOf(table, archX, [...pool.map(real), ...syntheticTrainingDevices(table, pool, refs, seed, options.synthetic)], refs);
+    const valPart = validation.length ? designOf(table, archX, validation.map(real), refs) : undefined;
     const cols = trainPart.x.cols;
     const rows = trainPart.x.rows + (valPart?.x.rows ?? 0);
     const data = new Float64Array(rows * cols);
     data.set(trainPart.x.data);
     if (valPart) data.set(valPart.x.data, trainPart.x.data.length);
     const y = valPart ? [...trainPart.y, ...valPart.y] : trainPart.y;
-    const seed = options.seed ?? 0;
     const members = options.members ?? DEVICE_AWARE_MEMBERS;
     if (!Number.isInteger(members) || members < 1) throw new InvalidArgumentError(`device-aware: members ${members} must be a positive integer`);
     const mlps: MlpLatencyPredictor[] = [];
@@ -142,7 +159,8 @@ export class DeviceAwarePredictor implements DeviceModel {
     }
     const trainMs = performance.now() - t0;
     const epochs = mlps.reduce((t, m) => t + m.history.length, 0);
-    const model = new DeviceAwarePredictor(table, mlps, { dataset: table.source, rows: table.rows, pool, validation, references: refs, seed, trainMs, epochs });
+    const synthetic = options.synthetic && options.synthetic.count > 0 ? { count: options.synthetic.count, rowsPerDevice: options.synthetic.rowsPerDevice ?? SYNTHETIC_ROWS } : undefined;
+    const model = new DeviceAwarePredictor(table, mlps, { dataset: table.source, rows: table.rows, pool, validation, references: refs, seed, trainMs, epochs, ...(synthetic ? { synthetic } : {}) });
     model.archCache = archX;
     return model;
   }
@@ -218,13 +236,37 @@ function withDevice(archX: Matrix, rows: readonly number[], device: Float64Array
   return { rows: rows.length, cols, data };
 }
 
-/** Training rows of some devices: every architecture with a latency, features + reference vector, target log latency minus the device's offset. */
-function designOf(table: LatencyTable, archX: Matrix, devices: readonly string[], refs: readonly number[]): { x: Matrix; y: number[] } {
-  const parts = devices.map((d) => {
-    const lat = table.latencyView(d);
+/** A device the model trains on: its latencies and, for a synthetic one, the rows it trains on (default: every row with a latency). */
+interface TrainingDevice {
+  readonly name: string;
+  readonly latency: ArrayLike<number>;
+  readonly rows?: readonly number[];
+}
+
+/** Rows per synthetic device by default. */
+const SYNTHETIC_ROWS = 500;
+
+/** The operator-cost devices of `synthetic` (none when absent or a count of 0), each with its reference rows and random rows. */
+function syntheticTrainingDevices(table: LatencyTable, pool: readonly string[], refs: readonly number[], seed: number, synthetic: SyntheticTraining | undefined): TrainingDevice[] {
+  if (!synthetic || synthetic.count === 0) return [];
+  const perDevice = synthetic.rowsPerDevice ?? SYNTHETIC_ROWS;
+  if (!Number.isInteger(perDevice) || perDevice < 1) throw new InvalidArgumentError(`device-aware: synthetic.rowsPerDevice ${perDevice} must be a positive integer`);
+  const devices = operatorCostDevices(table, pool, { count: synthetic.count, seed: deriveSeed(seed, "synthetic-devices") });
+  const rng = seededRng(deriveSeed(seed, "synthetic-rows"));
+  const refSet = new Set(refs);
+  return devices.map((d) => {
+    const candidates: number[] = [];
+    for (let r = 0; r < d.latency.length; r++) if (!refSet.has(r) && !Number.isNaN(d.latency[r] as number)) candidates.push(r);
+    return { name: d.name, latency: d.latency, rows: [...refs, ...shuffled(rng, candidates).slice(0, perDevice)] };
+  });
+}
+
+/** Training rows of some devices: every architecture with a latency (or the device's rows), features + reference vector, target log latency minus the device's offset. */
+function designOf(table: LatencyTable, archX: Matrix, devices: readonly TrainingDevice[], refs: readonly number[]): { x: Matrix; y: number[] } {
+  const parts = devices.map(({ name: d, latency: lat, rows: given }) => {
     const v = referenceVector(refs.map((r) => lat[r] as number), `device-aware: ${d} on its reference architectures (rows ${refs.join(", ")})`);
     const rows: number[] = [];
-    for (let r = 0; r < lat.length; r++) {
+    for (const r of given ?? Array.from({ length: lat.length }, (_, i) => i)) {
       const v = lat[r] as number;
       if (Number.isNaN(v)) continue;
       if (!(v > 0) || !Number.isFinite(v)) throw new InvalidDataError(`device-aware: ${d} has latency ${v} at row ${r} (${table.archAt(r)}) in ${table.source}; valid: a finite latency > 0 ms, or missing`);

@@ -56,6 +56,20 @@ describe("DeviceAwarePredictor", () => {
     expect(Array.from(again.predict(input))).toEqual(Array.from(model.predict(input)));
     expect(again.training.epochs).toBe(model.training.epochs);
   }, 120_000);
+  it("trains beside operator-cost devices: a pool of GPUs alone then ranks phones and CPUs better; the setting is kept in the model", async () => {
+    const gpus = { pool: ["1080ti_1", "1080ti_32", "titanx_1", "titanx_32"], epochs: 6, hidden: [32, 32], seed: 2, references: refs } as const;
+    const plain = await DeviceAwarePredictor.train(help, gpus);
+    const synth = await DeviceAwarePredictor.train(help, { ...gpus, synthetic: { count: 40, rowsPerDevice: 300 } });
+    const mean = (m: DeviceAwarePredictor) =>
+      ["pixel2", "samsung_s7", "silver_4114", "gold_6226"].reduce((t, d) => {
+        const lat = help.latency(d);
+        return t + spearman(m.predictLog(refs.map((r) => lat[r] as number)), lat).value / 4;
+      }, 0);
+    expect(mean(synth)).toBeGreaterThan(mean(plain) + 0.02);
+    expect(synth.toJSON().synthetic).toEqual({ count: 40, rowsPerDevice: 300 });
+    expect(plain.toJSON().synthetic).toBeUndefined();
+    await expect(DeviceAwarePredictor.train(help, { ...gpus, synthetic: { count: 2, rowsPerDevice: 0 } })).rejects.toThrowError(/rowsPerDevice 0 must be a positive integer/);
+  }, 240_000);
   it("typed errors: a pool of one device, a device in both pool and validation, an unknown device, bad reference latencies", async () => {
     await expect(DeviceAwarePredictor.train(help, { pool: ["pixel3"], references: refs })).rejects.toThrowError(/the pool has 1 device\(s\); give at least 2/);
     await expect(DeviceAwarePredictor.train(help, { pool: ["pixel3", "pixel2"], validation: ["pixel2"], references: refs })).rejects.toThrowError(/pixel2 in both the pool and the validation devices/);
