@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dissimilarBars, scaleBars } from "../../src/experiments/bars.js";
-import { DISSIMILAR_SPLITS, loadJoinedNb201, runDissimilarProtocol, runScaleProtocol, SCALE_SPLITS, summariseScale, type ScaleSummary } from "../../src/experiments/scale-protocol.js";
+import { DISSIMILAR_METHODS, DISSIMILAR_SPLITS, loadJoinedNb201, runDissimilarProtocol, runScaleProtocol, SCALE_SPLITS, summariseScale, type ScaleSummary } from "../../src/experiments/scale-protocol.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 describe("runScaleProtocol", () => {
@@ -60,11 +60,14 @@ describe("the dissimilar-pool splits", () => {
       }
     }
   });
-  it("runs both methods on the same samples per split, target, K and seed", async () => {
+  it("runs the three methods on the same samples per split, target, K and seed; the synthetic devices change the device-aware model", async () => {
     const split = DISSIMILAR_SPLITS.find((x) => x.name === "N1");
-    const runs = await runDissimilarProtocol({ seeds: 1, mirror: mirrorDir(), modelCache: false, splits: split ? [split] : [], ks: [10], training: { epochs: 2, hidden: [16] } });
-    expect(runs).toHaveLength(5 * 2);
+    const runs = await runDissimilarProtocol({ seeds: 1, mirror: mirrorDir(), modelCache: false, splits: split ? [split] : [], ks: [10], training: { epochs: 2, hidden: [16], synthetic: { count: 4, rowsPerDevice: 50 } } });
+    expect(runs).toHaveLength(5 * 3);
+    expect(new Set(runs.map((r) => r.method))).toEqual(new Set(DISSIMILAR_METHODS));
     expect(runs.every((r) => r.rows === 1740 && r.k === 10 && r.srcc > 0)).toBe(true);
+    const of = (m: string) => runs.filter((r) => r.method === m).map((r) => r.srcc);
+    expect(of("device-aware + operator-cost devices")).not.toEqual(of("device-aware"));
   }, 120_000);
   it("bars: NASFLAT's number per rebuilt split, the mean and the lowest split", () => {
     const lines = dissimilarBars("m", { N1: 0.97, N2: 0.86, mine: 0.84 });
