@@ -17,6 +17,7 @@ export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10
 export { carryAdaptedLatency } from "../search/carry-adapted-latency.js";
 export { fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./ofa-space-protocol.js";
 export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10, NASFLAT_NB201_K20, HELP_METAD2A_VIOLATIONS } from "./published.js";
+export { dissimilarTable } from "./dissimilar-table.js";
 export { runScaleProtocol, runDissimilarProtocol, loadJoinedNb201, summariseScale, SCALE_SPLITS, SCALE_SETTINGS, DISSIMILAR_SPLITS, DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SYNTHETIC, type DissimilarSplit, type DissimilarRun, type ScaleSplit, type ScaleSetting, type ScaleMethod, type ScaleRun, type ScaleSummary, type ScaleTraining, type ScaleProtocolOptions } from "./scale-protocol.js";
 export { runOptimizeProtocol, summariseOptimize, OPTIMIZE_METHODS, type OptimizeMethod, type OptimizeRun, type OptimizeSummary, type OptimizeTraining, type OptimizeProtocolOptions } from "./optimize-protocol.js";
 export { optimizeSection } from "./optimize-report.js";

@@ -27,6 +27,10 @@ describe("deviceMap", () => {
     expect(dist("1080ti_32", "titanx_32")).toBeLessThan(dist("1080ti_32", "pixel3"));
     const fig = deviceMapFigure(map, [twiceAsSlow]);
     expect(fig.data.length).toBeGreaterThan(2);
+    const withSynth = deviceMapFigure(map, [twiceAsSlow], { synthetic: [map.project("synthetic-a", refs.map((r) => 3 * (pixel2[r] as number))), { ...twiceAsSlow, device: "synthetic-b" }] });
+    expect(withSynth.data).toHaveLength(fig.data.length + 1);
+    expect((withSynth.data[0] as { name: string; x: number[] }).name).toBe("synthetic (operator costs)");
+    expect((withSynth.data[0] as { x: number[] }).x).toHaveLength(2);
     expect(() => map.project("x", [1, 2])).toThrowError(/2 latencies for 10 reference rows/);
   });
   it("leaves out, and names, devices without every reference latency", async () => {
