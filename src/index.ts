@@ -121,7 +121,7 @@ export { ArchitectureOptimizer, type ArchitectureOptimizerOptions, type Architec
 export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";
 export { syntheticDevices, syntheticMonotonicity, type SyntheticDevice, type SyntheticOptions } from "./scale/synthetic-devices.js";
 export { operatorCostDevices, type OperatorCostDevice, type OperatorCostOptions, type OperatorCostRecipe } from "./scale/operator-cost-devices.js";
-export { budgetFrontier, optimumUnderBudget, type BudgetFrontier } from "./scale/exact-optima.js";
+export { budgetFrontier, optimumUnderBudget, optimaAtQuantiles, type BudgetFrontier, type BudgetPick } from "./scale/exact-optima.js";
 
 // Figures and tables.
 export { figure, type Figure, type Trace, type Layout } from "./viz/figure.js";

@@ -5,6 +5,7 @@
  * is what the architecture optimizer learns to output.
  */
 import { InvalidArgumentError } from "../errors.js";
+import { quantiles } from "../stats/quantile.js";
 
 /** The sorted view of one (latency, accuracy) pair that answers any budget by binary search. */
 export interface BudgetFrontier {
@@ -91,4 +92,37 @@ export function optimumUnderBudget(frontier: BudgetFrontier, budget: number): nu
 export function bestAccuracyUnderBudget(frontier: BudgetFrontier, budget: number): number {
   const i = lastWithin(frontier, budget);
   return i < 0 ? Number.NaN : (frontier.bestAccuracy[i] as number);
+}
+
+/** One budget's answer of {@link optimaAtQuantiles}. */
+export interface BudgetPick {
+  /** The budget (ms): a quantile of the latencies. */
+  readonly budget: number;
+  /** The most accurate row within it. */
+  readonly row: number;
+  readonly latency: number;
+  readonly accuracy: number;
+}
+
+/**
+ * The most accurate row within budgets set at quantiles of the latencies
+ * given (a device's predicted latencies, say: the architecture a predictor
+ * would pick at each budget). The quantiles are over the rows with both a
+ * latency and an accuracy; no row is changed.
+ *
+ * @throws {InvalidArgumentError} for unpaired columns, a bad latency, no paired row, or a level outside [0, 1]
+ * @example
+ * ```ts
+ * optimaAtQuantiles(adapted.predictions, help.accuracy("cifar10"), [0.1, 0.5, 0.9]).map((p) => p.row);
+ * ```
+ */
+export function optimaAtQuantiles(latency: ArrayLike<number>, accuracy: ArrayLike<number>, levels: readonly number[]): BudgetPick[] {
+  const frontier = budgetFrontier(latency, accuracy);
+  if (frontier.latency.length === 0) throw new InvalidArgumentError("optimaAtQuantiles: no row has both a latency and an accuracy");
+  const bad = levels.find((q) => !(q >= 0 && q <= 1));
+  if (bad !== undefined) throw new InvalidArgumentError(`optimaAtQuantiles: level ${bad}; valid: a number in [0, 1]`);
+  return quantiles(frontier.latency, levels).map((budget) => {
+    const row = optimumUnderBudget(frontier, budget);
+    return { budget, row, latency: latency[row] as number, accuracy: accuracy[row] as number };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestAccuracyUnderBudget, budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
+import { bestAccuracyUnderBudget, budgetFrontier, optimaAtQuantiles, optimumUnderBudget } from "../../src/scale/exact-optima.js";
 import { seededRng } from "../../src/random.js";
 
 describe("exact optima under a budget", () => {
@@ -34,5 +34,18 @@ describe("exact optima under a budget", () => {
     expect(lat).toEqual([2, 1]);
     expect(() => budgetFrontier([1, -1], [0, 0])).toThrowError(/latency -1 at row 1; valid: a finite latency > 0 ms, or NaN for missing/);
     expect(() => budgetFrontier([1], [0, 0])).toThrowError(/1 latencies and 2 accuracies/);
+  });
+  it("optimaAtQuantiles: budgets at quantiles of the paired latencies, the most accurate row within each; typed errors", () => {
+    const lat = [4, 1, 3, 2, Number.NaN, 5];
+    const acc = [0.9, 0.2, 0.6, 0.4, 0.99, 0.1];
+    const latIn = lat.slice();
+    const picks = optimaAtQuantiles(lat, acc, [0, 0.5, 1]);
+    // paired latencies 1, 2, 3, 4, 5: quantiles 1, 3, 5
+    expect(picks.map((p) => p.budget)).toEqual([1, 3, 5]);
+    expect(picks.map((p) => p.row)).toEqual([1, 2, 0]);
+    expect(picks[2]).toEqual({ budget: 5, row: 0, latency: 4, accuracy: 0.9 });
+    expect(lat).toEqual(latIn);
+    expect(() => optimaAtQuantiles(lat, acc, [1.5])).toThrowError(/level 1.5; valid: a number in \[0, 1\]/);
+    expect(() => optimaAtQuantiles([Number.NaN], [0.5], [0.5])).toThrowError(/no row has both a latency and an accuracy/);
   });
 });
