@@ -112,7 +112,7 @@ export { loadLocalMeasurements } from "./measure/local-dataset.js";
 export { readMeasurements, readArchRows, measurementsFor } from "./measure/user-measurements.js";
 
 // Scaling up: one latency predictor across devices, a new device described by its reference latencies.
-export { DeviceAwarePredictor, type DeviceAwareOptions, type DeviceAwareJson } from "./scale/device-aware-predictor.js";
+export { DeviceAwarePredictor, type DeviceAwareOptions, type DeviceAwareJson, type SyntheticTraining } from "./scale/device-aware-predictor.js";
 export { deviceAwareModel, type DeviceAwareCacheOptions } from "./scale/model-cache.js";
 export { referenceVector, type ReferenceVector } from "./scale/reference-vector.js";
 export { referenceRows, type ReferenceRows, type ReferenceSource } from "./scale/references.js";
