@@ -24,6 +24,7 @@ export { optimizeSection } from "./optimize-report.js";
 export { optimizerWalk, type OptimizerWalk } from "./optimizer-walk.js";
 export { vpuRowAgainstPaper, vpuRowFigure, type VpuRowEntry } from "./vpu-row.js";
 export { predictorComparison, predictorComparisonFigure, trainTestSplit, type PredictorResult } from "./predictor-comparison.js";
+export { lookupTableComparison, type LookupTableComparison, type LookupTableResult } from "./lookup-table-comparison.js";
 export { heldOut, heldOutSrcc, type HeldOut } from "./held-out.js";
 export { oneProxyExample, type OneProxyExample } from "./one-proxy-example.js";
 export { searchProtocolTable } from "./search-table.js";
