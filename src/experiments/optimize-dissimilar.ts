@@ -11,7 +11,7 @@ import type { FetchOptions } from "../data/fetch.js";
 import { loadTable } from "../data/load.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { runOptimizeProtocol, type OptimizeProtocolOptions, type OptimizeRun, type OptimizeTraining } from "./optimize-protocol.js";
-import { DISSIMILAR_SPLITS, loadJoinedNb201, type DissimilarSplit } from "./scale-protocol.js";
+import { DISSIMILAR_SPLITS, dissimilarSplitTable, loadJoinedNb201, type DissimilarSplit } from "./scale-protocol.js";
 
 /** Options of {@link runDissimilarOptimize}. */
 export interface DissimilarOptimizeOptions extends FetchOptions {
@@ -28,8 +28,6 @@ export interface DissimilarOptimizeOptions extends FetchOptions {
 export interface DissimilarOptimize {
   readonly runs: OptimizeRun[];
   readonly training: OptimizeTraining[];
-  /** Rows per split. */
-  readonly rows: Record<string, number>;
   readonly tables: Record<string, LatencyTable>;
 }
 
@@ -40,7 +38,7 @@ export interface DissimilarOptimize {
  *
  * @example
  * ```ts
- * const { runs, rows } = await runDissimilarOptimize({ seeds: 1, splits: DISSIMILAR_SPLITS.slice(0, 1) });
+ * const { runs, tables } = await runDissimilarOptimize({ seeds: 1, splits: DISSIMILAR_SPLITS.slice(0, 1) });
  * ```
  */
 export async function runDissimilarOptimize(options: DissimilarOptimizeOptions = {}): Promise<DissimilarOptimize> {
@@ -49,13 +47,9 @@ export async function runDissimilarOptimize(options: DissimilarOptimizeOptions =
   const accuracy = await loadTable("nb201-accuracy", fetch);
   const runs: OptimizeRun[] = [];
   const training: OptimizeTraining[] = [];
-  const rows: Record<string, number> = {};
   const tables: Record<string, LatencyTable> = {};
   for (const split of options.splits ?? DISSIMILAR_SPLITS) {
-    const cols = [...split.pool, ...split.targets].map((d) => joined.latencyView(d));
-    const keep = Array.from({ length: joined.rows }, (_, r) => r).filter((r) => cols.every((c) => !Number.isNaN(c[r] as number)));
-    const latencyTable = joined.selectRows(keep);
-    rows[split.name] = latencyTable.rows;
+    const latencyTable = dissimilarSplitTable(joined, split);
     const table = latencyTable.join(accuracy);
     tables[split.name] = table;
     const out = await runOptimizeProtocol(
@@ -76,5 +70,5 @@ export async function runDissimilarOptimize(options: DissimilarOptimizeOptions =
     training.push(...out.training);
     options.onProgress?.(`optimize: dissimilar split ${split.name} done (${latencyTable.rows} rows)`);
   }
-  return { runs, training, rows, tables };
+  return { runs, training, tables };
 }

@@ -12,7 +12,6 @@ import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize } from "./opti
 import { SCALE_SPLITS } from "./scale-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
 import { loadTable } from "../data/load.js";
-import type { LatencyTable } from "../data/latency-table.js";
 import { runDissimilarOptimize } from "./optimize-dissimilar.js";
 
 /** Seeds of CIFAR-100 and ImageNet16-120 in a 10-seed run (each seed trains two optimizers per accuracy). */
@@ -85,9 +84,9 @@ export async function optimizeSection(options: SectionOptions): Promise<ReportSe
     const d0 = performance.now();
     options.onProgress?.(`eval: optimize on the dissimilar-pool splits (${DISSIMILAR_SEEDS} seeds, CIFAR-10)`);
     const d = await runDissimilarOptimize({ seeds: DISSIMILAR_SEEDS, ...mirror, onProgress: (l) => options.onProgress?.(`  ${l}`) });
-    const perSplit: Record<string, Cell>[] = Object.entries(d.rows).map(([name, rows]) => {
-      const ds = summariseOptimize(d.runs.filter((r) => r.split === name), d.tables[name] as LatencyTable);
-      const cells: Record<string, Cell> = { split: name, rows };
+    const perSplit: Record<string, Cell>[] = Object.entries(d.tables).map(([name, table]) => {
+      const ds = summariseOptimize(d.runs.filter((r) => r.split === name), table);
+      const cells: Record<string, Cell> = { split: name, rows: table.rows };
       for (const method of ["optimizer", "exhaustive on predictions"] as const) {
         const x = ds.find((y) => y.method === method && y.target === "all");
         cells[`${method} regret`] = x ? f(x.regret, 3) : "";
@@ -105,7 +104,7 @@ export async function optimizeSection(options: SectionOptions): Promise<ReportSe
       { kind: "table", view: tableView(perSplit) },
       { kind: "lines", lines: [...all.map((x) => `all splits, ${x.method}: regret ${x.regret.toFixed(3)} points, ${(100 * x.violations).toFixed(1)} % over budget (${x.answers} answers)`), `time: ${((performance.now() - d0) / 1000).toFixed(1)} s`] },
     );
-    dissimilar = { rows: d.rows, summary: all, training: d.training };
+    dissimilar = { rows: Object.fromEntries(Object.entries(d.tables).map(([name, t]) => [name, t.rows])), summary: all, training: d.training };
   }
   if (seeds < 10) blocks.push({ kind: "lines", lines: [`note: the bars are judged on the mean of 10 seeds; this run used ${seeds} (CIFAR-10 only)`] });
   const csv = s.filter((x) => x.target !== "all").map((x) => ["optimize", `${x.accuracy}:${x.target}`, 10, x.method, x.seeds, "", x.regret, x.violations, x.msPerAnswer].join(","));

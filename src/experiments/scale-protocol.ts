@@ -317,6 +317,20 @@ export async function loadJoinedNb201(options: Pick<FetchOptions, "mirror" | "ca
 }
 
 /**
+ * The rows of the joined table on which every device of the split has a
+ * latency (the rows the split's protocols judge on).
+ *
+ * @example
+ * ```ts
+ * dissimilarSplitTable(await loadJoinedNb201(), DISSIMILAR_SPLITS[1]).rows; // 1740
+ * ```
+ */
+export function dissimilarSplitTable(joined: LatencyTable, split: DissimilarSplit): LatencyTable {
+  const cols = [...split.pool, ...split.targets].map((d) => joined.latencyView(d));
+  return joined.selectRows(Array.from({ length: joined.rows }, (_, r) => r).filter((r) => cols.every((c) => !Number.isNaN(c[r] as number))));
+}
+
+/**
  * Runs the dissimilar-pool splits: per split, the rows where every device of
  * the split has a latency; per seed, the pool's device-aware models (10
  * stratified reference rows, early stopping on 10% of the training rows), one
@@ -335,9 +349,7 @@ export async function runDissimilarProtocol(options: ScaleProtocolOptions & { re
   const seeds = options.seeds ?? 10;
   const runs: DissimilarRun[] = [];
   for (const split of options.splits ?? DISSIMILAR_SPLITS) {
-    const cols = [...split.pool, ...split.targets].map((d) => joined.latencyView(d));
-    const rows = Array.from({ length: joined.rows }, (_, r) => r).filter((r) => cols.every((c) => !Number.isNaN(c[r] as number)));
-    const table = joined.selectRows(rows);
+    const table = dissimilarSplitTable(joined, split);
     for (let seed = 0; seed < seeds; seed++) {
       const refs = (await referenceRows(table, { pool: split.pool, seed, ...fetch })).rows;
       const cache = options.modelCache === false ? { cache: false } : options.modelCache ? { cacheDir: options.modelCache } : {};

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runDissimilarOptimize } from "../../src/experiments/optimize-dissimilar.js";
 import { DISSIMILAR_SPLITS, loadJoinedNb201 } from "../../src/experiments/scale-protocol.js";
 import { loadTable } from "../../src/data/load.js";
-import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
+import { expectRegretAgainstOptimum } from "../helpers/optimize-runs.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 const optimizer = { model: { epochs: 2, hidden: [16] }, network: { epochs: 3, hidden: [16] }, synthetic: 4 };
@@ -17,24 +17,18 @@ describe("runDissimilarOptimize", () => {
     if (!n1) throw new Error("split N1 missing");
     const split = { ...n1, targets: n1.targets.slice(0, 2) };
     const modelCache = mkdtempSync(path.join(os.tmpdir(), "pnb-dopt-"));
-    const { runs, training, rows, tables } = await runDissimilarOptimize({ seeds: 1, splits: [split], mirror, optimizer, modelCache });
+    const { runs, training, tables } = await runDissimilarOptimize({ seeds: 1, splits: [split], mirror, optimizer, modelCache });
     const joined = await loadJoinedNb201({ mirror });
     const devices = [...split.pool, ...split.targets];
     const kept = Array.from({ length: joined.rows }, (_, r) => r).filter((r) => devices.every((d) => !Number.isNaN(joined.latency(d)[r] as number)));
     expect(kept.length).toBeLessThan(joined.rows); // some device misses rows, so the filter is exercised
-    expect(rows).toEqual({ N1: kept.length });
+    expect(Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, t.rows]))).toEqual({ N1: kept.length });
     expect(Array.from(tables["N1"]?.latency("pixel3") ?? [])).toEqual(kept.map((r) => joined.latency("pixel3")[r]));
     expect(training.map((t) => t.synthetic)).toEqual([4]);
     expect(runs).toHaveLength(2 * 2 * 9);
     expect(new Set(runs.map((r) => r.split))).toEqual(new Set(["N1"]));
     expect(new Set(runs.map((r) => r.method))).toEqual(new Set(["optimizer", "exhaustive on predictions"]));
     const table = joined.selectRows(kept).join(await loadTable("nb201-accuracy", { mirror }));
-    const acc = table.accuracy("cifar10");
-    for (const r of runs) {
-      const lat = table.latency(r.target);
-      const best = acc[optimumUnderBudget(budgetFrontier(lat, acc), r.budgetMs)] as number;
-      expect(r.regret).toBeCloseTo(Math.max(0, best - (acc[r.row] as number)), 12);
-      expect(r.over).toBe((lat[r.row] as number) > r.budgetMs);
-    }
+    expectRegretAgainstOptimum(runs, table);
   }, 240_000);
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize, type OptimizeSummary } from "../../src/experiments/optimize-protocol.js";
 import { loadTable } from "../../src/data/load.js";
-import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
+import { expectRegretAgainstOptimum } from "../helpers/optimize-runs.js";
 import { mirrorDir } from "../helpers/mirror.js";
 import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
 import { architectureOptimizer } from "../../src/scale/optimizer-cache.js";
@@ -21,13 +21,8 @@ describe("runOptimizeProtocol", () => {
     const { runs, training } = await runOptimizeProtocol(split, options);
     expect(training.map((t) => t.synthetic)).toEqual([4, 0]);
     expect(runs).toHaveLength(OPTIMIZE_METHODS.length * 2 * 9);
+    expectRegretAgainstOptimum(runs, table);
     const acc = table.accuracy("cifar10");
-    for (const r of runs) {
-      const lat = table.latency(r.target);
-      const best = acc[optimumUnderBudget(budgetFrontier(lat, acc), r.budgetMs)] as number;
-      expect(r.regret).toBeCloseTo(Math.max(0, best - (acc[r.row] as number)), 12);
-      expect(r.over).toBe((lat[r.row] as number) > r.budgetMs);
-    }
     // the one-proxy pipeline: pixel3 adapted on the references, the most accurate row predicted within the budget less the optimizer's margin
     const latencyTable = await loadTable("help-nb201", { mirror });
     const refs = (await referenceRows(table, { pool: split.pool, mirror })).rows;
