@@ -1,12 +1,15 @@
 /**
  * Figures of proxy adaptation: the paper's heatmap row before and after
- * adaptation, and SRCC against the number of target samples.
+ * adaptation, the paper's whole heatmap with the adapted row on top, and
+ * SRCC against the number of target samples.
  */
 import { DEFAULT_ADAPT_METHOD } from "../adapt/registry.js";
 import { PROTOCOLS, type ProtocolName, type ProtocolSummary } from "./adapt-protocols.js";
 import { ONEPROXY_PAPER_VPU_ROW } from "./published.js";
 import { figure, type Figure } from "../viz/figure.js";
 import { SRCC_COLORSCALE } from "../viz/monotonicity-figures.js";
+import { InvalidArgumentError } from "../errors.js";
+import { reorderMatrix, type MonotonicityMatrix } from "../stats/monotonicity-matrix.js";
 
 /**
  * OneProxy's heatmap rows: the proxy before adaptation and after, the
@@ -73,6 +76,57 @@ export function srccVsSamplesFigure(protocol: ProtocolName, summary: readonly Pr
   return figure(
     traces,
     { title: { text: `${protocol}: mean SRCC over ${p.targets.length} targets vs target samples` }, xaxis: { title: { text: "K (target samples)" }, type: "log", tickvals: ks }, yaxis: { title: { text: "mean SRCC" } } },
+    options.name === undefined ? {} : { name: options.name },
+  );
+}
+
+/**
+ * OneProxy's heatmap in the paper's form: the SRCC of every pair of its
+ * devices in a fixed order (the proxy first, then the paper's targets in
+ * its order, then any other device), the proxy's row outlined, and on top
+ * the proxy's row after adaptation (proxynas's method at K samples, from a
+ * protocol summary), so the figure reads as the paper's: the top row is what
+ * adaptation turns the outlined row into.
+ *
+ * @param m the monotonicity matrix of `oneproxy-nb201` (all its devices)
+ * @throws {InvalidArgumentError} when the matrix lacks the proxy or a paper target, or the summary has no run at K for a target
+ * @example
+ * ```ts
+ * const m = monotonicityMatrix(await loadTable("oneproxy-nb201"));
+ * show(oneProxyPaperHeatmap(m, summarise(runs), 70, displayName));
+ * ```
+ */
+export function oneProxyPaperHeatmap(m: MonotonicityMatrix, summary: readonly ProtocolSummary[], k: number, label: (d: string) => string = (d) => d, options: { name?: string; method?: string } = {}): Figure {
+  const proxy = PROTOCOLS.oneproxy.proxies[0] as string;
+  const method = options.method ?? DEFAULT_ADAPT_METHOD;
+  const targets = Object.keys(ONEPROXY_PAPER_VPU_ROW);
+  const lacking = [proxy, ...targets].filter((d) => !m.devices.includes(d));
+  if (lacking.length) throw new InvalidArgumentError(`oneProxyPaperHeatmap: the matrix has no ${lacking.join(", ")}; give the matrix of oneproxy-nb201`);
+  const order = [proxy, ...targets, ...m.devices.filter((d) => d !== proxy && !targets.includes(d))];
+  const mm = reorderMatrix(m, order);
+  const adapted = order.map((d) => {
+    if (d === proxy) return 1;
+    const s = summary.find((x) => x.target === d && x.k === k && x.method === method);
+    if (!s && targets.includes(d)) throw new InvalidArgumentError(`oneProxyPaperHeatmap: the summary has no ${method} run at K = ${k} for ${d}; Ks in it: ${[...new Set(summary.map((x) => x.k))].join(", ")}`);
+    return s ? s.srccAfter : null;
+  });
+  const names = order.map(label);
+  const top = `${label(proxy)} adapted, K=${k}`;
+  const y = [top, ...names];
+  const z = [adapted, ...mm.matrix.map((r) => r.map((v) => (Number.isNaN(v) ? null : v)))];
+  const size = 160 + 34 * order.length;
+  return figure(
+    [{ type: "heatmap", z, x: names, y, zmin: 0, zmax: 1, colorscale: SRCC_COLORSCALE, texttemplate: "%{z:.2f}", textfont: { size: 9 }, colorbar: { title: { text: "SRCC" } }, hovertemplate: "%{y} vs %{x}: %{z:.3f}<extra></extra>" }],
+    {
+      title: { text: `SRCC of latencies, OneProxy's devices in the paper's order<br><sub>${label(proxy)} (outlined) as the proxy; on top, its row after adaptation (${method}, ${k} target samples)</sub>` },
+      width: size + 200,
+      height: size + 40,
+      xaxis: { tickangle: -45, type: "category" },
+      yaxis: { autorange: "reversed", type: "category" },
+      margin: { l: 200, b: 130, t: 100 },
+      // the proxy's own row (row 1, under the adapted row), outlined in category coordinates
+      shapes: [{ type: "rect", xref: "x", yref: "y", x0: -0.5, x1: order.length - 0.5, y0: 0.5, y1: 1.5, line: { color: "red", width: 3 } }],
+    },
     options.name === undefined ? {} : { name: options.name },
   );
 }

@@ -9,7 +9,9 @@ import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN } from "../se
 import { tableMarkdown, tableText, tableView, type Cell, type TableView } from "../viz/table.js";
 import { estimateCalibration, PROTOCOLS, runProtocol, summarise, type ProtocolName } from "./adapt-protocols.js";
 import { adaptationBars, dissimilarBars, ofaSearchBar, r3, scaleBars, searchBars } from "./bars.js";
-import { HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./published.js";
+import { loadTable } from "../data/load.js";
+import { flopsBaseline } from "./flops-baseline.js";
+import { HELP_PAPER_BASELINE_MEANS, HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./published.js";
 import { DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SPLITS, DISSIMILAR_SYNTHETIC, runDissimilarProtocol, runScaleProtocol, SCALE_SETTINGS, SCALE_SPLITS, summariseScale, type DissimilarRun, type ScaleSummary } from "./scale-protocol.js";
 import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "./ofa-space-protocol.js";
 import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "./search-protocol.js";
@@ -47,6 +49,14 @@ export interface SectionOptions {
 export const EVAL_CSV_HEADER = "protocol,target,k,method,seeds,srcc_before,srcc_after,srcc_unmeasured,ms_per_call";
 
 const mirrorOf = (o: SectionOptions) => (o.mirror ? { mirror: o.mirror } : {});
+
+/** SRCC of FLOPs with each target's latencies (the no-measurement baseline), by target. */
+async function flopsByTarget(dataset: string, targets: readonly string[], o: SectionOptions): Promise<Record<string, number>> {
+  return Object.fromEntries(flopsBaseline(await loadTable(dataset, mirrorOf(o)), targets).map((r) => [r.device, r.flops]));
+}
+
+/** The FLOPs row's label in the report's tables. */
+const FLOPS_ROW = "FLOPs, no target measurement";
 const progress = (o: SectionOptions, prefix = "") => (l: string) => o.onProgress?.(`  ${prefix}${l}`);
 
 /**
@@ -81,6 +91,8 @@ export async function adaptationSection(name: ProtocolName, options: SectionOpti
   };
   for (const k of p.ks) for (const m of methods) row(m, k, (t) => s.find((x) => x.k === k && x.method === m && x.target === t)?.srccAfter);
   row("proxy picked, unadapted", "all", (t) => s.find((x) => x.target === t && x.method === DEFAULT_ADAPT_METHOD)?.srccBefore);
+  const flops = await flopsByTarget(p.dataset, p.targets, options);
+  row(FLOPS_ROW, 0, (t) => flops[t]);
   row(`published: ${p.reference.label}`, p.reference.k, (t) => p.reference.values[t]);
   row("ceiling: proxy-ridge fitted on all rows", "all", (t) => ceilings[t]);
   const ms = s.filter((x) => x.method === DEFAULT_ADAPT_METHOD);
@@ -100,7 +112,7 @@ export async function adaptationSection(name: ProtocolName, options: SectionOpti
 }
 
 /** The scale protocol's table of one split: a row per (method, setting), a column per target, mean and min; a published row when given. */
-function scaleRows(targets: readonly string[], s: readonly ScaleSummary[], published?: Readonly<Record<string, number>>): Record<string, Cell>[] {
+function scaleRows(targets: readonly string[], s: readonly ScaleSummary[], flops: Readonly<Record<string, number>>, published?: Readonly<Record<string, number>>): Record<string, Cell>[] {
   const rows: Record<string, Cell>[] = [];
   const row = (label: string, setting: string, k: number | string, get: (t: string) => number | undefined) => {
     const vals = targets.map(get);
@@ -115,6 +127,7 @@ function scaleRows(targets: readonly string[], s: readonly ScaleSummary[], publi
       row(method, setting.name === "references" ? "the 10 references" : `the references + ${setting.extra} random`, k, (t) => here.find((x) => x.method === method && x.target === t)?.srcc);
     }
   }
+  row(FLOPS_ROW, "nothing", 0, (t) => flops[t]);
   if (published) row("published: HELP (meta-learned)", "the 10 references", 10, (t) => published[t]);
   return rows;
 }
@@ -139,7 +152,7 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
   const { runs, training } = await runScaleProtocol(split, { seeds, ...mirrorOf(options), onProgress: progress(options) });
   const seconds = (performance.now() - t0) / 1000;
   const s = summariseScale(runs);
-  const rows = scaleRows(split.targets, s, HELP_PAPER_K10);
+  const rows = scaleRows(split.targets, s, await flopsByTarget(split.dataset, split.targets, options), HELP_PAPER_K10);
   const meanMs = training.reduce((a, t) => a + t.ms, 0) / training.length;
   const meanEpochs = training.reduce((a, t) => a + t.epochs, 0) / training.length;
   const csv = s.map((x) => ["scale", x.target, x.k, `${x.method} (${x.setting})`, x.seeds, "", x.srcc, "", ""].join(","));
@@ -147,6 +160,7 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
     { kind: "heading", text: `protocol scale: ${split.dataset}, device-aware predictor trained on HELP's ${split.pool.length} training devices (${split.pool.join(", ")}), early-stopped on ${split.validation.join(", ")}; SRCC over all 15,625 rows of each unseen test device; mean of ${seeds} seeds (model seed = run seed)` },
     { kind: "table", view: tableView(rows) },
     { kind: "lines", lines: scaleBars(s) },
+    { kind: "lines", lines: [`published: HELP's baselines, mean over the 6 test devices: FLOPs ${HELP_PAPER_BASELINE_MEANS.flops} (its FLOPs count; the row above is ours, 32 x 32 inputs), BRP-NAS trained on 900 target samples ${HELP_PAPER_BASELINE_MEANS.brpNas900}`] },
     { kind: "lines", lines: [`training: ${(meanMs / 1000).toFixed(1)} s and ${meanEpochs.toFixed(1)} epochs per model on this machine's CPU (mean of ${training.length}; a model loaded from the cache reports the time it took when trained)`, `time: ${seconds.toFixed(1)} s`] },
   ];
   // dissimilar pools
@@ -181,7 +195,7 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
     ofa[sp.name] = { summary: sum, training: r.training };
     blocks.push(
       { kind: "heading", text: `protocol scale, Once-for-All split ${sp.name}: help-ofa (5,000 MobileNetV3 subnets), trained on ${sp.pool.join(", ")}, early-stopped on ${sp.validation.join(", ")}; mean of ${seeds} seeds; report, no bar yet` },
-      { kind: "table", view: tableView(scaleRows(sp.targets, sum)) },
+      { kind: "table", view: tableView(scaleRows(sp.targets, sum, await flopsByTarget(sp.dataset, sp.targets, options))) },
       { kind: "lines", lines: [`training: ${(r.training.reduce((a, t) => a + t.ms, 0) / r.training.length / 1000).toFixed(1)} s per model; time: ${((performance.now() - t2) / 1000).toFixed(1)} s`] },
     );
     csv.push(...sum.map((x) => [`scale-${sp.name}`, x.target, x.k, `${x.method} (${x.setting})`, x.seeds, "", x.srcc, "", ""].join(",")));

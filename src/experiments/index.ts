@@ -16,13 +16,14 @@ export { PROTOCOLS, PROTOCOL_NAMES, runProtocol, summarise, ceilingSrcc, estimat
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve, type OfaSearchSummary } from "./search-protocol.js";
 export { carryAdaptedLatency } from "../search/carry-adapted-latency.js";
 export { fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./ofa-space-protocol.js";
-export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10, NASFLAT_NB201_K20, HELP_METAD2A_VIOLATIONS } from "./published.js";
+export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10, HELP_PAPER_BASELINE_MEANS, NASFLAT_NB201_K20, HELP_METAD2A_VIOLATIONS } from "./published.js";
 export { dissimilarTable } from "./dissimilar-table.js";
 export { runScaleProtocol, runDissimilarProtocol, loadJoinedNb201, summariseScale, SCALE_SPLITS, SCALE_SETTINGS, DISSIMILAR_SPLITS, DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SYNTHETIC, type DissimilarSplit, type DissimilarRun, type ScaleSplit, type ScaleSetting, type ScaleMethod, type ScaleRun, type ScaleSummary, type ScaleTraining, type ScaleProtocolOptions } from "./scale-protocol.js";
 export { runOptimizeProtocol, summariseOptimize, OPTIMIZE_METHODS, type OptimizeMethod, type OptimizeRun, type OptimizeSummary, type OptimizeTraining, type OptimizeProtocolOptions } from "./optimize-protocol.js";
 export { runDissimilarOptimize, type DissimilarOptimize, type DissimilarOptimizeOptions } from "./optimize-dissimilar.js";
 export { optimizeSection } from "./optimize-report.js";
 export { optimizerWalk, type OptimizerWalk } from "./optimizer-walk.js";
+export { flopsBaseline, type FlopsBaselineRow } from "./flops-baseline.js";
 export { vpuRowAgainstPaper, vpuRowFigure, type VpuRowEntry } from "./vpu-row.js";
 export { predictorComparison, predictorComparisonFigure, trainTestSplit, type PredictorResult } from "./predictor-comparison.js";
 export { lookupTableComparison, type LookupTableComparison, type LookupTableResult } from "./lookup-table-comparison.js";
@@ -33,5 +34,5 @@ export { adaptationBars, searchBars, ofaSearchBar, scaleBars, dissimilarBars, op
 export { BENCH_CASES, runBench, round, type BenchCase, type BenchRow } from "./bench-cases.js";
 export { adaptationSection, searchSection, scaleSection, ofaSpaceSection, renderText, renderMarkdown, EVAL_CSV_HEADER, type ReportBlock, type ReportSection, type SectionOptions } from "./eval-report.js";
 export { matmulBenchmark, type MatmulTiming, type MatmulBenchmarkOptions } from "./matmul-benchmark.js";
-export { adaptationRowsFigure, srccVsSamplesFigure } from "./adaptation-figures.js";
+export { adaptationRowsFigure, oneProxyPaperHeatmap, srccVsSamplesFigure } from "./adaptation-figures.js";
 export { searchRegretFigure, evolutionCurveFigure } from "./search-figures.js";

@@ -72,3 +72,16 @@ export const NASFLAT_NB201_K20: Readonly<Record<string, { readonly nasflat: numb
  * ```
  */
 export const HELP_METAD2A_VIOLATIONS = { violated: 5, constraints: 15 } as const;
+
+/**
+ * HELP (NeurIPS 2021), its baselines on the same 6 test devices: mean SRCC of
+ * FLOPs as the latency predictor (no target measurement) and of BRP-NAS
+ * trained on 900 target samples. HELP's per-device numbers of these
+ * baselines are not read here.
+ *
+ * @example
+ * ```ts
+ * HELP_PAPER_BASELINE_MEANS.flops; // 0.787
+ * ```
+ */
+export const HELP_PAPER_BASELINE_MEANS = { flops: 0.787, brpNas900: 0.789 } as const;
