@@ -1,6 +1,6 @@
 /**
- * The main job: execute every notebook, export every figure they show as SVG
- * and PNG, and write `report.md` with each notebook's headline numbers.
+ * The main job: execute every notebook, export every figure they show as SVG,
+ * PNG and PDF, and write `report.md` with each notebook's headline numbers.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -41,7 +41,7 @@ export async function runMainJob(options: Omit<NotebookRunOptions, "outDir"> & {
     const files = await exportFigures(outputs.figures.map((f) => ({ figure: f.figure, basePath: path.join(figuresDir, f.name) })));
     // the executed notebook's figure bundles also carry the PNG, for viewers without plotly
     embedFigureImages(run.executed, outputs.figures.map((f) => `${path.join(figuresDir, f.name)}.png`));
-    log(`notebook ${outputs.notebook}: ${outputs.figures.length} figures exported (SVG, PNG, and the PNG in the executed notebook), ${outputs.headlines.length} headlines`);
+    log(`notebook ${outputs.notebook}: ${outputs.figures.length} figures exported (SVG, PNG, PDF, and the PNG in the executed notebook), ${outputs.headlines.length} headlines`);
     allFigures.push(...files);
     sections.push({ outputs, seconds: run.seconds, figureFiles: files.map((f) => path.relative(outDir, f)) });
   }

@@ -51,6 +51,8 @@ export interface Page {
   waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
   waitForFunction(expression: string, arg?: unknown, options?: { timeout?: number; polling?: number | "raf" }): Promise<unknown>;
   on(event: "console" | "pageerror", listener: (x: { text?: () => string; message?: string }) => void): void;
+  /** Prints the page (Chromium only). */
+  pdf(options: { width: string; height: string; printBackground?: boolean; pageRanges?: string }): Promise<Buffer>;
   close(): Promise<void>;
 }
 

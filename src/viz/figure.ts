@@ -1,6 +1,6 @@
 /**
  * Plotly figures as plain data. A {@link Figure} is what `show()` displays in a
- * notebook and what `exportFigures()` writes as SVG and PNG.
+ * notebook and what `exportFigures()` writes as SVG, PNG and PDF.
  */
 import { InvalidArgumentError } from "../errors.js";
 

@@ -24,7 +24,7 @@ export function registerNotebooks(program: Command): void {
     });
   program
     .command("main")
-    .description("the main job: execute every notebook, export every figure as SVG and PNG into <out>/figures, write <out>/report.md")
+    .description("the main job: execute every notebook, export every figure as SVG, PNG and PDF into <out>/figures, write <out>/report.md")
     .option("--dir <dir>", "notebooks folder", "notebooks")
     .option("--out <dir>", "output folder", "out")
     .option("--timeout <seconds>", "per-cell timeout", "900")
