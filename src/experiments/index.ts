@@ -29,6 +29,7 @@ export { predictorComparison, predictorComparisonFigure, trainTestSplit, type Pr
 export { lookupTableComparison, type LookupTableComparison, type LookupTableResult } from "./lookup-table-comparison.js";
 export { heldOut, heldOutSrcc, type HeldOut } from "./held-out.js";
 export { oneProxyExample, type OneProxyExample } from "./one-proxy-example.js";
+export { paperFronts, type PaperFront, type PaperFronts, type PaperFrontsOptions } from "./paper-fronts.js";
 export { searchProtocolTable } from "./search-table.js";
 export { adaptationBars, searchBars, ofaSearchBar, scaleBars, dissimilarBars, optimizeBars, OPTIMIZE_BARS, SCALE_HELP_MEAN_BAR, DISSIMILAR_K20_BARS, r3, ONEPROXY_K20_MEAN_BAR, ONEPROXY_K20_MIN_BAR, HELP_MEAN_BARS, SEARCH_REGRET_BAR, SEARCH_MEASUREMENT_BAR, NSGA2_REGRET_BAR } from "./bars.js";
 export { BENCH_CASES, runBench, round, type BenchCase, type BenchRow } from "./bench-cases.js";
