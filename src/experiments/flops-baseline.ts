@@ -40,7 +40,7 @@ export function flopsBaseline(table: LatencyTable, devices: readonly string[] = 
   const flops = Float64Array.from(costs, (c) => c.flops);
   const params = Float64Array.from(costs, (c) => c.params);
   return devices.map((device) => {
-    const lat = table.latency(device);
+    const lat = table.latencyView(device);
     const f = spearman(flops, lat);
     return { device, flops: f.value, params: spearman(params, lat).value, rows: f.pairs };
   });

@@ -77,21 +77,28 @@ export async function exportFigures(jobs: readonly ExportJob[], options: ExportO
       const width = typeof layout["width"] === "number" ? (layout["width"] as number) : (options.width ?? 900);
       const height = typeof layout["height"] === "number" ? (layout["height"] as number) : (options.height ?? 500);
       await mkdir(path.dirname(job.basePath), { recursive: true });
-      for (const format of formats) {
-        // the PDF prints the SVG; SVG and PDF rasterise the large marker clouds
-        const vector = format !== "png";
-        const data = vector && webgl ? rasterised(job.figure.data, rasterAbove) : job.figure.data;
-        const opts = { format: vector ? "svg" : "png", width, height, scale: vector ? 1 : (options.scale ?? 2) };
-        let url: string;
+      // plotly draws a figure once per image kind: the PNG, and the SVG that the PDF prints (large marker clouds rasterised)
+      const draw = async (kind: "svg" | "png"): Promise<Buffer> => {
+        const data = kind === "svg" && webgl ? rasterised(job.figure.data, rasterAbove) : job.figure.data;
+        const opts = { format: kind, width, height, scale: kind === "png" ? (options.scale ?? 2) : 1 };
         try {
-          url = await page.evaluate<string>(
+          const url = await page.evaluate<string>(
             `(async () => { const gd = document.getElementById("g"); await Plotly.newPlot(gd, ${scriptJson(data)}, ${scriptJson(layout)}, {staticPlot: true});` +
               ` const u = await Plotly.toImage(gd, ${JSON.stringify(opts)}); Plotly.purge(gd); return u; })()`,
           );
+          return dataUrlBytes(url);
         } catch (e) {
-          throw new ExecutionError(`exportFigures: plotly could not draw ${job.basePath}.${format}: ${(e as Error).message.split("\n")[0]}`, { cause: e });
+          throw new ExecutionError(`exportFigures: plotly could not draw ${job.basePath}.${kind}: ${(e as Error).message.split("\n")[0]}`, { cause: e });
         }
-        let bytes = dataUrlBytes(url);
+      };
+      let svg: Buffer | undefined;
+      for (const format of formats) {
+        let bytes: Buffer;
+        if (format === "png") bytes = await draw("png");
+        else {
+          svg ??= await draw("svg");
+          bytes = svg;
+        }
         if (format === "pdf") {
           printPage ??= await browser.newPage();
           await printPage.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page { margin: 0 } html, body { margin: 0; padding: 0 } svg { display: block }</style></head><body>${bytes.toString("utf8")}</body></html>`, { waitUntil: "load", timeout: 60_000 });
