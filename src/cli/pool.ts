@@ -17,7 +17,7 @@ export function devicePool(command: string, dataset: string, opts: Record<string
   if (opts["pool"] === undefined && !defaultPool) throw new InvalidArgumentError(`${command}: give --pool for ${dataset} (the default pool is HELP's, for help-nb201)`);
   const pool = defaultPool ? HELP_POOL : (opts["pool"] as string).split(",").map((d) => d.trim());
   if (pool.length < 2) throw new InvalidArgumentError(`${command}: --pool has ${pool.length} device; give at least 2`);
-  const validation = opts["validation-devices"] ? opts["validation-devices"].split(",").map((d) => d.trim()) : defaultPool ? HELP_VALIDATION : [];
+  const validation = opts["validationDevices"] ? opts["validationDevices"].split(",").map((d) => d.trim()) : defaultPool ? HELP_VALIDATION : [];
   return { pool, validation };
 }
 
