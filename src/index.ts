@@ -115,7 +115,8 @@ export { readMeasurements, readArchRows, measurementsFor } from "./measure/user-
 export { DeviceAwarePredictor, type DeviceAwareOptions, type DeviceAwareJson, type SyntheticTraining } from "./scale/device-aware-predictor.js";
 export { deviceAwareModel, type DeviceAwareCacheOptions } from "./scale/model-cache.js";
 export { referenceVector, type ReferenceVector } from "./scale/reference-vector.js";
-export { referenceRows, type ReferenceRows, type ReferenceSource } from "./scale/references.js";
+export { referenceRows, type ReferenceRows, type ReferenceSource, type ReferenceChoice } from "./scale/references.js";
+export { greedyReferences, type GreedyReferences } from "./scale/greedy-references.js";
 export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-map.js";
 export { ArchitectureOptimizer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration } from "./scale/architecture-optimizer.js";
 export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";

@@ -19,7 +19,7 @@ import { loadTable } from "../data/load.js";
 import { BudgetBelowFastestError, type ArchitectureOptimizer } from "../scale/architecture-optimizer.js";
 import { budgetFrontier, optimumUnderBudget } from "../scale/exact-optima.js";
 import { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "../scale/optimizer-cache.js";
-import { referenceRows } from "../scale/references.js";
+import { referenceRows, type ReferenceChoice } from "../scale/references.js";
 import { nsga2 } from "../search/nsga2.js";
 import { adaptContext, adaptTarget } from "../adapt/adapt.js";
 import { InvalidArgumentError } from "../errors.js";
@@ -99,6 +99,8 @@ export interface OptimizeProtocolOptions extends FetchOptions {
   readonly optimizer?: Pick<OptimizerSetup, "model" | "network" | "synthetic">;
   /** The methods to run (default `OPTIMIZE_METHODS`, all); the real-only optimizer is trained only when it is among them. */
   readonly methods?: readonly OptimizeMethod[];
+  /** The reference set (default `auto`: HELP's); `greedy` chooses it on the pool and validation devices. */
+  readonly references?: ReferenceChoice;
   readonly onProgress?: (line: string) => void;
 }
 
@@ -115,7 +117,8 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
   const fetch: FetchOptions = { ...(options.mirror !== undefined ? { mirror: options.mirror } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
   const latencyTable = options.latencyTable ?? (await loadTable(split.dataset, fetch));
   const table = options.table ?? latencyTable.join(await loadTable("nb201-accuracy", fetch));
-  const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
+  const choice = options.references ?? "auto";
+  const refs = (await referenceRows(table, { pool: choice === "greedy" ? [...split.pool, ...(split.validation ?? [])] : split.pool, choice, ...fetch })).rows;
   const seeds = options.seeds ?? 10;
   const accuracies = options.accuracies ?? NB201_ACCURACIES;
   const cache = options.modelCache === false ? { cache: false } : options.modelCache ? { cacheDir: options.modelCache } : {};

