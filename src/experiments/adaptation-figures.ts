@@ -10,6 +10,7 @@ import { figure, type Figure } from "../viz/figure.js";
 import { SRCC_COLORSCALE } from "../viz/monotonicity-figures.js";
 import { InvalidArgumentError } from "../errors.js";
 import { reorderMatrix, type MonotonicityMatrix } from "../stats/monotonicity-matrix.js";
+import { HW_NAS_BENCH_PROXY, HW_NAS_BENCH_TARGETS, type AdaptedRow } from "./adapted-row.js";
 
 /**
  * OneProxy's heatmap rows: the proxy before adaptation and after, the
@@ -110,20 +111,55 @@ export function oneProxyPaperHeatmap(m: MonotonicityMatrix, summary: readonly Pr
     if (!s && targets.includes(d)) throw new InvalidArgumentError(`oneProxyPaperHeatmap: the summary has no ${method} run at K = ${k} for ${d}; Ks in it: ${[...new Set(summary.map((x) => x.k))].join(", ")}`);
     return s ? s.srccAfter : null;
   });
+  const title = `SRCC of latencies, OneProxy's devices in the paper's order<br><sub>${label(proxy)} (outlined) as the proxy; on top, its row after adaptation (${method}, ${k} target samples)</sub>`;
+  return proxyRowHeatmap(mm, adapted, `${label(proxy)} adapted, K=${k}`, title, label, options);
+}
+
+/**
+ * HW-NAS-Bench's devices in OneProxy's form: Pixel 3 (`rice_pixel3`) as the
+ * proxy of the other five HW-NAS-Bench devices on NAS-Bench-201 (CIFAR-10
+ * inputs, the only HW-NAS-Bench latencies in the public files read here),
+ * its row outlined, and on top its row after adaptation (from
+ * {@link adaptedProxyRow}).
+ *
+ * @param m a monotonicity matrix holding the HW-NAS-Bench devices (e.g. of `oneproxy-nb201`)
+ * @param adapted SRCC after adaptation per target, `HW_NAS_BENCH_TARGETS` at least
+ * @throws {InvalidArgumentError} when the matrix lacks a HW-NAS-Bench device or `adapted` a target
+ * @example
+ * ```ts
+ * const row = await adaptedProxyRow(oneproxy, "rice_pixel3", HW_NAS_BENCH_TARGETS, { k: 20, seeds: 3 });
+ * show(hwNasBenchHeatmap(monotonicityMatrix(oneproxy), row, displayName));
+ * ```
+ */
+export function hwNasBenchHeatmap(m: MonotonicityMatrix, adapted: AdaptedRow, label: (d: string) => string = (d) => d, options: { name?: string } = {}): Figure {
+  const order = [HW_NAS_BENCH_PROXY, ...HW_NAS_BENCH_TARGETS];
+  const lacking = order.filter((d) => !m.devices.includes(d));
+  if (lacking.length) throw new InvalidArgumentError(`hwNasBenchHeatmap: the matrix has no ${lacking.join(", ")}; give the matrix of oneproxy-nb201`);
+  const missing = HW_NAS_BENCH_TARGETS.filter((t) => adapted.srcc[t] === undefined);
+  if (missing.length) throw new InvalidArgumentError(`hwNasBenchHeatmap: the adapted row has no ${missing.join(", ")}`);
+  const row = order.map((d) => (d === HW_NAS_BENCH_PROXY ? 1 : (adapted.srcc[d] as number)));
+  const title = `SRCC of latencies, HW-NAS-Bench's devices<br><sub>NAS-Bench-201, CIFAR-10 inputs; ${label(HW_NAS_BENCH_PROXY)} (outlined) as the proxy<br>on top, its row after adaptation (${adapted.method}, ${adapted.k} target samples, ${adapted.seeds} seed${adapted.seeds === 1 ? "" : "s"})</sub>`;
+  return proxyRowHeatmap(reorderMatrix(m, order), row, `${label(HW_NAS_BENCH_PROXY)} adapted, K=${adapted.k}`, title, label, options);
+}
+
+/** A reordered matrix (the proxy first) drawn as a heatmap with the proxy's row outlined and its adapted row on top. */
+function proxyRowHeatmap(mm: MonotonicityMatrix, adapted: readonly (number | null)[], top: string, title: string, label: (d: string) => string, options: { name?: string }): Figure {
+  const order = mm.devices;
   const names = order.map(label);
-  const top = `${label(proxy)} adapted, K=${k}`;
   const y = [top, ...names];
   const z = [adapted, ...mm.matrix.map((r) => r.map((v) => (Number.isNaN(v) ? null : v)))];
   const size = 160 + 34 * order.length;
   return figure(
     [{ type: "heatmap", z, x: names, y, zmin: 0, zmax: 1, colorscale: SRCC_COLORSCALE, texttemplate: "%{z:.2f}", textfont: { size: 9 }, colorbar: { title: { text: "SRCC" } }, hovertemplate: "%{y} vs %{x}: %{z:.3f}<extra></extra>" }],
     {
-      title: { text: `SRCC of latencies, OneProxy's devices in the paper's order<br><sub>${label(proxy)} (outlined) as the proxy; on top, its row after adaptation (${method}, ${k} target samples)</sub>` },
-      width: size + 200,
-      height: size + 40,
+      title: { text: title },
+      // wide enough for the title's lines however few the devices
+      width: Math.max(size + 200, 760),
+      height: size + 10 + 30 * title.split("<br>").length,
       xaxis: { tickangle: -45, type: "category" },
       yaxis: { autorange: "reversed", type: "category" },
-      margin: { l: 200, b: 130, t: 100 },
+      // room for every line of the title
+      margin: { l: 200, b: 130, t: 70 + 30 * title.split("<br>").length },
       // the proxy's own row (row 1, under the adapted row), outlined in category coordinates
       shapes: [{ type: "rect", xref: "x", yref: "y", x0: -0.5, x1: order.length - 0.5, y0: 0.5, y1: 1.5, line: { color: "red", width: 3 } }],
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adaptationRowsFigure, oneProxyPaperHeatmap, srccVsSamplesFigure } from "../../src/experiments/adaptation-figures.js";
+import { adaptationRowsFigure, hwNasBenchHeatmap, oneProxyPaperHeatmap, srccVsSamplesFigure } from "../../src/experiments/adaptation-figures.js";
+import { HW_NAS_BENCH_PROXY, HW_NAS_BENCH_TARGETS, type AdaptedRow } from "../../src/experiments/adapted-row.js";
 import { InvalidArgumentError } from "../../src/errors.js";
 import type { MonotonicityMatrix } from "../../src/stats/monotonicity-matrix.js";
 import { PROTOCOLS, type ProtocolSummary } from "../../src/experiments/adapt-protocols.js";
@@ -60,5 +61,21 @@ describe("adaptation figures", () => {
     const all = Object.keys(ONEPROXY_PAPER_VPU_ROW);
     const full: MonotonicityMatrix = { method: "spearman", devices: ["true_vpu", ...all], matrix: [0, ...all].map(() => [0, ...all].map(() => 1)), pairs: [0, ...all].map(() => [0, ...all].map(() => 1)) };
     expect(() => oneProxyPaperHeatmap(full, [s("rice_fpga", 20, "proxy-ensemble-bagged", 0.9)], 70)).toThrowError(/no proxy-ensemble-bagged run at K = 70 for rice_edgegpu; Ks in it: 20/);
+  });
+  it("the HW-NAS-Bench heatmap puts Pixel 3 first, the five targets in order, its adapted row on top and its own row outlined", () => {
+    const devices = ["eagle_gtx", ...HW_NAS_BENCH_TARGETS, HW_NAS_BENCH_PROXY];
+    const m: MonotonicityMatrix = { method: "spearman", devices, matrix: devices.map((_, i) => devices.map((_, j) => (i === j ? 1 : 0.5 + (i + j) / 100))), pairs: devices.map(() => devices.map(() => 1)) };
+    const row: AdaptedRow = { proxy: HW_NAS_BENCH_PROXY, method: "proxy-ensemble-bagged", k: 70, seeds: 3, before: {}, srcc: Object.fromEntries(HW_NAS_BENCH_TARGETS.map((t, i) => [t, 0.9 + i / 100])) };
+    const f = hwNasBenchHeatmap(m, row, (d) => d.toUpperCase(), { name: "hw" });
+    const t = f.data[0] as { z: (number | null)[][]; x: string[]; y: string[] };
+    expect(t.x).toEqual([HW_NAS_BENCH_PROXY, ...HW_NAS_BENCH_TARGETS].map((d) => d.toUpperCase()));
+    expect(t.y[0]).toBe("RICE_PIXEL3 adapted, K=70");
+    [1, 0.9, 0.91, 0.92, 0.93, 0.94].forEach((v, i) => expect(t.z[0]?.[i]).toBeCloseTo(v, 12));
+    // row 1 is the proxy's matrix row: pixel3 (index 6) against rice_edgegpu (index 1)
+    expect(t.z[1]?.[1]).toBeCloseTo(0.57, 12);
+    expect((f.layout["shapes"] as { y0: number }[])[0]).toMatchObject({ y0: 0.5, y1: 1.5 });
+    expect(f.name).toBe("hw");
+    expect(() => hwNasBenchHeatmap({ ...m, devices: devices.slice(0, -1) }, row)).toThrowError(/the matrix has no rice_pixel3; give the matrix of oneproxy-nb201/);
+    expect(() => hwNasBenchHeatmap(m, { ...row, srcc: {} })).toThrowError(/the adapted row has no rice_edgegpu, rice_edgetpu/);
   });
 });
