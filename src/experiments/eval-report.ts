@@ -12,8 +12,9 @@ import { adaptationBars, dissimilarBars, ofaSearchBar, r3, REFERENCE_SET_LABEL, 
 import { loadTable } from "../data/load.js";
 import { flopsBaseline } from "./flops-baseline.js";
 import { HELP_PAPER_BASELINES, HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./published.js";
-import { DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SPLITS, DISSIMILAR_SYNTHETIC, runDissimilarProtocol, runScaleProtocol, SCALE_SETTINGS, SCALE_SPLITS, summariseScale, type DissimilarRun, type ScaleSummary } from "./scale-protocol.js";
+import { DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SPLITS, DISSIMILAR_SYNTHETIC, loadJoinedNb201, runDissimilarProtocol, runScaleProtocol, SCALE_SETTINGS, SCALE_SPLITS, summariseScale, type DissimilarRun, type ScaleSummary } from "./scale-protocol.js";
 import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "./ofa-space-protocol.js";
+import { clusterSplits, CLUSTER_CUTS } from "./cluster-splits.js";
 import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "./search-protocol.js";
 
 /** A piece of the report. */
@@ -176,11 +177,13 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
   ];
   // dissimilar pools
   const t1 = performance.now();
-  const dissimilar = await runDissimilarProtocol({ seeds, ...mirrorOf(options), onProgress: progress(options) });
+  const joined = await loadJoinedNb201(mirrorOf(options));
+  const splits = [...DISSIMILAR_SPLITS, ...clusterSplits(joined)];
+  const dissimilar = await runDissimilarProtocol({ seeds, splits, table: joined, ...mirrorOf(options), onProgress: progress(options) });
   const dSeconds = (performance.now() - t1) / 1000;
   const meanOf = (xs: readonly DissimilarRun[]) => xs.reduce((a, r) => a + r.srcc, 0) / xs.length;
   const methods = DISSIMILAR_METHODS;
-  const dRows: Record<string, Cell>[] = DISSIMILAR_SPLITS.map((sp) => {
+  const dRows: Record<string, Cell>[] = splits.map((sp) => {
     const here = dissimilar.filter((r) => r.split === sp.name);
     const cells: Record<string, Cell> = { split: sp.name, rows: here[0]?.rows ?? "", pool: sp.pool.join(" "), targets: sp.targets.join(" ") };
     for (const m of methods) for (const k of DISSIMILAR_KS) cells[`${m} K=${k}`] = r3(meanOf(here.filter((r) => r.method === m && r.k === k)));
@@ -189,11 +192,11 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
     cells["HELP K=20"] = pub ? pub.help : "";
     return cells;
   });
-  const k20 = (m: string) => Object.fromEntries(DISSIMILAR_SPLITS.map((sp) => [sp.name, meanOf(dissimilar.filter((r) => r.split === sp.name && r.method === m && r.k === 20))]));
+  const k20 = (m: string) => Object.fromEntries(splits.map((sp) => [sp.name, meanOf(dissimilar.filter((r) => r.split === sp.name && r.method === m && r.k === 20))]));
   const dBars = methods.flatMap((m) => dissimilarBars(m, k20(m)));
   const dropped = DISSIMILAR_SPLITS.filter((sp) => sp.dropped.length).map((sp) => `${sp.name}: ${sp.dropped.join(", ")}`);
   blocks.push(
-    { kind: "heading", text: `protocol scale, dissimilar pools: oneproxy-nb201 joined with help-nb201 (the rows where every device of the split has a latency); mean SRCC over each split's targets, ${seeds} seeds, K stratified samples; the device-aware model trained on the pool (10 stratified reference rows, early stopping on 10% of the training rows), and beside ${DISSIMILAR_SYNTHETIC.count} operator-cost synthetic devices of the pool (${DISSIMILAR_SYNTHETIC.rowsPerDevice} random rows each) for "device-aware + operator-cost devices"` },
+    { kind: "heading", text: `protocol scale, dissimilar pools: oneproxy-nb201 joined with help-nb201 (the rows where every device of the split has a latency); mean SRCC over each split's targets, ${seeds} seeds, K stratified samples; the device-aware model trained on the pool (10 stratified reference rows, early stopping on 10% of the training rows), and beside ${DISSIMILAR_SYNTHETIC.count} operator-cost synthetic devices of the pool (${DISSIMILAR_SYNTHETIC.rowsPerDevice} random rows each) for "device-aware + operator-cost devices"; splits N0..N5 rebuilt from NASFLAT, gpus-to-others and edge-to-gpus chosen by hand, cut2a..cut4b cut from the data (${CLUSTER_CUTS.join(", ")} clusters of the devices by average linkage on 1 - SRCC; at each cut the two clusters farthest apart, each way: the pool one cluster, the targets the other)` },
     { kind: "table", view: tableView(dRows) },
     { kind: "lines", lines: [...dBars, `not in the public data read here, dropped from NASFLAT's splits: ${dropped.join("; ")}; NASFLAT's numbers are on its full split and all 15,625 rows, ours on the rows shared by the two datasets (indicative)`, `time: ${dSeconds.toFixed(1)} s`] },
   );

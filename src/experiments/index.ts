@@ -36,5 +36,6 @@ export { BENCH_CASES, runBench, round, type BenchCase, type BenchRow } from "./b
 export { adaptationSection, searchSection, scaleSection, ofaSpaceSection, renderText, renderMarkdown, EVAL_CSV_HEADER, type ReportBlock, type ReportSection, type SectionOptions } from "./eval-report.js";
 export { matmulBenchmark, type MatmulTiming, type MatmulBenchmarkOptions } from "./matmul-benchmark.js";
 export { adaptationRowsFigure, oneProxyPaperHeatmap, hwNasBenchHeatmap, srccVsSamplesFigure } from "./adaptation-figures.js";
+export { clusterSplits, CLUSTER_CUTS } from "./cluster-splits.js";
 export { adaptedProxyRow, HW_NAS_BENCH_PROXY, HW_NAS_BENCH_TARGETS, type AdaptedRow } from "./adapted-row.js";
 export { searchRegretFigure, evolutionCurveFigure } from "./search-figures.js";
