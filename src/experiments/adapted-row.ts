@@ -11,9 +11,23 @@ import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError } from "../errors.js";
 import { spearman } from "../stats/correlation.js";
 
-/** HW-NAS-Bench's Pixel 3 in OneProxy's data: the proxy of OneProxy's second NAS-Bench-201 heatmap. */
+/**
+ * HW-NAS-Bench's Pixel 3 in OneProxy's data: the proxy of OneProxy's second NAS-Bench-201 heatmap.
+ *
+ * @example
+ * ```ts
+ * HW_NAS_BENCH_PROXY; // "rice_pixel3"
+ * ```
+ */
 export const HW_NAS_BENCH_PROXY = "rice_pixel3";
-/** HW-NAS-Bench's other devices in OneProxy's data (CIFAR-10 inputs), in the paper's order. */
+/**
+ * HW-NAS-Bench's other devices in OneProxy's data (CIFAR-10 inputs), in the paper's order.
+ *
+ * @example
+ * ```ts
+ * HW_NAS_BENCH_TARGETS[0]; // "rice_edgegpu"
+ * ```
+ */
 export const HW_NAS_BENCH_TARGETS: readonly string[] = ["rice_edgegpu", "rice_edgetpu", "rice_eyeriss", "rice_fpga", "rice_raspi4"];
 
 /** A proxy's SRCC with each target, before and after adaptation. */

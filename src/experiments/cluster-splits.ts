@@ -13,7 +13,14 @@ import { clusterCut } from "../stats/cluster.js";
 import { monotonicityMatrix } from "../stats/monotonicity-matrix.js";
 import type { DissimilarSplit } from "./scale-protocol.js";
 
-/** The dendrogram cuts of {@link clusterSplits}. */
+/**
+ * The dendrogram cuts of {@link clusterSplits}.
+ *
+ * @example
+ * ```ts
+ * CLUSTER_CUTS; // [2, 3, 4]
+ * ```
+ */
 export const CLUSTER_CUTS: readonly number[] = [2, 3, 4];
 
 /**
