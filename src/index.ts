@@ -116,9 +116,9 @@ export { DeviceAwarePredictor, type DeviceAwareOptions, type DeviceAwareJson, ty
 export { deviceAwareModel, type DeviceAwareCacheOptions } from "./scale/model-cache.js";
 export { referenceVector, type ReferenceVector } from "./scale/reference-vector.js";
 export { referenceRows, type ReferenceRows, type ReferenceSource, type ReferenceChoice } from "./scale/references.js";
-export { greedyReferences, type GreedyReferences } from "./scale/greedy-references.js";
 export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-map.js";
-export { ArchitectureOptimizer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration } from "./scale/architecture-optimizer.js";
+export { preferenceScale, preferenceOptimum, type PreferenceScale } from "./scale/preference.js";
+export { ArchitectureOptimizer, type PreferenceAnswer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration } from "./scale/architecture-optimizer.js";
 export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";
 export { syntheticDevices, syntheticMonotonicity, type SyntheticDevice, type SyntheticOptions } from "./scale/synthetic-devices.js";
 export { operatorCostDevices, type OperatorCostDevice, type OperatorCostOptions, type OperatorCostRecipe } from "./scale/operator-cost-devices.js";

@@ -37,5 +37,6 @@ export { adaptationSection, searchSection, scaleSection, ofaSpaceSection, render
 export { matmulBenchmark, type MatmulTiming, type MatmulBenchmarkOptions } from "./matmul-benchmark.js";
 export { adaptationRowsFigure, oneProxyPaperHeatmap, hwNasBenchHeatmap, srccVsSamplesFigure } from "./adaptation-figures.js";
 export { clusterSplits, CLUSTER_CUTS } from "./cluster-splits.js";
+export { runPreferenceProtocol, summarisePreference, PREFERENCE_WEIGHTS, type PreferenceRun, type PreferenceSummary, type PreferenceMethod } from "./preference-protocol.js";
 export { adaptedProxyRow, HW_NAS_BENCH_PROXY, HW_NAS_BENCH_TARGETS, type AdaptedRow } from "./adapted-row.js";
 export { searchRegretFigure, evolutionCurveFigure } from "./search-figures.js";

@@ -186,6 +186,9 @@ describe("ArchitectureOptimizer", () => {
   it("typed errors: a budget below the fastest architecture (named), bad inputs, another table's model", async () => {
     const { refMs } = device("fpga");
     expect(() => opt.answer(refMs, 1e-6)).toThrowError(/budget 0.000001 ms is below the fastest architecture's predicted latency on this device, [0-9.e-]+ ms/);
+    // without the scan a budget no beam candidate meets gives no answer instead of an error (the preference sweep skips it)
+    expect(opt.answer(refMs, 1e-6, { scan: false }).answers).toEqual([]);
+    expect(() => opt.answerPreference(refMs, 2)).toThrowError(/preference weight 2; valid: a number in \[0, 1\]/);
     expect(() => opt.answer(refMs, Number.NaN)).toThrowError(/budget NaN ms; valid: a finite latency > 0 ms/);
     expect(() => opt.answer([1, 2], 3)).toThrowError(/2 reference latencies; it takes 10/);
     expect(() => opt.answer(refMs, 3, { margin: { constant: -1, perSd: 0 } })).toThrowError(/valid: finite constant >= 0 and perSd >= 0/);

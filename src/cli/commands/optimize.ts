@@ -28,6 +28,13 @@ function parseBudget(v: string): { ms: number } | { percentile: number } {
   return { ms };
 }
 
+/** A preference weight in [0, 1]. */
+function parseWeight(v: string): number {
+  const w = Number(v);
+  if (v.trim() === "" || !(w >= 0 && w <= 1)) throw new InvalidArgumentError(`--preference: ${JSON.stringify(v)}; valid: a weight in [0, 1] (1: the most accurate, 0: the fastest)`);
+  return w;
+}
+
 export function registerOptimize(program: Command): void {
   mirrorOption(
     program
@@ -35,7 +42,8 @@ export function registerOptimize(program: Command): void {
       .description("the most accurate NAS-Bench-201 architectures for a new device within a latency budget, from its latencies on the reference architectures: no search over the space, one forward pass of the optimizer, its beam and their one-edge changes checked against the latency predictor")
       .requiredOption("--dataset <name>", "the NAS-Bench-201 table whose devices train the optimizer (e.g. help-nb201)")
       .requiredOption("--latencies <file>", "CSV arch,latency_ms with the reference architectures (as proxynas measure --archs references writes it)")
-      .requiredOption("--budget <ms|pN>", "latency budget in ms, or pN: the N-th percentile of the device's predicted latencies")
+      .option("--budget <ms|pN>", "latency budget in ms, or pN: the N-th percentile of the device's predicted latencies")
+      .option("--preference <w>", "instead of a budget: a weight in [0, 1] between accuracy (1) and latency (0); the answers of highest utility (docs/methods.md)")
       .option("--accuracy <name>", `accuracy to maximise: ${NB201_ACCURACIES.join("|")}`, "cifar10")
       .option("--top <n>", "answers to print, best first", "5")
       .option("--pool <list>", "devices the models are trained on, comma-separated (default on help-nb201: HELP's 9 training devices)")
@@ -49,7 +57,9 @@ export function registerOptimize(program: Command): void {
     const top = intOption("--top", opts["top"], 1) as number;
     const seed = intOption("--seed", opts["seed"], 0) as number;
     const synthetic = intOption("--synthetic", opts["synthetic"], 0) as number;
-    const budget = parseBudget(opts["budget"] as string);
+    if ((opts["budget"] === undefined) === (opts["preference"] === undefined)) throw new InvalidArgumentError("optimize: give exactly one of --budget (ms or pN) and --preference (a weight in [0, 1])");
+    const weight = opts["preference"] === undefined ? undefined : parseWeight(opts["preference"]);
+    const budget = opts["budget"] === undefined ? undefined : parseBudget(opts["budget"]);
     const dataset = opts["dataset"] as string;
     const fetch = opts["mirror"] ? { mirror: opts["mirror"] } : {};
     const latencyTable = await loadSource(dataset, fetch);
@@ -61,6 +71,20 @@ export function registerOptimize(program: Command): void {
     const refs = (await referenceRows(latencyTable, { pool, seed, ...fetch })).rows;
     const refMs = referenceLatencies(file, latencyTable, refs, measured);
     const opt = await architectureOptimizer(table, { pool, validation, references: refs, accuracy, seed, synthetic, latencyTable, onProgress: (m) => process.stderr.write(`optimize: ${m}\n`) });
+    if (weight !== undefined) {
+      const t1 = performance.now();
+      const p = opt.answerPreference(refMs, weight, { top });
+      const pms = performance.now() - t1;
+      const answers = p.answers.map((c) => ({ arch: c.arch, index: table.indexAt(c.row), predictedLatencyMs: c.predictedLatencyMs, predictedAccuracy: c.accuracy, utility: c.utility }));
+      if (format === "json") process.stdout.write(`${JSON.stringify({ dataset, accuracy, preference: weight, answers, budgetsSwept: p.budgetsMs.length, msPerAnswer: pms, pool })}\n`);
+      else {
+        process.stdout.write(`preference ${weight} (1: accuracy, 0: latency), ${accuracy} accuracy; ${answers.length} answer(s), highest utility first:\n`);
+        for (const x of answers) process.stdout.write(`  ${x.predictedAccuracy.toFixed(2).padStart(6)} %  ${x.predictedLatencyMs.toPrecision(4).padStart(8)} ms  utility ${x.utility.toFixed(3).padStart(7)}  index ${String(x.index).padStart(5)}  ${x.arch}\n`);
+        process.stdout.write(`from the optimizer's answers at ${p.budgetsMs.length} budgets from ${(p.budgetsMs[0] as number).toPrecision(3)} to ${(p.budgetsMs[p.budgetsMs.length - 1] as number).toPrecision(3)} ms, in ${pms.toFixed(1)} ms\n`);
+      }
+      return;
+    }
+    if (!budget) throw new InvalidArgumentError("optimize: give --budget or --preference");
     const budgetMs = "ms" in budget ? budget.ms : (quantiles(opt.predictLatency(refMs).latencyMs, [budget.percentile])[0] as number);
     const t0 = performance.now();
     const a = opt.answer(refMs, budgetMs, { top });

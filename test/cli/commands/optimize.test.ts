@@ -65,6 +65,26 @@ describe("proxynas optimize", () => {
     expect(text.stdout).toMatch(/budget 6\.000 ms, cifar10 accuracy; 5 answer\(s\), best first/);
     expect(text.stderr).toMatch(/optimizer loaded from/);
   }, 400_000);
+  it("answers a preference weight instead of a budget: highest utility first; 0 asks for speed, 1 for accuracy", () => {
+    const file = latencies("gold_6226", refs, "gold.csv");
+    const run = (w: string) => {
+      const r = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--preference", w, "--top", "3", ...pool);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { preference: number; answers: (Answer & { utility: number })[]; budgetsSwept: number };
+    };
+    const fast = run("0");
+    const accurate = run("1");
+    const mid = run("0.8");
+    expect(mid.preference).toBe(0.8);
+    expect(mid.budgetsSwept).toBe(16);
+    for (const j of [fast, accurate, mid]) for (let i = 1; i < j.answers.length; i++) expect((j.answers[i] as { utility: number }).utility).toBeLessThanOrEqual((j.answers[i - 1] as { utility: number }).utility);
+    const [f0, a0, m0] = [fast.answers[0], accurate.answers[0], mid.answers[0]] as Answer[];
+    expect(f0?.predictedLatencyMs).toBeLessThan(m0?.predictedLatencyMs as number);
+    expect(a0?.predictedAccuracy).toBeGreaterThanOrEqual(m0?.predictedAccuracy as number);
+    expect(m0?.predictedAccuracy).toBeGreaterThan(f0?.predictedAccuracy as number);
+    expect(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--preference", "1.5", ...pool).stderr).toMatch(/--preference: "1\.5"; valid: a weight in \[0, 1\]/);
+    expect(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--preference", "0.5", "--budget", "5", ...pool).stderr).toMatch(/give exactly one of --budget .* and --preference/);
+  }, 300_000);
   it("typed errors: a budget below the fastest architecture (its latency named), a bad budget, a reference missing, another space", () => {
     const file = latencies("gold_6226", refs, "gold.csv");
     const low = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "0.001", ...pool);
