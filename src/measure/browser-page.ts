@@ -14,9 +14,15 @@ import type { MeasureProtocol } from "./protocol.js";
 interface PageGlobals {
   location: { search: string };
   navigator: { userAgent: string; hardwareConcurrency?: number; platform?: string; deviceMemory?: number };
-  document: { getElementById(id: string): { textContent: string | null } | null; createElement(tag: "canvas"): { getContext(kind: string): WebGlLike | null } };
+  document: { getElementById(id: string): PageElement | null; createElement(tag: "canvas"): { getContext(kind: string): WebGlLike | null } };
   fetch(url: string, init?: { method: string; headers: Record<string, string>; body: string }): Promise<{ ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> }>;
   __proxynas?: { state: string; done: number; total: number; error?: string };
+}
+interface PageElement {
+  textContent: string | null;
+  hidden?: boolean;
+  disabled?: boolean;
+  addEventListener?(type: "click", listener: () => void, options?: { once: boolean }): void;
 }
 interface WebGlLike {
   getExtension(name: string): { UNMASKED_RENDERER_WEBGL: number } | null;
@@ -29,6 +35,12 @@ export interface PageConfig {
   readonly backend: "wasm" | "cpu" | "webgl";
   readonly protocol: MeasureProtocol;
   readonly seed: number;
+  /** Architectures in the session. */
+  readonly count: number;
+  /** When present, the page waits for a click on a button of this label before it measures. */
+  readonly startLabel?: string;
+  /** Shown when the measurement is done (e.g. the command that reads the file). */
+  readonly nextStep?: string;
 }
 
 /** The architecture-passes the server still needs (after `/api/hello`, and from `/api/done` while there is more). */
@@ -67,6 +79,17 @@ async function main(): Promise<void> {
   g.__proxynas = { state: "starting", done: 0, total: 0 };
   try {
     const config = (await post("/api/session", {})) as PageConfig;
+    if (config.startLabel) {
+      const button = g.document.getElementById("start");
+      if (button && button.addEventListener) {
+        button.textContent = config.startLabel;
+        button.hidden = false;
+        g.__proxynas = { state: "waiting", done: 0, total: config.count };
+        status(`${config.count} architectures to measure; keep this tab in front while it runs`);
+        await new Promise<void>((resolve) => button.addEventListener?.("click", () => resolve(), { once: true }));
+        button.disabled = true;
+      }
+    }
     const backendDetail = await initPageBackend(config.backend, "/wasm/");
     const tf = tfjs();
     let work = (await post("/api/hello", {
@@ -98,6 +121,8 @@ async function main(): Promise<void> {
     measurer.dispose();
     g.__proxynas = { state: "done", done: g.__proxynas?.done ?? 0, total: g.__proxynas?.total ?? 0 };
     status(`done on ${backendDetail}`);
+    const next = g.document.getElementById("next");
+    if (next && config.nextStep) next.textContent = config.nextStep;
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     g.__proxynas = { ...(g.__proxynas ?? { done: 0, total: 0 }), state: "error", error: message };

@@ -51,11 +51,14 @@ export interface ServeOptions extends Omit<MeasureRunOptions, "runtime"> {
   readonly onFinished?: () => void | Promise<void>;
   /** Fails the run when the page reports nothing for this long (default: no limit). */
   readonly idleTimeoutMs?: number;
+  /** The page waits for one click on a button of this label before it measures (e.g. "Measure the 10 reference architectures"), and shows `nextStep` when done. */
+  readonly startLabel?: string;
+  readonly nextStep?: string;
 }
 
-/** The page's HTML. */
+/** The page's HTML: a status line, and a start button the script shows when the session has a start label. */
 function pageHtml(title: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>proxynas: measuring latency</h1><pre id="status">loading</pre><script src="/measure-page.js"></script></body></html>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>proxynas: measuring latency</h1><button id="start" hidden style="font-size:1.2em;padding:0.5em 1em"></button><pre id="status">loading</pre><pre id="next"></pre><script src="/measure-page.js"></script></body></html>`;
 }
 
 /** The browser bundle (built by `npm run build`). */
@@ -208,7 +211,8 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
     doneInPhase = 0;
     return { phase, todo: work.todo, total: work.total };
   };
-  const config: PageConfig = { space: options.space, backend: options.backend, protocol, seed };
+  if (options.startLabel !== undefined && (options.startLabel.length === 0 || options.startLabel.length > 200)) throw new InvalidArgumentError(`serveMeasurement: startLabel of ${options.startLabel.length} characters; valid: 1 to 200`);
+  const config: PageConfig = { space: options.space, backend: options.backend, protocol, seed, count: archs.length, ...(options.startLabel ? { startLabel: options.startLabel } : {}), ...(options.nextStep ? { nextStep: options.nextStep } : {}) };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, body: string | Buffer, type = "application/json") => {

@@ -26,6 +26,23 @@ async function scripted(url: string, steps: (call: (path: string, body: unknown,
 const okResult = (arch: string, ms: number) => ({ arch, ok: true, stats: runStats([ms, ms, ms]) });
 
 describe("serveMeasurement", () => {
+  it("offers a start button with the session's label, and the next step for when it is done", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pn-serve-"));
+    const out = join(dir, "refs.csv");
+    const pending = serveMeasurement({
+      space: "nb201", name: "browser-wasm", backend: "wasm", archs: ARCHS, out, protocol: { passes: 1 }, idleTimeoutMs: 5_000,
+      startLabel: "Measure the 2 reference architectures", nextStep: "next: proxynas describe-device --latencies refs.csv",
+      onListening: (url) =>
+        scripted(url, async (call, _token, origin) => {
+          expect(await (await fetch(`${origin}/`)).text()).toContain('<button id="start" hidden');
+          const config = await call("/api/session", {});
+          expect(config.body).toMatchObject({ count: 2, startLabel: "Measure the 2 reference architectures", nextStep: "next: proxynas describe-device --latencies refs.csv" });
+          await call("/api/error", { message: "stopped by the test" });
+        }),
+    });
+    await expect(pending).rejects.toThrowError(/stopped by the test/);
+    await expect(serveMeasurement({ space: "nb201", name: "b", backend: "wasm", archs: ARCHS, out, startLabel: "" })).rejects.toThrowError(/startLabel of 0 characters; valid: 1 to 200/);
+  });
   it("serves the page and the wasm binaries; validates every post; writes only its output file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-serve-"));
     const out = join(dir, "b.csv");

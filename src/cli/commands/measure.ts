@@ -88,7 +88,7 @@ function measureOptions(cmd: Command): Command {
   return mirrorOption(
     cmd
       .option("--space <space>", "nb201|ofa-mbv3", "nb201")
-      .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select; `references`: HELP's 10 reference architectures")
+      .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select; `references`: HELP's 10 reference architectures (measure serve with neither --archs nor --sample: those, behind one button on the page)")
       .option("--sample <N>", "measure N architectures: nb201 stratified over the space by FLOPs; ofa-mbv3 uniform subnets")
       .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
       .option("--seed <n>", "seed of the sample, the random weights and the input", "0")
@@ -180,8 +180,11 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
   let archs: IndexedArch[];
   const archsFile = str("archs");
   const sample = intOption("--sample", str("sample"), 1);
-  if ((archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError("measure: give exactly one of --archs <file> and --sample <N>");
-  if (archsFile === "references" && !existsSync(archsFile)) {
+  // measure serve with neither: the reference architectures, behind one button on the page
+  const referencesByDefault = serve && archsFile === undefined && sample === undefined && space === "nb201";
+  if (!referencesByDefault && (archsFile === undefined) === (sample === undefined)) throw new InvalidArgumentError(`measure: give exactly one of --archs <file> and --sample <N>${serve ? " (or neither, on nb201: the reference architectures)" : ""}`);
+  const references = referencesByDefault || (archsFile === "references" && !existsSync(archsFile));
+  if (references) {
     // HELP's 10 reference architectures: what describe-device and --method device-aware read
     if (space !== "nb201") throw new InvalidArgumentError("measure: --archs references is for --space nb201 (HELP's 10 NAS-Bench-201 reference architectures)");
     const nb = await loadNb201Index(fetchOpts);
@@ -221,6 +224,7 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
         host: str("host") ?? "127.0.0.1",
         port: intOption("--port", str("port"), 0, 65535) ?? 0,
         onListening: (url) => void process.stderr.write(`measure: open ${url} in the browser to measure (keep the tab in front); waiting for results\n`),
+        ...(references ? { startLabel: `Measure the ${archs.length} reference architectures`, nextStep: `next: proxynas describe-device --dataset help-nb201 --latencies ${out} (or proxynas optimize ... --latencies ${out})` } : {}),
       })
     : await measureOnRuntime(run);
   const file = await readMeasurementFile(out);

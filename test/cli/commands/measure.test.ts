@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,4 +74,27 @@ describe("proxynas measure", () => {
     expect(cli("measure", "run", "--sample", "2", "--out", join(dir, "x.csv")).stderr).toMatch(/required option '--runtime <name>'/);
     expect(cli("measure", "report", join(dir, "missing.csv")).stderr).toMatch(/missing\.csv does not exist/);
   });
+  it("measure serve with neither --archs nor --sample serves the 10 reference architectures behind one button", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pn-cli-serve-"));
+    const child = spawn(process.execPath, ["dist/cli/bin.js", "measure", "serve", "--out", join(dir, "refs.csv")], { env: { ...process.env, PROXYNAS_DATA_MIRROR: mirrorDir() } });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = "";
+        child.stderr.on("data", (d: Buffer) => {
+          err += d.toString();
+          const m = /open (http:\/\/\S+) in the browser/.exec(err);
+          if (m) resolve(m[1] as string);
+        });
+        child.on("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
+      });
+      const u = new URL(url);
+      const r = await fetch(`${u.origin}/api/session`, { method: "POST", headers: { "content-type": "application/json", "x-proxynas-token": u.searchParams.get("token") as string }, body: "{}" });
+      const config = (await r.json()) as { count: number; startLabel: string; nextStep: string };
+      expect(config.count).toBe(10);
+      expect(config.startLabel).toBe("Measure the 10 reference architectures");
+      expect(config.nextStep).toMatch(/proxynas describe-device --dataset help-nb201 --latencies .*refs\.csv/);
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 });
