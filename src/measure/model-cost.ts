@@ -15,6 +15,7 @@
 import type * as TF from "@tensorflow/tfjs";
 import { NB201_EDGES, type Nb201Arch } from "../spaces/nb201.js";
 import { OFA_LAYOUT, type OfaArch } from "../spaces/ofa.js";
+import { FBNET_LAYOUT, fbnetBlockShape, fbnetFormat, fbnetParse, type FbnetArch } from "../spaces/fbnet.js";
 import { nb201ArchOf, nb201Layout, type Nb201NetworkOptions } from "./nb201-network.js";
 import { ofaArchOf, ofaBlocks } from "./ofa-network.js";
 
@@ -109,6 +110,55 @@ export function ofaCost(arch: string | OfaArch): ModelCost {
   const last = L.stages[L.stages.length - 1]?.width as number;
   flops += hw * hw * last * L.finalExpand + L.finalExpand * L.featureMix + L.featureMix * L.classes;
   params += last * L.finalExpand + 2 * L.finalExpand + L.finalExpand * L.featureMix + L.featureMix * L.classes + L.classes;
+  return { flops, params };
+}
+
+/**
+ * Analytic cost of an FBNet network on FBNet's macro-architecture
+ * (`FBNET_LAYOUT`, 224 x 224 inputs). A block k{k}_e{e}[_g{g}] is a 1 x 1
+ * group convolution to e x its input channels, a k x k depthwise
+ * convolution at the layer's stride and a 1 x 1 group convolution to the
+ * layer's channels (batch norm after each); `skip` is the identity where the
+ * shape is kept and a 1 x 1 convolution at the stride where it changes (the
+ * first layer of a stage).
+ *
+ * @throws {InvalidArgumentError} for a string that is not an FBNet architecture
+ * @example
+ * ```ts
+ * fbnetCost(Array(22).fill("k3_e6").join("-")).flops; // the largest network of the space
+ * ```
+ */
+export function fbnetCost(arch: string | FbnetArch): ModelCost {
+  // an array is checked by formatting it
+  const a = typeof arch === "string" ? fbnetParse(arch) : fbnetParse(fbnetFormat(arch));
+  const L = FBNET_LAYOUT;
+  let hw = L.resolution / 2;
+  let flops = hw * hw * 9 * 3 * L.stemChannels;
+  let params = 9 * 3 * L.stemChannels + 2 * L.stemChannels;
+  let cin: number = L.stemChannels;
+  let layer = 0;
+  for (const stage of L.stages) {
+    for (let i = 0; i < stage.layers; i++, layer++) {
+      const stride = i === 0 ? stage.stride : 1;
+      const out = hw / stride;
+      const cout = stage.channels;
+      const shape = fbnetBlockShape(a[layer] as number);
+      if (!shape) {
+        if (stride !== 1 || cin !== cout) {
+          flops += out * out * cin * cout;
+          params += cin * cout + 2 * cout;
+        }
+      } else {
+        const mid = cin * shape.expansion;
+        flops += hw * hw * (cin / shape.groups) * mid + out * out * shape.kernel * shape.kernel * mid + out * out * (mid / shape.groups) * cout;
+        params += (cin / shape.groups) * mid + 2 * mid + shape.kernel * shape.kernel * mid + 2 * mid + (mid / shape.groups) * cout + 2 * cout;
+      }
+      cin = cout;
+      hw = out;
+    }
+  }
+  flops += hw * hw * cin * L.headChannels + L.headChannels * L.classes;
+  params += cin * L.headChannels + 2 * L.headChannels + L.headChannels * L.classes + L.classes;
   return { flops, params };
 }
 

@@ -4,21 +4,22 @@
  * which carry information where no training device ranks like the target.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { nb201Cost, ofaCost } from "../measure/model-cost.js";
+import { fbnetCost, nb201Cost, ofaCost } from "../measure/model-cost.js";
+import { FBNET_BLOCKS, FBNET_LAYERS, fbnetOneHot, fbnetParse } from "../spaces/fbnet.js";
 import { nb201FeatureMatrix } from "../predict/nb201-features.js";
 import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
 import type { Matrix } from "../predict/ridge.js";
 import type { SpaceName } from "../spaces/space.js";
 
 /** The search spaces the device-aware predictor describes. */
-export const DEVICE_AWARE_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3"];
+export const DEVICE_AWARE_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet"];
 
 /**
  * One row per architecture: NAS-Bench-201 one-hot and live-edge one-hot (60
- * columns) or Once-for-All's block encoding (181), then log FLOPs and log
- * parameters.
+ * columns), Once-for-All's block encoding (181) or FBNet's block one-hot (22
+ * layers x 9 blocks, 198), then log FLOPs and log parameters.
  *
- * @throws {InvalidArgumentError} for a space other than nb201 or ofa-mbv3
+ * @throws {InvalidArgumentError} for a space other than nb201, ofa-mbv3 or fbnet
  * @example
  * ```ts
  * deviceAwareArchFeatures("nb201", help.archs()).cols; // 62
@@ -26,8 +27,8 @@ export const DEVICE_AWARE_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3"];
  */
 export function deviceAwareArchFeatures(space: SpaceName, archs: readonly string[]): Matrix {
   if (!DEVICE_AWARE_SPACES.includes(space)) throw new InvalidArgumentError(`device-aware: the ${space} space has no architecture features yet; supported: ${DEVICE_AWARE_SPACES.join(", ")}`);
-  const base = space === "nb201" ? nb201FeatureMatrix(archs, "onehot+live") : ofaLatencyFeatureMatrix(archs);
-  const cost = space === "nb201" ? nb201Cost : ofaCost;
+  const base = space === "nb201" ? nb201FeatureMatrix(archs, "onehot+live") : space === "fbnet" ? fbnetFeatureMatrix(archs) : ofaLatencyFeatureMatrix(archs);
+  const cost = space === "nb201" ? nb201Cost : space === "fbnet" ? fbnetCost : ofaCost;
   const cols = base.cols + 2;
   const data = new Float64Array(archs.length * cols);
   archs.forEach((a, r) => {
@@ -36,5 +37,13 @@ export function deviceAwareArchFeatures(space: SpaceName, archs: readonly string
     data[r * cols + base.cols] = Math.log(c.flops);
     data[r * cols + base.cols + 1] = Math.log(c.params);
   });
+  return { rows: archs.length, cols, data };
+}
+
+/** FBNet's block one-hot, one row per architecture. */
+function fbnetFeatureMatrix(archs: readonly string[]): Matrix {
+  const cols = FBNET_LAYERS * FBNET_BLOCKS.length;
+  const data = new Float64Array(archs.length * cols);
+  archs.forEach((a, r) => data.set(fbnetOneHot(fbnetParse(a)), r * cols));
   return { rows: archs.length, cols, data };
 }

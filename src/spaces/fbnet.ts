@@ -11,6 +11,35 @@ export type FbnetBlock = (typeof FBNET_BLOCKS)[number];
 /** Number of searchable layers. */
 export const FBNET_LAYERS = 22;
 
+/**
+ * FBNet's macro-architecture (Wu et al., CVPR 2019, Table 1) on 224 x 224
+ * ImageNet inputs: a 3 x 3 stem of 16 channels at stride 2, then the 22
+ * searchable layers in stages of (output channels, layers, stride of the
+ * first), then a 1 x 1 convolution to 1,984 channels, global pooling and a
+ * 1,000-way classifier.
+ */
+export const FBNET_LAYOUT = {
+  resolution: 224,
+  stemChannels: 16,
+  stages: [
+    { channels: 16, layers: 1, stride: 1 },
+    { channels: 24, layers: 4, stride: 2 },
+    { channels: 32, layers: 4, stride: 2 },
+    { channels: 64, layers: 4, stride: 2 },
+    { channels: 112, layers: 4, stride: 1 },
+    { channels: 184, layers: 4, stride: 2 },
+    { channels: 352, layers: 1, stride: 1 },
+  ],
+  headChannels: 1984,
+  classes: 1000,
+} as const;
+
+/** A block's kernel size, expansion and groups (`skip`: null). */
+export function fbnetBlockShape(block: number): { kernel: number; expansion: number; groups: number } | null {
+  const m = /^k(\d)_e(\d)(?:_g(\d))?$/.exec(FBNET_BLOCKS[block] ?? "");
+  return m ? { kernel: Number(m[1]), expansion: Number(m[2]), groups: Number(m[3] ?? 1) } : null;
+}
+
 /** An FBNet architecture: a block id (index into `FBNET_BLOCKS`) per layer. */
 export type FbnetArch = readonly number[];
 

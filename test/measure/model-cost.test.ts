@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layersModelCost, nb201Cost } from "../../src/measure/model-cost.js";
+import { fbnetCost, layersModelCost, nb201Cost } from "../../src/measure/model-cost.js";
 import { buildNb201Network } from "../../src/measure/nb201-network.js";
 import { seededRng } from "../../src/random.js";
 import { initBackend } from "../../src/runtime/backend.js";
@@ -40,5 +40,28 @@ describe("nb201Cost", () => {
         expect(own).toBe(counted.params);
       }
     }
+  });
+});
+
+describe("fbnetCost", () => {
+  const skips = Array(22).fill("skip");
+  it("counts the stem, a 1 x 1 convolution where a skip changes the shape, and the head (all skips, by hand)", () => {
+    const stem = 112 * 112 * 9 * 3 * 16;
+    const transitions = 56 * 56 * 16 * 24 + 28 * 28 * 24 * 32 + 14 * 14 * 32 * 64 + 14 * 14 * 64 * 112 + 7 * 7 * 112 * 184 + 7 * 7 * 184 * 352;
+    const head = 7 * 7 * 352 * 1984 + 1984 * 1000;
+    expect(fbnetCost(skips.join("-")).flops).toBe(stem + transitions + head);
+  });
+  it("adds a block's three convolutions: 1 x 1 (grouped), k x k depthwise, 1 x 1 (grouped)", () => {
+    const base = fbnetCost(skips.join("-"));
+    const k3 = fbnetCost(["k3_e1", ...skips.slice(1)].join("-"));
+    expect(k3.flops - base.flops).toBe(112 * 112 * (16 * 16 + 9 * 16 + 16 * 16));
+    const g2 = fbnetCost(["k3_e1_g2", ...skips.slice(1)].join("-"));
+    expect(g2.flops - base.flops).toBe(112 * 112 * (8 * 16 + 9 * 16 + 8 * 16));
+    // expansion 6 at the first layer of stage 2 (16 -> 24 channels, stride 2): the 1 x 1 runs at the input's resolution
+    const e6 = [...skips];
+    e6[1] = "k5_e6";
+    expect(fbnetCost(e6.join("-")).flops - base.flops).toBe(112 * 112 * 16 * 96 + 56 * 56 * 25 * 96 + 56 * 56 * 96 * 24 - 56 * 56 * 16 * 24);
+    expect(fbnetCost([0, ...Array(21).fill(8)])).toEqual(k3);
+    expect(() => fbnetCost("k3_e1")).toThrowError(/"k3_e1" has 1 layers, expected 22 block names/);
   });
 });

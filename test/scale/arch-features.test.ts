@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nb201Cost, ofaCost } from "../../src/measure/model-cost.js";
+import { fbnetCost, nb201Cost, ofaCost } from "../../src/measure/model-cost.js";
 import { nb201FeatureMatrix } from "../../src/predict/nb201-features.js";
 import { deviceAwareArchFeatures } from "../../src/scale/arch-features.js";
 import { nb201Enumerate, nb201Format } from "../../src/spaces/nb201.js";
@@ -22,7 +22,14 @@ describe("deviceAwareArchFeatures", () => {
     const x = deviceAwareArchFeatures("ofa-mbv3", [a]);
     expect(x.data[x.cols - 2]).toBeCloseTo(Math.log(ofaCost(a).flops), 12);
   });
+  it("covers FBNet with its block one-hot and the analytic costs of FBNet's macro-architecture", () => {
+    const a = Array(22).fill("k5_e6").join("-");
+    const x = deviceAwareArchFeatures("fbnet", [a]);
+    expect(x.cols).toBe(22 * 9 + 2);
+    expect(x.data[7]).toBe(1); // layer 0, block k5_e6
+    expect(x.data[x.cols - 2]).toBeCloseTo(Math.log(fbnetCost(a).flops), 12);
+  });
   it("refuses a space it has no features for, naming the supported ones", () => {
-    expect(() => deviceAwareArchFeatures("fbnet", [])).toThrowError(/fbnet space has no architecture features yet; supported: nb201, ofa-mbv3/);
+    expect(() => deviceAwareArchFeatures("nb101" as never, [])).toThrowError(/nb101 space has no architecture features yet; supported: nb201, ofa-mbv3, fbnet/);
   });
 });

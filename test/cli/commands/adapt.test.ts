@@ -175,3 +175,29 @@ describe("the real-user flow goes through the same code", () => {
     expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--measurements", bad).stderr).toMatch(/bad\.csv: line 2: architecture .* is not in oneproxy-nb201/);
   });
 });
+
+describe("proxynas adapt --method device-aware on a user's FBNet table", () => {
+  it("trains the device model on FBNet block features and FLOPs, and adapts an unseen device of the CSV", async () => {
+    const { seededRng } = await import("../../../src/random.js");
+    const { FBNET_BLOCKS, fbnetFormat, fbnetSample } = await import("../../../src/spaces/fbnet.js");
+    const { fbnetCost } = await import("../../../src/measure/model-cost.js");
+    // a synthetic table (no public FBNet table is mirrored): per-block costs from two latent factors plus a FLOPs term, per device
+    const rng = seededRng(5);
+    const u = FBNET_BLOCKS.map(() => rng.next());
+    const v = FBNET_BLOCKS.map(() => rng.next());
+    const devices = [[1, 0.1, 2], [0.2, 1, 1], [1, 1, 0.5], [0.5, 0.3, 3], [0.8, 0.6, 1], [0.7, 0.4, 1.5]];
+    const archs = [...new Map(Array.from({ length: 800 }, () => fbnetSample(rng)).map((a) => [fbnetFormat(a), a])).values()];
+    const lat = (a: readonly number[], [p, q, f]: number[]) => a.reduce((s, b) => s + (p as number) * (u[b] as number) + (q as number) * (v[b] as number), 0) + ((f as number) * fbnetCost(a).flops) / 1e8;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "pnb-")), "fbnet.csv");
+    writeFileSync(file, `arch,${devices.map((_, i) => `d${i}`).join(",")}\n${archs.map((a) => `${fbnetFormat(a)},${devices.map((d) => lat(a, d).toFixed(6)).join(",")}`).join("\n")}\n`);
+    const env = { XDG_CACHE_HOME: mkdtempSync(path.join(os.tmpdir(), "pnb-cache-")) };
+    const r = cliEnv(env, "adapt", file, "--space", "fbnet", "--proxy", "d0,d1,d2,d3", "--validation-devices", "d4", "--target", "d5", "--samples", "20", "--method", "device-aware");
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { references: string; srccAfter: number; srccBefore: number; samples: number };
+    expect(j.references).toBe("stratified");
+    expect(j.samples).toBe(20);
+    // d5 lies between the pool's devices: a linear mix of their factors, so 20 samples pin it down
+    expect(j.srccAfter).toBeGreaterThan(0.95);
+    expect(j.srccAfter).toBeGreaterThan(j.srccBefore);
+  }, 180_000);
+});
