@@ -19,6 +19,7 @@ import { initBackend, tfjs } from "../runtime/backend.js";
 import { NB201_EDGES, NB201_OPS, nb201Format, nb201FromCode, nb201Parse } from "../spaces/nb201.js";
 import { quantiles } from "../stats/quantile.js";
 import { standardise } from "../stats/zscore.js";
+import { ridgeFit } from "../predict/ridge.js";
 import type { DeviceAwarePredictor } from "./device-aware-predictor.js";
 import { budgetFrontier, optimumUnderBudget } from "./exact-optima.js";
 import { checkPreferenceWeight, preferenceScale, preferenceUtility, type PreferenceScale } from "./preference.js";
@@ -65,6 +66,14 @@ export interface ArchitectureOptimizerOptions {
    */
   readonly margin?: FeasibilityMargin | "validation";
   readonly seed?: number;
+  /**
+   * Differentiable terms beside the per-edge cross-entropy (default none):
+   * `latency` weighs the squared excess of the expected log latency over the
+   * log budget, and `accuracy` the expected accuracy (in accuracy sds, with
+   * a minus sign), both under the network's per-edge softmax and a linear
+   * model of the one-hot (per device for latency, fitted on its latencies).
+   */
+  readonly lossTerms?: { readonly latency?: number; readonly accuracy?: number };
 }
 
 /**
@@ -339,6 +348,8 @@ export class ArchitectureOptimizer {
     const design = (devices: readonly OptimizerDevice[], qs: (d: number) => readonly number[], jitterSd: number) => {
       const xs: number[][] = [];
       const labels: number[][] = [];
+      const device: number[] = [];
+      const logBudget: number[] = [];
       devices.forEach((dev, d) => {
         if (dev.latency.length !== table.rows) throw new InvalidArgumentError(`architecture optimizer: device ${dev.name} has ${dev.latency.length} latencies; ${table.source} has ${table.rows} rows`);
         const v = referenceVector(refs.map((r) => dev.latency[r] as number), `architecture optimizer: ${dev.name} on its reference architectures (rows ${refs.join(", ")})`);
@@ -350,9 +361,11 @@ export class ArchitectureOptimizer {
           if (row < 0) continue;
           xs.push([...v.features, Math.log(b) - v.offset]);
           labels.push([...nb201Parse(table.archAt(row))]);
+          device.push(d);
+          logBudget.push(Math.log(b));
         }
       });
-      return { xs, labels };
+      return { xs, labels, device, logBudget };
     };
     const train = design(options.devices, () => Array.from({ length: budgets }, () => 0.01 + 0.98 * rng.next()), jitter);
     const val = options.validation?.length ? design(options.validation, () => Array.from({ length: 19 }, (_, i) => (i + 1) / 20), 0) : undefined;
@@ -376,6 +389,9 @@ export class ArchitectureOptimizer {
     };
     const trainData = pack(train);
     const valData = val ? pack(val) : undefined;
+    const terms = { latency: options.lossTerms?.latency ?? 0, accuracy: options.lossTerms?.accuracy ?? 0 };
+    if (!(terms.latency >= 0 && terms.accuracy >= 0 && Number.isFinite(terms.latency) && Number.isFinite(terms.accuracy))) throw new InvalidArgumentError(`architecture optimizer: lossTerms ${JSON.stringify(options.lossTerms)}; valid: finite weights >= 0`);
+    const extra = terms.latency > 0 || terms.accuracy > 0 ? expectedTermData(table, acc, options.devices, train) : undefined;
     const sizes = [p, ...hidden, EDGES * OPS];
     const init: Layer[] = [];
     for (let l = 0; l + 1 < sizes.length; l++) {
@@ -396,6 +412,20 @@ export class ArchitectureOptimizer {
       return h;
     };
     const loss = (x: TF.Tensor2D, y: TF.Tensor2D) => tf.losses.softmaxCrossEntropy(y.reshape([-1, OPS]), forward(x).reshape([-1, OPS])) as TF.Scalar;
+    // cross-entropy plus the expected-latency and expected-accuracy terms, on a batch of training rows
+    const trainLoss = (x: TF.Tensor2D, y: TF.Tensor2D, ids: TF.Tensor1D): TF.Scalar => {
+      const logits = forward(x);
+      const ce = tf.losses.softmaxCrossEntropy(y.reshape([-1, OPS]), logits.reshape([-1, OPS])) as TF.Scalar;
+      if (!extra || !latW || !latC || !accW) return ce;
+      const probs = tf.softmax(logits.reshape([-1, EDGES, OPS])).reshape([-1, EDGES * OPS]);
+      let total: TF.Tensor = ce;
+      if (terms.latency > 0) {
+        const excess = tf.add(tf.sum(tf.mul(probs, tf.gather(latW, ids)), 1), tf.gather(latC, ids));
+        total = tf.add(total, tf.mul(terms.latency, tf.mean(tf.square(tf.relu(excess)))));
+      }
+      if (terms.accuracy > 0) total = tf.sub(total, tf.mul(terms.accuracy, tf.mean(tf.sum(tf.mul(probs, accW), 1))));
+      return total as TF.Scalar;
+    };
     const optimizer = tf.train.adam(lr);
     const snapshot = () => vars.map((v) => v.dataSync().slice() as Float32Array);
     let best = { loss: Number.POSITIVE_INFINITY, weights: snapshot() };
@@ -404,6 +434,9 @@ export class ArchitectureOptimizer {
     const xTrain = tf.tensor2d(trainData.x, [trainData.n, p]);
     const yTrain = tf.tensor2d(trainData.y, [trainData.n, EDGES * OPS]);
     const xVal = valData ? tf.tensor2d(valData.x, [valData.n, p]) : undefined;
+    const latW = extra ? tf.tensor2d(extra.latencyWeights, [trainData.n, EDGES * OPS]) : undefined;
+    const latC = extra ? tf.tensor1d(extra.latencyOffsets) : undefined;
+    const accW = extra ? tf.tensor2d(extra.accuracyWeights, [1, EDGES * OPS]) : undefined;
     const yVal = valData ? tf.tensor2d(valData.y, [valData.n, EDGES * OPS]) : undefined;
     try {
       const order = Array.from({ length: trainData.n }, (_, i) => i);
@@ -415,7 +448,7 @@ export class ArchitectureOptimizer {
             const ids = tf.tensor1d(perm.slice(s, s + batchSize), "int32");
             const xb = tf.gather(xTrain, ids) as TF.Tensor2D;
             const yb = tf.gather(yTrain, ids) as TF.Tensor2D;
-            optimizer.minimize(() => loss(xb, yb), false, vars);
+            optimizer.minimize(() => trainLoss(xb, yb, ids), false, vars);
           });
         }
         if (xVal && yVal) {
@@ -428,7 +461,7 @@ export class ArchitectureOptimizer {
       }
       if (!xVal) best = { loss: Number.NaN, weights: snapshot() };
     } finally {
-      for (const t of [xTrain, yTrain, xVal, yVal, ...vars]) t?.dispose();
+      for (const t of [xTrain, yTrain, xVal, yVal, latW, latC, accW, ...vars]) t?.dispose();
       optimizer.dispose();
     }
     const layers = init.map((L, l) => ({ w: best.weights[2 * l] as Float32Array, b: best.weights[2 * l + 1] as Float32Array, in: L.in, out: L.out }));
@@ -742,4 +775,37 @@ function beamOf(logp: Float64Array, width: number): { code: number; score: numbe
     beam = next.slice(0, width);
   }
   return beam;
+}
+
+/**
+ * The linear models behind the optimizer's expected-latency and
+ * expected-accuracy loss terms: per training example, its device's log
+ * latency as intercept + one-hot x weights (ridge on every row of the
+ * device), stored as the weights and the intercept minus the log budget, so
+ * that probabilities . weights + offset is the expected log latency's excess
+ * over the budget; and one model of the accuracy, in accuracy sds.
+ */
+function expectedTermData(table: LatencyTable, acc: Float64Array, devices: readonly OptimizerDevice[], train: { device: readonly number[]; logBudget: readonly number[] }): { latencyWeights: Float32Array; latencyOffsets: Float32Array; accuracyWeights: Float32Array } {
+  const k = EDGES * OPS;
+  const onehot = new Float64Array(table.rows * k);
+  for (let r = 0; r < table.rows; r++) nb201Parse(table.archAt(r)).forEach((op, e) => (onehot[r * k + e * OPS + op] = 1));
+  const fit = (rows: number[], y: (r: number) => number) => {
+    const x = new Float64Array(rows.length * k);
+    rows.forEach((r, i) => x.set(onehot.subarray(r * k, (r + 1) * k), i * k));
+    return ridgeFit({ rows: rows.length, cols: k, data: x }, Float64Array.from(rows, y), new Float64Array(k).fill(1e-3)).model;
+  };
+  const all = Array.from({ length: table.rows }, (_, r) => r);
+  const models = devices.map((dev) => fit(all.filter((r) => (dev.latency[r] as number) > 0), (r) => Math.log(dev.latency[r] as number)));
+  const withAcc = all.filter((r) => !Number.isNaN(acc[r] as number));
+  const accModel = fit(withAcc, (r) => acc[r] as number);
+  const accSd = standardise(withAcc.map((r) => acc[r] as number)).sd;
+  const n = train.device.length;
+  const latencyWeights = new Float32Array(n * k);
+  const latencyOffsets = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = models[train.device[i] as number] as { intercept: number; weights: Float64Array };
+    latencyWeights.set(m.weights, i * k);
+    latencyOffsets[i] = m.intercept - (train.logBudget[i] as number);
+  }
+  return { latencyWeights, latencyOffsets, accuracyWeights: Float32Array.from(accModel.weights, (w) => w / accSd) };
 }

@@ -48,7 +48,7 @@ export interface OptimizerSetup {
   /** Settings of the device-aware model (hidden, epochs, members, ...). */
   readonly model?: Omit<DeviceAwareOptions, "pool" | "validation" | "references" | "seed">;
   /** Settings of the optimizer's network. */
-  readonly network?: Pick<ArchitectureOptimizerOptions, "budgetsPerDevice" | "hidden" | "epochs" | "patience" | "batchSize" | "learningRate" | "margin">;
+  readonly network?: Pick<ArchitectureOptimizerOptions, "budgetsPerDevice" | "hidden" | "epochs" | "patience" | "batchSize" | "learningRate" | "margin" | "lossTerms">;
   /** Folder of the cache (default: the download cache's `models/`); `cache: false` trains without it. */
   readonly cacheDir?: string;
   readonly cache?: boolean;

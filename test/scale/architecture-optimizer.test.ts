@@ -199,4 +199,33 @@ describe("ArchitectureOptimizer", () => {
     await expect(ArchitectureOptimizer.train(ofa, model, { accuracy: "x", devices: [] })).rejects.toThrowError(/help-ofa is a ofa-mbv3 table; the optimizer outputs NAS-Bench-201 cells/);
     await expect(ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices: [{ name: "short", latency: [1, 2] }] })).rejects.toThrowError(/device short has 2 latencies; help-nb201 \+ nb201-accuracy has 15625 rows/);
   });
+  it("with a heavy expected-latency term, puts its mass on architectures the device runs faster under a tight budget", async () => {
+    const devices = pool.map(real);
+    const small = { hidden: [32], epochs: 8, seed: 3, budgetsPerDevice: 16 } as const;
+    const plain = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, ...small });
+    const heavy = await ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, ...small, lossTerms: { latency: 50 } });
+    const { refMs, budgets, lat } = device("pixel3");
+    // the expected latency of the network's per-edge softmax at the 10th percentile, on pixel3's own operator costs (mean latency with each op on each edge)
+    const k = 30;
+    const opMean = new Float64Array(k);
+    const count = new Float64Array(k);
+    for (let r = 0; r < table.rows; r++) nb201Parse(table.archAt(r)).forEach((op, e) => {
+      opMean[e * 5 + op] = (opMean[e * 5 + op] as number) + Math.log(lat[r] as number);
+      count[e * 5 + op] = (count[e * 5 + op] as number) + 1;
+    });
+    const expected = (o: ArchitectureOptimizer) => {
+      const z = o.logits(refMs, budgets[0] as number);
+      let s = 0;
+      for (let e = 0; e < 6; e++) {
+        const row = Array.from({ length: 5 }, (_, j) => z[e * 5 + j] as number);
+        const m = Math.max(...row);
+        const w = row.map((v) => Math.exp(v - m));
+        const tot = w.reduce((a, b) => a + b, 0);
+        w.forEach((v, j) => (s += (v / tot) * ((opMean[e * 5 + j] as number) / (count[e * 5 + j] as number))));
+      }
+      return s;
+    };
+    expect(expected(heavy)).toBeLessThan(expected(plain));
+    await expect(ArchitectureOptimizer.train(table, model, { accuracy: "cifar10", devices, ...small, lossTerms: { latency: -1 } })).rejects.toThrowError(/lossTerms .*valid: finite weights >= 0/);
+  }, 240_000);
 });
