@@ -117,7 +117,7 @@ export { deviceAwareModel, type DeviceAwareCacheOptions } from "./scale/model-ca
 export { referenceVector, type ReferenceVector } from "./scale/reference-vector.js";
 export { referenceRows, type ReferenceRows, type ReferenceSource, type ReferenceChoice } from "./scale/references.js";
 export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-map.js";
-export { preferenceScale, preferenceOptimum, type PreferenceScale } from "./scale/preference.js";
+export { preferenceScale, preferenceOptimum, type PreferenceScale, type AccuracyRange } from "./scale/preference.js";
 export { ArchitectureOptimizer, type PreferenceAnswer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration } from "./scale/architecture-optimizer.js";
 export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";
 export { syntheticDevices, syntheticMonotonicity, type SyntheticDevice, type SyntheticOptions } from "./scale/synthetic-devices.js";

@@ -11,7 +11,7 @@ import type { FetchOptions } from "../data/fetch.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
 import { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "../scale/optimizer-cache.js";
-import { preferenceOptimum, preferenceScale, preferenceUtility } from "../scale/preference.js";
+import { accuracyRange, preferenceOptimum, preferenceScale, preferenceUtility } from "../scale/preference.js";
 import { referenceRows } from "../scale/references.js";
 import { SCALE_SPLITS, type ScaleSplit } from "./scale-protocol.js";
 
@@ -61,6 +61,7 @@ export async function runPreferenceProtocol(
   const table = options.table ?? latencyTable.join(await loadTable("nb201-accuracy", fetch));
   const accuracy = options.accuracy ?? "cifar10";
   const acc = table.accuracy(accuracy);
+  const range = accuracyRange(acc);
   const refs = (await referenceRows(table, { pool: split.pool, ...fetch })).rows;
   const cache = options.modelCache === false ? { cache: false } : options.modelCache ? { cacheDir: options.modelCache } : {};
   const runs: PreferenceRun[] = [];
@@ -69,7 +70,7 @@ export async function runPreferenceProtocol(
     for (const target of split.targets) {
       const lat = table.latency(target);
       const refMs = refs.map((r) => lat[r] as number);
-      const scale = preferenceScale(acc, refMs);
+      const scale = preferenceScale(range, refMs);
       for (const weight of PREFERENCE_WEIGHTS) {
         const best = preferenceOptimum(lat, acc, weight, scale);
         for (const method of ["optimizer", "exhaustive on predictions"] as const) {

@@ -22,7 +22,7 @@ import { standardise } from "../stats/zscore.js";
 import { ridgeFit } from "../predict/ridge.js";
 import type { DeviceAwarePredictor } from "./device-aware-predictor.js";
 import { budgetFrontier, optimumUnderBudget } from "./exact-optima.js";
-import { checkPreferenceWeight, preferenceScale, preferenceUtility, type PreferenceScale } from "./preference.js";
+import { accuracyRange, checkPreferenceWeight, preferenceScale, preferenceUtility, type AccuracyRange, type PreferenceScale } from "./preference.js";
 import { referenceVector } from "./reference-vector.js";
 
 const EDGES = NB201_EDGES.length;
@@ -276,6 +276,7 @@ export class ArchitectureOptimizer {
   private readonly rowOf: Int32Array;
   private readonly codeOf: Int32Array;
   private readonly acc: Float64Array;
+  private accRange: AccuracyRange | undefined;
 
   private constructor(
     private readonly table: LatencyTable,
@@ -650,7 +651,9 @@ export class ArchitectureOptimizer {
     const count = options.budgets ?? PREFERENCE_SWEEP.budgets;
     if (!Number.isInteger(count) || count < 2) throw new InvalidArgumentError(`architecture optimizer: budgets ${count}; valid: an integer >= 2`);
     if (!Number.isInteger(top) || top < 1) throw new InvalidArgumentError(`architecture optimizer: top ${top} must be a positive integer`);
-    const scale = preferenceScale(this.acc, referenceMs);
+    // the accuracy column's median and best: sorted once per optimizer, not per answer
+    this.accRange ??= accuracyRange(this.acc);
+    const scale = preferenceScale(this.accRange, referenceMs);
     const score = (c: OptimizerCandidate) => ({ ...c, utility: preferenceUtility(c.predictedLatencyMs, c.accuracy, weight, scale) });
     const order = (a: { utility: number; predictedLatencyMs: number; row: number }, b: { utility: number; predictedLatencyMs: number; row: number }) => b.utility - a.utility || a.predictedLatencyMs - b.predictedLatencyMs || a.row - b.row;
     if (options.method === "exhaustive") {

@@ -12,15 +12,10 @@
  * after j picks has a p x p Gram matrix, so each step costs p^2 per candidate.
  * Once the span is exhausted (at most p - 1 picks), a new round starts from
  * the remaining columns, so further references average the noise of the
- * first ones instead of adding nothing. With `strata`, the rows are cut into
- * `count` strata along the pool's common latency ranking (as the stratified
- * selection cuts them) and each stratum gives one pick: the set spans the
- * latency range as well as the pool's directions of variation.
+ * first ones instead of adding nothing.
  */
 import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError } from "../errors.js";
-import { firstComponent } from "../adapt/select.js";
-import { argsortFloat64 } from "../stats/argsort.js";
 import { greedyColumnSubset } from "../stats/column-subset.js";
 
 /** The greedy reference set and how much of the pool's variation each round-1 pick keeps. */
@@ -34,8 +29,7 @@ export interface GreedyReferences {
 /**
  * Chooses `count` reference rows on the pool's latencies by greedy column
  * subset selection (deterministic: ties go to the lower row). Only rows with
- * a finite latency > 0 on every pool device are candidates. `strata`: one
- * pick per stratum of the pool's latency ranking.
+ * a finite latency > 0 on every pool device are candidates.
  *
  * @throws {InvalidArgumentError} for fewer than 2 pool devices, a count below 1, or fewer candidate rows than `count`
  * @example
@@ -44,11 +38,11 @@ export interface GreedyReferences {
  * kept[1]; // share of the pool's variation two references already carry
  * ```
  */
-export function greedyReferences(table: LatencyTable, pool: readonly string[], count: number, options: { strata?: boolean } = {}): GreedyReferences {
+export function greedyReferences(table: LatencyTable, pool: readonly string[], count: number): GreedyReferences {
   if (pool.length < 2) throw new InvalidArgumentError(`greedyReferences: the pool has ${pool.length} device(s); valid: at least 2`);
   if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`greedyReferences: count ${count}; valid: an integer >= 1`);
   const p = pool.length;
-  const cols = pool.map((d) => table.latency(d));
+  const cols = pool.map((d) => table.latencyView(d));
   const candidates: number[] = [];
   for (let r = 0; r < table.rows; r++) if (cols.every((c) => (c[r] as number) > 0 && Number.isFinite(c[r] as number))) candidates.push(r);
   if (candidates.length < count) throw new InvalidArgumentError(`greedyReferences: ${candidates.length} rows have a latency on every pool device (${pool.join(", ")}); asked for ${count}`);
@@ -71,16 +65,8 @@ export function greedyReferences(table: LatencyTable, pool: readonly string[], c
     for (let i = 0; i < p; i++) x[c * p + i] = (x[c * p + i] as number) - m;
   }
   if (!(spread > 0) || centredTotal(x) <= 1e-12 * spread) throw new InvalidArgumentError(`greedyReferences: the pool's devices (${pool.join(", ")}) rank every candidate alike; no row adds information`);
-  const { picks, kept } = greedyColumnSubset(x, p, count, options.strata ? { group: strataOf(cols, candidates, count) } : {});
+  const { picks, kept } = greedyColumnSubset(x, p, count);
   return { rows: picks.map((c) => candidates[c] as number), kept };
-}
-
-/** Stratum of each candidate: its position in the pool's first-component order, cut into `count` equal parts (as the stratified selection cuts it). */
-function strataOf(cols: readonly Float64Array[], candidates: readonly number[], count: number): Int32Array {
-  const order = argsortFloat64(firstComponent(cols.map((c) => Float64Array.from(candidates, (r) => c[r] as number))));
-  const group = new Int32Array(candidates.length);
-  order.forEach((c, rank) => (group[c] = Math.floor((rank * count) / candidates.length)));
-  return group;
 }
 
 function centredTotal(x: Float64Array): number {

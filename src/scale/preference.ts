@@ -28,7 +28,8 @@ export interface PreferenceScale {
 
 /**
  * The scale of a device: the accuracy column's median and maximum (NaN rows
- * skipped) and its reference latencies' range.
+ * skipped; or the median and best computed before) and its reference
+ * latencies' range.
  *
  * @throws {InvalidArgumentError} for an accuracy column without two distinct values, or reference latencies that are not finite, > 0 and distinct
  * @example
@@ -36,11 +37,8 @@ export interface PreferenceScale {
  * const scale = preferenceScale(table.accuracy("cifar10"), refs.map((r) => pixel2[r]));
  * ```
  */
-export function preferenceScale(accuracy: ArrayLike<number>, referenceMs: ArrayLike<number>): PreferenceScale {
-  const sorted = Float64Array.from(Array.prototype.filter.call(accuracy, (a: number) => !Number.isNaN(a)) as number[]).sort();
-  const accLo = sorted.length ? median(sorted) : Number.NaN;
-  const accHi = sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN;
-  if (!(accHi > accLo)) throw new InvalidArgumentError("preference: the accuracy column's best is not above its median; it cannot scale the accuracy term");
+export function preferenceScale(accuracy: ArrayLike<number> | AccuracyRange, referenceMs: ArrayLike<number>): PreferenceScale {
+  const { accLo, accHi } = "accLo" in accuracy ? accuracy : accuracyRange(accuracy);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < referenceMs.length; i++) {
@@ -51,6 +49,23 @@ export function preferenceScale(accuracy: ArrayLike<number>, referenceMs: ArrayL
   }
   if (!(hi > lo)) throw new InvalidArgumentError("preference: the reference latencies are all equal; they cannot scale the latency term");
   return { accLo, accHi, logLatLo: Math.log(lo), logLatHi: Math.log(hi) };
+}
+
+/** The accuracy part of a {@link PreferenceScale}: the column's median and best. */
+export type AccuracyRange = Pick<PreferenceScale, "accLo" | "accHi">;
+
+/**
+ * The accuracy column's median and best (NaN rows skipped), computed once
+ * per column by a caller that scales many devices.
+ *
+ * @throws {InvalidArgumentError} when the best is not above the median
+ */
+export function accuracyRange(accuracy: ArrayLike<number>): AccuracyRange {
+  const sorted = Float64Array.from(Array.prototype.filter.call(accuracy, (a: number) => !Number.isNaN(a)) as number[]).sort();
+  const accLo = sorted.length ? median(sorted) : Number.NaN;
+  const accHi = sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN;
+  if (!(accHi > accLo)) throw new InvalidArgumentError("preference: the accuracy column's best is not above its median; it cannot scale the accuracy term");
+  return { accLo, accHi };
 }
 
 /**

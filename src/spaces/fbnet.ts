@@ -103,12 +103,11 @@ export function fbnetLayerFeatures(arch: readonly number[]): Float64Array {
   check("fbnetLayerFeatures", arch);
   const x = new Float64Array(FBNET_LAYERS * 4);
   arch.forEach((b, l) => {
-    const name = FBNET_BLOCKS[b] as string;
-    const m = /^k(\d)_e(\d)(?:_g(\d))?$/.exec(name);
-    if (m) {
-      x[l * 4] = Number(m[1]);
-      x[l * 4 + 1] = Number(m[2]);
-      x[l * 4 + 2] = Number(m[3] ?? 1);
+    const shape = fbnetBlockShape(b);
+    if (shape) {
+      x[l * 4] = shape.kernel;
+      x[l * 4 + 1] = shape.expansion;
+      x[l * 4 + 2] = shape.groups;
     } else x[l * 4 + 3] = 1;
   });
   return x;

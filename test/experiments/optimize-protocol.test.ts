@@ -4,14 +4,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize, type OptimizeSummary } from "../../src/experiments/optimize-protocol.js";
 import { loadTable } from "../../src/data/load.js";
-import { expectRegretAgainstOptimum } from "../helpers/optimize-runs.js";
+import { expectRegretAgainstOptimum, TINY_OPTIMIZER, TINY_SPLIT } from "../helpers/optimize-runs.js";
 import { mirrorDir } from "../helpers/mirror.js";
 import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
 import { architectureOptimizer } from "../../src/scale/optimizer-cache.js";
 import { referenceRows } from "../../src/scale/references.js";
 
-const split = { name: "tiny", dataset: "help-nb201", pool: ["1080ti_1", "silver_4114", "pixel3"], validation: ["titanx_1"], targets: ["pixel2", "fpga"] };
-const optimizer = { model: { epochs: 2, hidden: [16] }, network: { epochs: 3, hidden: [16] }, synthetic: 4 };
+const split = TINY_SPLIT;
+const optimizer = TINY_OPTIMIZER;
 
 describe("runOptimizeProtocol", () => {
   it("answers every target at the 9 budgets with each method, regret against the exact optimum, deterministically", async () => {

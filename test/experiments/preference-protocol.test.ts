@@ -7,9 +7,10 @@ import { PREFERENCE_WEIGHTS, runPreferenceProtocol, summarisePreference } from "
 import { preferenceOptimum, preferenceScale, preferenceUtility } from "../../src/scale/preference.js";
 import { referenceRows } from "../../src/scale/references.js";
 import { mirrorDir } from "../helpers/mirror.js";
+import { TINY_OPTIMIZER, TINY_SPLIT } from "../helpers/optimize-runs.js";
 
-const split = { name: "tiny", dataset: "help-nb201", pool: ["1080ti_1", "silver_4114", "pixel3"], validation: ["titanx_1"], targets: ["pixel2", "fpga"] };
-const optimizer = { model: { epochs: 2, hidden: [16] }, network: { epochs: 3, hidden: [16] }, synthetic: 4 };
+const split = TINY_SPLIT;
+const optimizer = TINY_OPTIMIZER;
 
 describe("runPreferenceProtocol", () => {
   it("scores every answer against the exact optimum under the true latency, for both methods and every weight, deterministically", async () => {

@@ -17,3 +17,7 @@ export function expectRegretAgainstOptimum(runs: readonly OptimizeRun[], table: 
     expect(r.over).toBe((lat[r.row] as number) > r.budgetMs);
   }
 }
+
+/** A small HELP split and optimizer settings that keep protocol tests within a minute (three pool devices, two targets). */
+export const TINY_SPLIT = { name: "tiny", dataset: "help-nb201", pool: ["1080ti_1", "silver_4114", "pixel3"], validation: ["titanx_1"], targets: ["pixel2", "fpga"] };
+export const TINY_OPTIMIZER = { model: { epochs: 2, hidden: [16] }, network: { epochs: 3, hidden: [16] }, synthetic: 4 };
