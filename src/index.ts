@@ -31,9 +31,10 @@ export { readCsv } from "./io/csv.js";
 export { readLookupTable, type LutEntry } from "./io/lookup-table.js";
 
 // Search spaces: encodings, keys, sampling.
-export { SPACE_NAMES, parseSpace, type SpaceName } from "./spaces/space.js";
+export { SPACE_NAMES, parseSpace, canonicalArch, type SpaceName } from "./spaces/space.js";
 export { NB201_OPS, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op, type Nb201IsomorphismRule } from "./spaces/nb201.js";
-export { fbnetParse, fbnetFormat, fbnetSample, type FbnetArch } from "./spaces/fbnet.js";
+export type { FbnetArch } from "./spaces/fbnet.js";
+export type { ProxylessArch } from "./spaces/proxyless.js";
 export { ofaParse, ofaFormat, ofaSample, type OfaArch } from "./spaces/ofa.js";
 
 // Data: latency tables, the dataset registry, downloads.
@@ -70,6 +71,7 @@ export { expectedRegretSet, type ExpectedRegretOptions, type ExpectedRegretSet }
 export { LinearLatencyPredictor, type LinearPredictorJson } from "./predict/linear-predictor.js";
 export { MlpLatencyPredictor, MLP_ENGINES, type MlpEngineName, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
 export { LookupTablePredictor, type Calibration, type LutPredictorJson } from "./predict/lut-predictor.js";
+export { withLookupTableColumn } from "./predict/lookup-table-column.js";
 export { OfaAccuracyPredictor } from "./predict/ofa-accuracy-predictor.js";
 export { nb201FeatureMatrix, NB201_FEATURE_SETS, type Nb201FeatureSet } from "./predict/nb201-features.js";
 export { ofaLatencyFeatureMatrix } from "./predict/ofa-latency-features.js";
@@ -83,18 +85,18 @@ export { DEFAULT_ADAPT_METHOD } from "./adapt/registry.js";
 export { selectSamples, SELECTION_STRATEGIES, type SelectionStrategy } from "./adapt/select.js";
 
 // Search: evolutionary search and the one-proxy pipeline.
-export { NB201_GENOME, OFA_GENOME, FBNET_GENOME, type Genome } from "./search/genome.js";
+export { NB201_GENOME, OFA_GENOME, FBNET_GENOME, PROXYLESS_GENOME, type Genome } from "./search/genome.js";
 export { tableEvaluator, type Evaluator, type Evaluated, type Objectives } from "./search/evaluator.js";
 export { type SearchAlgorithm, type SearchOptions, type SearchRun } from "./search/search-run.js";
 export { nsga2, type Nsga2Options } from "./search/nsga2.js";
 export { agingEvolution, type AgingOptions, type AgingRun } from "./search/aging-evolution.js";
 export { randomSearch } from "./search/random-search.js";
 export { oneProxySearch, scoreOneProxy, ONE_PROXY_DEFAULTS, type ProxySets, ADAPT_DECISIONS, SET_RULES, type AdaptDecision, type SetRule, type OneProxyOptions, type OneProxyResult, type OneProxyScore } from "./search/one-proxy.js";
-export { loadOfaSearchTable, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
+export { loadOfaSearchTable, withOfaAccuracy, OFA_PROXY_COLUMN, OFA_ACCURACY_COLUMN, type OfaSearchTable } from "./search/ofa-search-table.js";
 
 // Measurement: latency on this machine's runtimes and in any browser.
 export { buildNetwork, networkCost, parseMeasurableSpace, type MeasurableSpace, type BuiltNetwork } from "./measure/network.js";
-export { nb201Cost, ofaCost, type ModelCost } from "./measure/model-cost.js";
+export type { ModelCost } from "./measure/model-cost.js";
 export type { Nb201NetworkOptions } from "./measure/nb201-network.js";
 export { DEFAULT_PROTOCOL, type MeasureProtocol, type RunStats, type PairedStats } from "./measure/protocol.js";
 export { RUNTIME_NAMES, parseRuntime, type RuntimeName, type RuntimeSpec } from "./measure/runtime-name.js";

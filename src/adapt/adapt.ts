@@ -9,9 +9,9 @@ import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { nb201FeatureMatrix } from "../predict/nb201-features.js";
 import { choiceCounts } from "../predict/choice-counts.js";
+import { layerOneHotMatrix } from "../predict/layer-one-hot.js";
 import { ofaLatencyFeatureMatrix } from "../predict/ofa-latency-features.js";
 import { ridgeFit, ridgePredict, hstack, type Matrix } from "../predict/ridge.js";
-import { FBNET_BLOCKS, FBNET_LAYERS, fbnetOneHot, fbnetParse } from "../spaces/fbnet.js";
 import { NB201_OPS } from "../spaces/nb201.js";
 import { OFA_EXPANDS, OFA_KERNELS, OFA_SLOTS } from "../spaces/ofa.js";
 import type { SpaceName } from "../spaces/space.js";
@@ -25,13 +25,13 @@ import { proxyRanking, selectSamples, type SelectionStrategy } from "./select.js
 const PROXY_FIT_PENALTY = 1e-3;
 
 /** Search spaces whose tables adaptation supports. */
-export const ADAPT_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet"];
+export const ADAPT_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet", "proxyless"];
 
 /**
  * The operator features the methods use, per space: NAS-Bench-201's one-hot
  * and live one-hot; Once-for-All's per-slot (kernel, expand) one-hot scaled
- * by the resolution's pixel count; FBNet's per-layer block one-hot (the
- * last two with no live block). `shared`: how often each choice occurs over
+ * by the resolution's pixel count; FBNet's and ProxylessNAS's per-layer
+ * choice one-hot (the last three with no live block). `shared`: how often each choice occurs over
  * the slots (for NAS-Bench-201, over all edges and over live edges): an
  * operation's cost shared by every position, which the per-position one-hot
  * then only corrects.
@@ -47,18 +47,15 @@ function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot:
     const onehot = ofaLatencyFeatureMatrix(archs);
     return { onehot, live: none, shared: choiceCounts(onehot, OFA_SLOTS, OFA_KERNELS.length * OFA_EXPANDS.length) };
   }
-  const cols = FBNET_LAYERS * FBNET_BLOCKS.length;
-  const data = new Float64Array(archs.length * cols);
-  archs.forEach((a, i) => data.set(fbnetOneHot(fbnetParse(a)), i * cols));
-  const onehot = { rows: archs.length, cols, data };
-  return { onehot, live: none, shared: choiceCounts(onehot, FBNET_LAYERS, FBNET_BLOCKS.length) };
+  const { matrix: onehot, layers, choices } = layerOneHotMatrix(space === "fbnet" ? "fbnet" : "proxyless", archs);
+  return { onehot, live: none, shared: choiceCounts(onehot, layers, choices) };
 }
 
 /**
  * The proxy-side context of a table: features and each proxy's latencies and
  * linear fits. Computed once per (table, proxies), reused for every target.
  *
- * @throws {InvalidArgumentError} for a table of another space than NAS-Bench-201, Once-for-All or FBNet, no proxy, or a proxy with missing latencies
+ * @throws {InvalidArgumentError} for a table of another space than NAS-Bench-201, Once-for-All, FBNet or ProxylessNAS, no proxy, or a proxy with missing latencies
  * @example
  * ```ts
  * const ctx = adaptContext(help, ["1080ti_1", "pixel3"]);

@@ -8,7 +8,7 @@ import { readTableCsv } from "./csv-table.js";
 import type { FetchOptions } from "./fetch.js";
 import type { LatencyTable } from "./latency-table.js";
 import { loadHelpNb201, loadHelpOfa, loadNb201Index } from "./load-help.js";
-import { loadLocalNb201 } from "./load-local.js";
+import { loadLocal } from "./load-local.js";
 import { loadNb201Accuracy } from "./load-nats.js";
 import { loadOneProxy } from "./load-oneproxy.js";
 import { DATASET_NAMES } from "./registry.js";
@@ -19,7 +19,8 @@ const TABLE_LOADERS: Readonly<Record<string, (o: FetchOptions) => Promise<Latenc
   "help-ofa": loadHelpOfa,
   "oneproxy-nb201": loadOneProxy,
   "nb201-accuracy": loadNb201Accuracy,
-  "local-nb201": () => loadLocalNb201(),
+  "local-nb201": () => loadLocal("local-nb201"),
+  "local-ofa": () => loadLocal("local-ofa"),
 };
 
 /** Options of {@link loadTable}. */
@@ -30,7 +31,7 @@ export interface LoadTableOptions extends FetchOptions {
 
 /**
  * Loads a table: a registered dataset (`help-nb201`, `help-ofa`,
- * `oneproxy-nb201`, `nb201-accuracy`, the embedded `local-nb201`) or a wide CSV
+ * `oneproxy-nb201`, `nb201-accuracy`, the embedded `local-nb201` and `local-ofa`) or a wide CSV
  * file. A NAS-Bench-201 CSV's `index` column must hold the official indices
  * (checked against HELP's `str_arch2idx.pt`, fetched like the datasets).
  *

@@ -107,6 +107,15 @@ const DATASETS: readonly DatasetInfo[] = [
     embedded: "datasets/local-nb201.csv",
   },
   {
+    name: "local-ofa",
+    kind: "latency",
+    description: "Measured by proxynas itself (proxynas measure): 300 seeded uniform Once-for-All MobileNetV3 subnets (resolution 128-224, step 4) on the same TensorFlow.js runtimes as local-nb201 (wasm in Node, headless Chromium and headless Firefox; WebGL in headless Chromium), in ms, each re-measured on 100 subnets with a repeat SRCC of at least 0.98; metadata in its JSON sidecar. Ships with the package: no download",
+    shape: "300 x 4",
+    license: "MIT",
+    files: [],
+    embedded: "datasets/local-ofa.csv",
+  },
+  {
     name: "ofa-note10-lut",
     kind: "lookup-table",
     description: "Once-for-All latency lookup tables of a Samsung Note10, per input resolution (160, 176, 192, 208, 224): layer key -> mean/std ms",

@@ -15,6 +15,7 @@ import { HELP_PAPER_BASELINES, HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./publi
 import { DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SPLITS, DISSIMILAR_SYNTHETIC, loadJoinedNb201, runDissimilarProtocol, runScaleProtocol, SCALE_SETTINGS, SCALE_SPLITS, summariseScale, type DissimilarRun, type ScaleSummary } from "./scale-protocol.js";
 import { runOfaSpaceSearch, type OfaSpaceSearchRow } from "./ofa-space-protocol.js";
 import { clusterSplits, CLUSTER_CUTS } from "./cluster-splits.js";
+import { LOCAL_OFA_SEARCH, localOfaSearch } from "./local-ofa-search.js";
 import { evolutionComparison, loadNb201SearchTable, NB201_ACCURACIES, ofaNote10Search, runSearchProtocol, type EvolutionCurve, type SearchProtocolRow } from "./search-protocol.js";
 
 /** A piece of the report. */
@@ -243,10 +244,13 @@ export async function searchSection(options: SectionOptions): Promise<ReportSect
   const ofaRows = await runSearchProtocol({ ...ofaSetting, onProgress: progress(options, "ofa: ") });
   const ofaPriorRows = await runSearchProtocol({ ...ofaSetting, prior: "self", onProgress: progress(options, "ofa prior: ") });
   const ofa = await ofaNote10Search({ seeds, evaluations: 2000, ...mirrorOf(options) });
+  // a space we measured ourselves: local-ofa, node-wasm as the one proxy for the browser runtimes
+  const local = await localOfaSearch({ seeds, ...mirrorOf(options), onProgress: progress(options, "local-ofa: ") });
   const seconds = (performance.now() - t0) / 1000;
   const csv = [
     ...rows.map((r) => ["search", `${r.accuracy}:${r.target}`, ONE_PROXY_DEFAULTS.samples, "one-proxy", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(",")),
     ...priorRows.map((r) => ["search", `${r.accuracy}:${r.target}`, ONE_PROXY_DEFAULTS.samples, "one-proxy+prior", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(",")),
+    ...local.rows.map((r) => ["search", `local-ofa:${r.target}`, LOCAL_OFA_SEARCH.samples, "one-proxy", r.seeds, r.srccMeasured, r.adapted.regret, r.proxy.regret, r.msAdapt].join(",")),
   ];
   const bars = [...searchBars(rows, curves, "one proxy, the paper's setting"), ...searchBars(priorRows, [], "one proxy + the other HELP devices as prior")];
   const ofaBars = [ofaSearchBar(ofaRows, "one proxy"), ofaSearchBar(ofaPriorRows, "one proxy + the other HELP GPUs as prior")];
@@ -296,6 +300,12 @@ export async function searchSection(options: SectionOptions): Promise<ReportSect
         return { target: r.target, "srcc(K)": r3(r.srccMeasured), "regret proxy front": r3(r.proxyFront.regret), "regret proxy set": r3(r.proxy.regret), "regret pipeline": r3(r.adapted.regret), "regret pipeline + prior": r3(p.adapted.regret), "recall pipeline": r3(r.adapted.recall), "recall pipeline + prior": r3(p.adapted.recall), "target meas.": r3(r.targetMeasurements), "per-device meas.": r.perDeviceMeasurements };
       }),
     ),
+  });
+  const { proxy: localProxy, samples: localK, budget: localBudget } = LOCAL_OFA_SEARCH;
+  blocks.push({ kind: "heading", text: `search on local-ofa (measured by proxynas: ${local.table.rows} Once-for-All subnets on TensorFlow.js runtimes): proxy = ${localProxy}, targets = the other runtimes, accuracy = OFA's published predictor; K = ${localK}, budget ${localBudget} target measurements (per-device search: all ${local.table.rows}); mean of ${seeds} seeds` });
+  blocks.push({
+    kind: "table",
+    view: tableView(local.rows.map((r) => ({ target: r.target, "srcc(K)": r3(r.srccMeasured), adapted: `${Math.round(r.adaptedShare * 100)}%`, "regret proxy front": r3(r.proxyFront.regret), "regret pipeline": r3(r.adapted.regret), "recall proxy front": r3(r.proxyFront.recall), "recall pipeline": r3(r.adapted.recall), "hv ratio pipeline": r3(r.adapted.hvRatio), "target meas.": r3(r.targetMeasurements), "true front": r.frontSize }))),
   });
   blocks.push({ kind: "lines", lines: [...bars, ...ofaBars, `time: ${seconds.toFixed(1)} s`] });
   return { blocks, json: { rows, priorRows, curves, ofa, ofaRows, ofaPriorRows, ofaLeftOut: ofaTable.leftOut, bars: [...bars, ...ofaBars], seconds, seeds }, csv };

@@ -31,6 +31,7 @@ export { heldOut, heldOutSrcc, type HeldOut } from "./held-out.js";
 export { oneProxyExample, type OneProxyExample } from "./one-proxy-example.js";
 export { paperFronts, type PaperFront, type PaperFronts, type PaperFrontsOptions } from "./paper-fronts.js";
 export { searchProtocolTable } from "./search-table.js";
+export { localOfaSearch, LOCAL_OFA_SEARCH, type LocalOfaSearch } from "./local-ofa-search.js";
 export { adaptationBars, searchBars, ofaSearchBar, scaleBars, dissimilarBars, optimizeBars, OPTIMIZE_BARS, SCALE_HELP_MEAN_BAR, DISSIMILAR_K20_BARS, r3, ONEPROXY_K20_MEAN_BAR, ONEPROXY_K20_MIN_BAR, HELP_MEAN_BARS, SEARCH_REGRET_BAR, SEARCH_MEASUREMENT_BAR, NSGA2_REGRET_BAR } from "./bars.js";
 export { BENCH_CASES, runBench, round, type BenchCase, type BenchRow } from "./bench-cases.js";
 export { adaptationSection, searchSection, scaleSection, ofaSpaceSection, renderText, renderMarkdown, EVAL_CSV_HEADER, type ReportBlock, type ReportSection, type SectionOptions } from "./eval-report.js";

@@ -1,30 +1,27 @@
 /**
- * The embedded measurement file (`local-nb201`, measured by this project and
- * shipped in `datasets/`).
+ * The embedded measurement files (`local-nb201`, `local-ofa`: measured by
+ * this project and shipped in `datasets/`) with their sidecars.
  */
-import path from "node:path";
-import { NotFoundError } from "../errors.js";
-import { packageRoot } from "../data/fetch.js";
-import { datasetInfo } from "../data/registry.js";
+import { InvalidArgumentError, NotFoundError } from "../errors.js";
+import { LOCAL_DATASETS, localDatasetFile, type LocalDatasetName } from "../data/load-local.js";
 import { readMeasurementFile, type MeasurementFile } from "./measurement-file.js";
 
-/** Path of the embedded `local-nb201` CSV (its sidecar is beside it). */
-export function localDatasetPath(): string {
-  return path.join(packageRoot(), datasetInfo("local-nb201").embedded as string);
-}
-
 /**
- * The embedded dataset's measurement file: metadata and run statistics of
+ * An embedded dataset's measurement file: metadata and run statistics of
  * every runtime.
  *
+ * @param name `local-nb201` (default) or `local-ofa`
+ * @throws {InvalidArgumentError} for a name that is not an embedded dataset
  * @throws {NotFoundError} when the package has no datasets folder
  * @example
  * ```ts
- * measurementReport(await loadLocalMeasurements());
+ * measurementReport(await loadLocalMeasurements("local-ofa"));
  * ```
  */
-export async function loadLocalMeasurements(): Promise<MeasurementFile> {
-  const f = await readMeasurementFile(localDatasetPath());
-  if (!f) throw new NotFoundError(`local-nb201: ${localDatasetPath()} is missing; the package ships it in datasets/`);
+export async function loadLocalMeasurements(name: LocalDatasetName = "local-nb201"): Promise<MeasurementFile> {
+  if (!(name in LOCAL_DATASETS)) throw new InvalidArgumentError(`loadLocalMeasurements: ${JSON.stringify(name)} is not an embedded dataset (valid: ${Object.keys(LOCAL_DATASETS).join(", ")})`);
+  const file = localDatasetFile(name);
+  const f = await readMeasurementFile(file);
+  if (!f) throw new NotFoundError(`${name}: ${file} is missing; the package ships it in datasets/`);
   return f;
 }

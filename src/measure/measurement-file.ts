@@ -17,7 +17,7 @@ import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { formatCsv } from "../io/csv.js";
 import { medianSorted } from "../stats/quantile.js";
 import type { ArchMeasurement } from "./measure-architecture.js";
-import type { MeasurableSpace } from "./network.js";
+import { MEASURABLE_SPACES, type MeasurableSpace } from "./network.js";
 import type { MeasureProtocol, RunStats } from "./protocol.js";
 
 /** Format tag of the sidecar. */
@@ -129,7 +129,7 @@ export async function readMeasurementFile(csvPath: string): Promise<MeasurementF
   }
   const f = parsed as Partial<MeasurementFile>;
   if (typeof f !== "object" || f === null || f.format !== MEASUREMENT_FORMAT) throw new InvalidDataError(`${side}: format is ${JSON.stringify((f as { format?: unknown } | null)?.format)}; expected "${MEASUREMENT_FORMAT}"`);
-  if (f.space !== "nb201" && f.space !== "ofa-mbv3") throw new InvalidDataError(`${side}: space ${JSON.stringify(f.space)} is not measurable; expected "nb201" or "ofa-mbv3"`);
+  if (!(MEASURABLE_SPACES as readonly unknown[]).includes(f.space)) throw new InvalidDataError(`${side}: space ${JSON.stringify(f.space)} is not measurable; expected one of ${MEASURABLE_SPACES.join(", ")}`);
   if (typeof f.runtimes !== "object" || f.runtimes === null) throw new InvalidDataError(`${side}: "runtimes" must be an object of runtime sections`);
   for (const [name, sec] of Object.entries(f.runtimes)) {
     if (!Array.isArray(sec?.results) || !Array.isArray(sec?.repeats) || typeof sec?.metadata !== "object" || typeof sec?.protocol !== "object") {

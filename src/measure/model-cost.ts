@@ -16,6 +16,7 @@ import type * as TF from "@tensorflow/tfjs";
 import { NB201_EDGES, type Nb201Arch } from "../spaces/nb201.js";
 import { OFA_LAYOUT, type OfaArch } from "../spaces/ofa.js";
 import { FBNET_LAYOUT, fbnetBlockShape, fbnetFormat, fbnetParse, type FbnetArch } from "../spaces/fbnet.js";
+import { PROXYLESS_LAYOUT, proxylessLayers, proxylessParse, type ProxylessArch } from "../spaces/proxyless.js";
 import { nb201ArchOf, nb201Layout, type Nb201NetworkOptions } from "./nb201-network.js";
 import { ofaArchOf, ofaBlocks } from "./ofa-network.js";
 
@@ -159,6 +160,44 @@ export function fbnetCost(arch: string | FbnetArch): ModelCost {
   }
   flops += hw * hw * cin * L.headChannels + L.headChannels * L.classes;
   params += cin * L.headChannels + 2 * L.headChannels + L.headChannels * L.classes + L.classes;
+  return { flops, params };
+}
+
+/**
+ * Analytic cost of a ProxylessNAS mobile network ({@link PROXYLESS_LAYOUT},
+ * 224 x 224 inputs): stem, the fixed first block (3 x 3 depthwise, 1 x 1 to
+ * 16), each layer that is not skipped (1 x 1 expansion, k x k depthwise at
+ * the layer's stride, 1 x 1 projection; batch norm after each), the 1 x 1
+ * convolution to 1,280 and the classifier.
+ *
+ * @throws {InvalidArgumentError} for a string or ids that are not a ProxylessNAS architecture
+ * @example
+ * ```ts
+ * proxylessCost(Array(21).fill("k7e6").join("-")).flops; // the largest network of the space
+ * ```
+ */
+export function proxylessCost(arch: string | ProxylessArch): ModelCost {
+  const layers = proxylessLayers(typeof arch === "string" ? proxylessParse(arch) : arch);
+  const L = PROXYLESS_LAYOUT;
+  const half = L.resolution / 2;
+  const c0 = L.stemChannels;
+  const c1 = L.firstBlockChannels;
+  let flops = half * half * 9 * 3 * c0 + half * half * 9 * c0 + half * half * c0 * c1;
+  let params = 9 * 3 * c0 + 2 * c0 + 9 * c0 + 2 * c0 + c0 * c1 + 2 * c1;
+  let hw = half;
+  let cin: number = c1;
+  for (const x of layers) {
+    const out = Math.ceil(x.size / x.stride);
+    if (x.op) {
+      const mid = x.cin * x.op.expand;
+      flops += x.size * x.size * x.cin * mid + out * out * x.op.kernel * x.op.kernel * mid + out * out * mid * x.cout;
+      params += x.cin * mid + 2 * mid + x.op.kernel * x.op.kernel * mid + 2 * mid + mid * x.cout + 2 * x.cout;
+    }
+    hw = out;
+    cin = x.cout;
+  }
+  flops += hw * hw * cin * L.featureMix + L.featureMix * L.classes;
+  params += cin * L.featureMix + 2 * L.featureMix + L.featureMix * L.classes + L.classes;
   return { flops, params };
 }
 

@@ -1,12 +1,18 @@
 /**
- * A lookup-table latency predictor for Once-for-All MobileNetV3 subnets: the
- * sum of the measured per-layer latencies of a table such as Once-for-All's
- * Note10 YAML (one table per input resolution), optionally calibrated to
- * another device by `scale * sum + offset` fitted on a few measured networks.
+ * A lookup-table latency predictor: the sum of the measured per-layer
+ * latencies of a table, optionally calibrated to another device by
+ * `scale * sum + offset` fitted on a few measured networks. Once-for-All
+ * MobileNetV3 subnets with Once-for-All's Note10 tables (one per input
+ * resolution), ProxylessNAS mobile networks with ProxylessNAS's mobile table
+ * (224 px).
  */
 import type { LookupTable } from "../data/load-lut.js";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 import { ofaLayerKeys, ofaParse, type OfaArch } from "../spaces/ofa.js";
+import { PROXYLESS_LAYOUT, proxylessLayerKeys, proxylessParse } from "../spaces/proxyless.js";
+
+/** The table datasets of ProxylessNAS's space (the others are Once-for-All's). */
+const PROXYLESS_TABLES: readonly string[] = ["proxylessnas-mobile-lut"];
 
 /** `scale * lut + offset`. */
 export interface Calibration {
@@ -69,16 +75,27 @@ export class LookupTablePredictor {
    * @throws {InvalidDataError} when the table lacks one of the subnet's layers (names it)
    */
   tableSum(arch: OfaArch | string): number {
-    const a = typeof arch === "string" ? ofaParse(arch) : arch;
-    const lut = this.byResolution.get(a.r);
-    if (!lut) throw new InvalidArgumentError(`LookupTablePredictor: no lookup table for resolution ${a.r}; resolutions: ${this.resolutions.join(", ")}`);
+    const { r, keys } = this.layerKeys(arch);
+    const lut = this.byResolution.get(r);
+    if (!lut) throw new InvalidArgumentError(`LookupTablePredictor: no lookup table for resolution ${r}; resolutions: ${this.resolutions.join(", ")}`);
     let s = 0;
-    for (const key of ofaLayerKeys(a)) {
+    for (const key of keys) {
       const e = lut.entries.get(key);
-      if (!e) throw new InvalidDataError(`LookupTablePredictor: ${lut.dataset} (${a.r} px) has no entry ${key}`);
+      if (!e) throw new InvalidDataError(`LookupTablePredictor: ${lut.dataset} (${r} px) has no entry ${key}`);
       s += e.mean;
     }
     return s;
+  }
+
+  /** The input resolution and table keys of a network of the tables' space. */
+  private layerKeys(arch: OfaArch | string): { r: number; keys: string[] } {
+    const dataset = [...this.byResolution.values()][0]?.dataset ?? "";
+    if (PROXYLESS_TABLES.includes(dataset)) {
+      if (typeof arch !== "string") throw new InvalidArgumentError(`LookupTablePredictor: ${dataset} prices ProxylessNAS architectures; give their strings`);
+      return { r: PROXYLESS_LAYOUT.resolution, keys: proxylessLayerKeys(proxylessParse(arch)) };
+    }
+    const a = typeof arch === "string" ? ofaParse(arch) : arch;
+    return { r: a.r, keys: ofaLayerKeys(a) };
   }
 
   /** Predicted latency (ms) of each subnet: `scale * tableSum + offset`. */

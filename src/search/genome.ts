@@ -9,6 +9,7 @@ import { fbnetFormat, fbnetMutate, fbnetParse, fbnetSample, FBNET_LAYERS } from 
 import { NB201_OPS, nb201Format, nb201Parse, type Nb201Arch } from "../spaces/nb201.js";
 import type { SpaceName } from "../spaces/space.js";
 import { ofaFormat, ofaMutate, ofaNormalize, ofaParse, ofaSample, OFA_STAGES, type OfaArch } from "../spaces/ofa.js";
+import { proxylessFormat, proxylessMutate, proxylessParse, proxylessSample } from "../spaces/proxyless.js";
 
 /** The operators of a search space, for evolution. */
 export interface Genome<G> {
@@ -127,4 +128,23 @@ export const FBNET_GENOME: Genome<readonly number[]> = {
   crossover: (a, b, rng) => a.map((x, i) => (rng.next() < 0.5 ? x : (b[i] as number))),
   format: (g) => fbnetFormat(g),
   parse: (s) => fbnetParse(s),
+};
+
+/**
+ * The ProxylessNAS mobile genome: one choice per layer (a stage's first
+ * layer never skipped), uniform crossover per layer.
+ *
+ * @example
+ * ```ts
+ * nsga2(PROXYLESS_GENOME, (archs) => ({ accuracy: acc(archs), latency: lut.predict(archs) }), { evaluations: 2000, seed: 0 });
+ * ```
+ */
+export const PROXYLESS_GENOME: Genome<readonly number[]> = {
+  space: "proxyless",
+  sample: (rng) => proxylessSample(rng),
+  mutate: (g, rng) => proxylessMutate(g, rng),
+  // both parents hold a valid choice at every layer, so any mix is valid
+  crossover: (a, b, rng) => a.map((x, i) => (rng.next() < 0.5 ? x : (b[i] as number))),
+  format: (g) => proxylessFormat(g),
+  parse: (s) => proxylessParse(s),
 };

@@ -8,6 +8,7 @@
  */
 import type { FetchOptions } from "../data/fetch.js";
 import { LatencyTable } from "../data/latency-table.js";
+import { InvalidArgumentError } from "../errors.js";
 import { loadTable } from "../data/load.js";
 import { loadLookupTables, loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
 import { LookupTablePredictor } from "../predict/lut-predictor.js";
@@ -57,7 +58,6 @@ export interface OfaSearchTable {
 export async function loadOfaSearchTable(options: FetchOptions = {}): Promise<OfaSearchTable> {
   const help = await loadTable("help-ofa", options);
   const lut = LookupTablePredictor.create(await loadLookupTables("ofa-note10-lut", options));
-  const accuracy = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights(options));
   const resolutions = lut.resolutions;
   const keep: number[] = [];
   help.archs().forEach((a, r) => {
@@ -70,8 +70,34 @@ export async function loadOfaSearchTable(options: FetchOptions = {}): Promise<Of
     archs,
     indices: sub.indices(),
     devices: [{ info: { name: OFA_PROXY_COLUMN, source: "ofa-note10-lut (Once-for-All's Samsung Note10 lookup table)" }, values: lut.predict(archs) }],
-    accuracies: { [OFA_ACCURACY_COLUMN]: accuracy.predict(archs) },
-    source: "ofa-note10-lut + ofa-accuracy-predictor",
+    source: "ofa-note10-lut",
   });
-  return { table: sub.join(computed), leftOut: help.rows - keep.length, resolutions };
+  return { table: await withOfaAccuracy(sub.join(computed), options), leftOut: help.rows - keep.length, resolutions };
+}
+
+/**
+ * A Once-for-All table with OFA's predicted ImageNet top-1 of every subnet
+ * added as the accuracy column {@link OFA_ACCURACY_COLUMN} (a new table; the
+ * input is not changed). Any resolution: the predictor covers 128..224.
+ *
+ * @throws {InvalidArgumentError} for a table of another search space
+ * @example
+ * ```ts
+ * const t = await withOfaAccuracy(await loadTable("local-ofa"));
+ * runSearchProtocol({ table: t, proxy: "node-wasm", accuracies: [OFA_ACCURACY_COLUMN] });
+ * ```
+ */
+export async function withOfaAccuracy(table: LatencyTable, options: FetchOptions = {}): Promise<LatencyTable> {
+  if (table.space !== "ofa-mbv3") throw new InvalidArgumentError(`withOfaAccuracy: ${table.source} is a ${table.space} table; OFA's accuracy predictor scores ofa-mbv3 subnets`);
+  const accuracy = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights(options));
+  const archs = table.archs();
+  const computed = LatencyTable.create({
+    space: "ofa-mbv3",
+    archs,
+    indices: table.indices(),
+    devices: [],
+    accuracies: { [OFA_ACCURACY_COLUMN]: accuracy.predict(archs) },
+    source: "ofa-accuracy-predictor",
+  });
+  return table.join(computed);
 }

@@ -6,22 +6,24 @@ import { oneOf } from "../errors.js";
 import { fbnetFormat, fbnetParse } from "./fbnet.js";
 import { isNb201Canonical, nb201Format, nb201Parse } from "./nb201.js";
 import { ofaFormat, ofaParse } from "./ofa.js";
+import { proxylessFormat, proxylessParse } from "./proxyless.js";
 
 /**
  * - `nb201`: NAS-Bench-201 (15,625 cells; official index).
  * - `ofa-mbv3`: Once-for-All MobileNetV3 subnets.
  * - `fbnet`: FBNet (22 layers x 9 blocks).
+ * - `proxyless`: ProxylessNAS mobile, on MobileNet-V2 (21 layers x 7 choices).
  */
-export type SpaceName = "nb201" | "ofa-mbv3" | "fbnet";
+export type SpaceName = "nb201" | "ofa-mbv3" | "fbnet" | "proxyless";
 /**
  * The search spaces proxynas encodes.
  *
  * @example
  * ```ts
- * SPACE_NAMES; // ["nb201", "ofa-mbv3", "fbnet"]
+ * SPACE_NAMES; // ["nb201", "ofa-mbv3", "fbnet", "proxyless"]
  * ```
  */
-export const SPACE_NAMES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet"];
+export const SPACE_NAMES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet", "proxyless"];
 
 /**
  * Validates a space name.
@@ -55,5 +57,7 @@ export function canonicalArch(space: SpaceName, arch: string): string {
       return ofaFormat(ofaParse(arch));
     case "fbnet":
       return fbnetFormat(fbnetParse(arch));
+    case "proxyless":
+      return proxylessFormat(proxylessParse(arch));
   }
 }

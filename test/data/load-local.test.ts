@@ -4,6 +4,7 @@ import { loadTable } from "../../src/data/load.js";
 import { datasetInfo } from "../../src/data/registry.js";
 import { loadNb201Index, loadReferenceArchitectures } from "../../src/data/load-help.js";
 import { isNb201Canonical, nb201Format } from "../../src/spaces/nb201.js";
+import { ofaFormat, ofaParse } from "../../src/spaces/ofa.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 describe("local-nb201 (embedded)", () => {
@@ -28,5 +29,20 @@ describe("local-nb201 (embedded)", () => {
       const col = t.latency(d);
       expect(col.every((v) => Number.isNaN(v) || v > 0), d).toBe(true);
     }
+  });
+});
+
+describe("local-ofa (embedded)", () => {
+  it("loads from the package with no download: at least 300 valid Once-for-All subnets, distinct, on at least 4 runtimes, every latency positive", async () => {
+    expect(datasetInfo("local-ofa").files).toEqual([]);
+    const fetched = await fetchDataset("local-ofa", { mirror: "/nonexistent" });
+    expect(fetched.from).toBe("package");
+    const t = await loadTable("local-ofa");
+    expect(t.space).toBe("ofa-mbv3");
+    expect(t.rows).toBeGreaterThanOrEqual(300);
+    expect(new Set(t.archs()).size).toBe(t.rows);
+    for (const a of t.archs()) expect(ofaFormat(ofaParse(a))).toBe(a);
+    expect(t.deviceNames.length).toBeGreaterThanOrEqual(4);
+    for (const d of t.deviceNames) expect(t.latency(d).every((v) => v > 0), d).toBe(true);
   });
 });

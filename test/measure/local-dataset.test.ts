@@ -1,20 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { loadLocalMeasurements, localDatasetPath } from "../../src/measure/local-dataset.js";
+import { loadTable } from "../../src/data/load.js";
+import { loadLocalMeasurements } from "../../src/measure/local-dataset.js";
 import { measurementReport } from "../../src/measure/measurement-report.js";
 
-describe("loadLocalMeasurements", () => {
-  it("reads the embedded file's sidecar: every runtime has its metadata, protocol and a repeatability measurement", async () => {
-    expect(localDatasetPath()).toMatch(/datasets\/local-nb201\.csv$/);
-    const f = await loadLocalMeasurements();
+// the embedded datasets' contract: at least 4 runtime-devices, each with its metadata and protocol,
+// every architecture measured, 100 of them re-measured with a rank correlation of at least 0.98
+// against the first measurement
+describe.each([
+  ["local-nb201", 500],
+  ["local-ofa", 300],
+] as const)("loadLocalMeasurements(%s)", (name, archs) => {
+  it(`reads the sidecar: every runtime has its metadata, protocol, ${archs} architectures and a repeatability measurement`, async () => {
+    const f = await loadLocalMeasurements(name);
     const rows = measurementReport(f);
-    // the embedded dataset's contract: at least 4 runtime-devices, 500 architectures each,
-    // 100 of them re-measured with a rank correlation of at least 0.98 against the first measurement
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const r of rows) {
-      expect(r.measured, r.runtime).toBeGreaterThanOrEqual(500);
+      expect(r.measured, r.runtime).toBeGreaterThanOrEqual(archs);
+      expect(r.failed, r.runtime).toBe(0);
       expect(r.repeats, r.runtime).toBeGreaterThanOrEqual(100);
       expect(r.repeatSrcc, r.runtime).toBeGreaterThanOrEqual(0.98);
       expect(f.runtimes[r.runtime]?.metadata.runtime).toBe(r.runtime);
     }
+    // the CSV and its sidecar describe the same runtimes
+    expect([...(await loadTable(name)).deviceNames].sort()).toEqual(rows.map((r) => r.runtime).sort());
+  });
+});
+
+describe("loadLocalMeasurements", () => {
+  it("names the embedded datasets for any other name", async () => {
+    await expect(loadLocalMeasurements("help-nb201" as "local-ofa")).rejects.toThrow(/not an embedded dataset \(valid: local-nb201, local-ofa\)/);
   });
 });

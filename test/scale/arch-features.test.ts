@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fbnetCost, nb201Cost, ofaCost } from "../../src/measure/model-cost.js";
+import { fbnetCost, nb201Cost, ofaCost, proxylessCost } from "../../src/measure/model-cost.js";
 import { nb201FeatureMatrix } from "../../src/predict/nb201-features.js";
 import { deviceAwareArchFeatures } from "../../src/scale/arch-features.js";
 import { nb201Enumerate, nb201Format } from "../../src/spaces/nb201.js";
@@ -29,7 +29,15 @@ describe("deviceAwareArchFeatures", () => {
     expect(x.data[7]).toBe(1); // layer 0, block k5_e6
     expect(x.data[x.cols - 2]).toBeCloseTo(Math.log(fbnetCost(a).flops), 12);
   });
+  it("covers ProxylessNAS with its choice one-hot and the analytic costs of its mobile network", () => {
+    const a = ["k7e3", ...Array(20).fill("k3e6")].join("-");
+    const x = deviceAwareArchFeatures("proxyless", [a]);
+    expect(x.cols).toBe(21 * 7 + 2);
+    expect(x.data[4]).toBe(1); // layer 0, k7e3
+    expect(x.data[7 + 1]).toBe(1); // layer 1, k3e6
+    expect(x.data[x.cols - 1]).toBeCloseTo(Math.log(proxylessCost(a).params), 12);
+  });
   it("refuses a space it has no features for, naming the supported ones", () => {
-    expect(() => deviceAwareArchFeatures("nb101" as never, [])).toThrowError(/nb101 space has no architecture features yet; supported: nb201, ofa-mbv3, fbnet/);
+    expect(() => deviceAwareArchFeatures("nb101" as never, [])).toThrowError(/nb101 space has no architecture features yet; supported: nb201, ofa-mbv3, fbnet, proxyless/);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { FBNET_GENOME, NB201_GENOME, OFA_GENOME, ofaGenomeAt } from "../../src/search/genome.js";
+import { FBNET_GENOME, NB201_GENOME, OFA_GENOME, PROXYLESS_GENOME, ofaGenomeAt } from "../../src/search/genome.js";
 import { seededRng } from "../../src/random.js";
 
 describe("genomes", () => {
   it("the genomes' operators keep architectures valid, and mutation always changes them", () => {
     const rng = seededRng(0);
-    for (const g of [NB201_GENOME, OFA_GENOME, FBNET_GENOME] as const) {
+    for (const g of [NB201_GENOME, OFA_GENOME, FBNET_GENOME, PROXYLESS_GENOME] as const) {
       const gen = g as unknown as typeof NB201_GENOME;
       for (let i = 0; i < 50; i++) {
         const a = gen.sample(rng);

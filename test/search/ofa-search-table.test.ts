@@ -3,7 +3,9 @@ import { adaptContext } from "../../src/adapt/adapt.js";
 import { loadTable } from "../../src/data/load.js";
 import { loadLookupTables } from "../../src/data/load-lut.js";
 import { LookupTablePredictor } from "../../src/predict/lut-predictor.js";
-import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN, type OfaSearchTable } from "../../src/search/ofa-search-table.js";
+import { loadOfaAccuracyPredictorWeights } from "../../src/data/load-lut.js";
+import { OfaAccuracyPredictor } from "../../src/predict/ofa-accuracy-predictor.js";
+import { loadOfaSearchTable, OFA_ACCURACY_COLUMN, OFA_PROXY_COLUMN, withOfaAccuracy, type OfaSearchTable } from "../../src/search/ofa-search-table.js";
 import { oneProxySearch, scoreOneProxy } from "../../src/search/one-proxy.js";
 import { ofaParse } from "../../src/spaces/ofa.js";
 import { mirrorDir } from "../helpers/mirror.js";
@@ -44,5 +46,26 @@ describe("loadOfaSearchTable", () => {
     // batch-1 V100 ranks subnets unlike the phone's lookup table: adaptation must beat the proxy's own front
     const s = scoreOneProxy(r, target, acc);
     expect(s.adapted.regret).toBeLessThan(s.proxyFront.regret);
+  });
+});
+
+describe("withOfaAccuracy", () => {
+  it("adds OFA's predicted top-1 of every subnet at any resolution, as a new table: the input keeps its columns", async () => {
+    const local = await loadTable("local-ofa");
+    const t = await withOfaAccuracy(local, { mirror: mirrorDir() });
+    expect(local.accuracyNames).toEqual([]);
+    expect(t.accuracyNames).toEqual([OFA_ACCURACY_COLUMN]);
+    expect(t.deviceNames).toEqual(local.deviceNames);
+    expect(t.archs()).toEqual(local.archs());
+    const predictor = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights({ mirror: mirrorDir() }));
+    const rows = [0, 150, local.rows - 1];
+    const want = predictor.predict(rows.map((r) => local.archAt(r)));
+    rows.forEach((r, i) => expect(t.accuracy(OFA_ACCURACY_COLUMN)[r]).toBe(want[i]));
+    // local-ofa reaches below the lookup table's resolutions: 128 is scored too
+    expect(local.archs().some((a) => ofaParse(a).r < 160)).toBe(true);
+    expect(t.accuracy(OFA_ACCURACY_COLUMN).every((v) => v > 50 && v < 90)).toBe(true);
+  });
+  it("names the space it scores for a table of another space", async () => {
+    await expect(withOfaAccuracy(await loadTable("local-nb201"), { mirror: mirrorDir() })).rejects.toThrow(/is a nb201 table; OFA's accuracy predictor scores ofa-mbv3 subnets/);
   });
 });

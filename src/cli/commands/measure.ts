@@ -20,6 +20,7 @@ import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
 import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
 import { ofaFormat, ofaSample } from "../../spaces/ofa.js";
+import { PROXYLESS_GENOME } from "../../search/genome.js";
 import { tableView, tableText } from "../../viz/table.js";
 import { intOption, numberOption, mirrorOption, writableFileOption } from "../options.js";
 
@@ -87,9 +88,9 @@ async function archsFromFile(file: string, officialIndex: () => Promise<(arch: s
 function measureOptions(cmd: Command): Command {
   return mirrorOption(
     cmd
-      .option("--space <space>", "nb201|ofa-mbv3", "nb201")
+      .option("--space <space>", "nb201|ofa-mbv3|proxyless", "nb201")
       .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select; `references`: HELP's 10 reference architectures (measure serve with neither --archs nor --sample: those, behind one button on the page)")
-      .option("--sample <N>", "measure N architectures: nb201 stratified over the space by FLOPs; ofa-mbv3 uniform subnets")
+      .option("--sample <N>", "measure N architectures: nb201 stratified over the space by FLOPs; ofa-mbv3 and proxyless uniform over the space")
       .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
       .option("--seed <n>", "seed of the sample, the random weights and the input", "0")
       .requiredOption("--out <file.csv>", "output CSV (resumed when it exists); metadata in <file.csv>.json")
@@ -190,11 +191,12 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
     const nb = await loadNb201Index(fetchOpts);
     archs = (await loadReferenceArchitectures("help-nb201", fetchOpts)).map((i) => ({ index: i, arch: nbFormat(nb.archAt(i)) }));
   } else if (archsFile) archs = await archsFromFile(archsFile, officialIndex, space === "nb201");
-  else if (space === "ofa-mbv3") {
+  else if (space !== "nb201") {
     if (opts["includeReferences"]) throw new InvalidArgumentError("measure: --include-references is for --space nb201");
     const rng = seededRng(seed);
+    const draw = space === "ofa-mbv3" ? () => ofaFormat(ofaSample(rng)) : () => PROXYLESS_GENOME.format(PROXYLESS_GENOME.sample(rng));
     const seen = new Set<string>();
-    while (seen.size < (sample as number)) seen.add(ofaFormat(ofaSample(rng)));
+    while (seen.size < (sample as number)) seen.add(draw());
     archs = [...seen].map((arch, index) => ({ index, arch }));
   } else {
     const idx = await officialIndex();

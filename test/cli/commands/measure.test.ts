@@ -52,6 +52,26 @@ describe("proxynas measure", () => {
     expect(lines.slice(1).map((l) => Number(l.split(",")[0]))).toEqual([11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462]);
     expect(cli("measure", "run", "--runtime", "node-wasm", "--archs", "references", "--space", "ofa-mbv3", "--out", join(dir, "o.csv")).stderr).toMatch(/--archs references is for --space nb201/);
   }, 120_000);
+  it("--space proxyless --sample draws seeded ProxylessNAS networks and measures them, numbered from 0", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
+    const out = join(dir, "p.csv");
+    const r = cli("measure", "run", "--space", "proxyless", "--runtime", "node-wasm", "--sample", "2", "--seed", "1", "--out", out, ...FAST);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("index,arch,node-wasm");
+    const rows = lines.slice(1).map((l) => l.split(","));
+    expect(rows.map((x) => x[0])).toEqual(["0", "1"]);
+    for (const [, arch, ms] of rows) {
+      expect(arch).toMatch(/^(k[357]e[36]|skip)(-(k[357]e[36]|skip)){20}$/);
+      expect(Number(ms)).toBeGreaterThan(0);
+    }
+    expect(JSON.parse(readFileSync(`${out}.json`, "utf8")).runtimes["node-wasm"].metadata.imageShape).toEqual([224, 224, 3]);
+    // the same seed draws the same networks
+    const again = join(dir, "q.csv");
+    expect(cli("measure", "run", "--space", "proxyless", "--runtime", "node-wasm", "--sample", "2", "--seed", "1", "--out", again, ...FAST).code).toBe(0);
+    const archsOf = (file: string) => readFileSync(file, "utf8").trim().split("\n").map((l) => l.split(",")[1]);
+    expect(archsOf(again)).toEqual(archsOf(out));
+  }, 120_000);
   it("--sample with the official index; bad input is a typed error with exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "pn-cli-measure-"));
     const r = cli("measure", "run", "--runtime", "node-wasm", "--sample", "2", "--seed", "4", "--out", join(dir, "s.csv"), ...FAST);
