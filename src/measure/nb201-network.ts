@@ -20,6 +20,7 @@
 import type * as TF from "@tensorflow/tfjs";
 import { InvalidArgumentError } from "../errors.js";
 import { tfjs } from "../runtime/backend.js";
+import { layerKit } from "./layer-kit.js";
 import { NB201_EDGES, nb201Format, nb201Parse, type Nb201Arch } from "../spaces/nb201.js";
 
 /** Options of `buildNb201Network`; defaults are NAS-Bench-201's CIFAR-10 network. */
@@ -115,16 +116,8 @@ export function buildNb201Network(arch: string | readonly number[], options: Nb2
   const layout = nb201Layout(options);
   const tf = tfjs();
   const Zero = zeroLayer(tf);
-  let seed = options.seed ?? 0;
-  if (!Number.isInteger(seed)) throw new InvalidArgumentError(`buildNb201Network: seed = ${String(options.seed)} is not an integer`);
-  let n = 0;
-  const name = (what: string) => `${what}_${n++}`;
-  const init = () => tf.initializers.heNormal({ seed: seed++ });
+  const { name, apply, conv, bn, dense } = layerKit(tf, options.seed, "buildNb201Network");
   type Sym = TF.SymbolicTensor;
-  const apply = (layer: TF.layers.Layer, x: Sym | Sym[]): Sym => layer.apply(x) as Sym;
-  const conv = (x: Sym, filters: number, kernel: number, stride: number): Sym =>
-    apply(tf.layers.conv2d({ filters, kernelSize: kernel, strides: stride, padding: "same", useBias: false, kernelInitializer: init(), name: name("conv") }), x);
-  const bn = (x: Sym): Sym => apply(tf.layers.batchNormalization({ axis: -1, name: name("bn") }), x);
   const relu = (x: Sym): Sym => apply(tf.layers.reLU({ name: name("relu") }), x);
   const reluConvBn = (x: Sym, filters: number, kernel: number, stride: number) => bn(conv(relu(x), filters, kernel, stride));
   // A sum that reads one tensor twice (two skip edges from the same node) gets a linear copy of it:
@@ -177,6 +170,6 @@ export function buildNb201Network(arch: string | readonly number[], options: Nb2
   }
   x = relu(bn(x));
   x = apply(tf.layers.globalAveragePooling2d({ name: name("pool") }), x);
-  const logits = apply(tf.layers.dense({ units: layout.classes, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: name("classifier") }), x);
+  const logits = dense(x, layout.classes);
   return tf.model({ inputs: input, outputs: logits, name: `nb201_${ops.join("")}` });
 }

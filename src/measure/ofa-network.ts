@@ -14,8 +14,8 @@
  *   h-swish (no BN, no bias), classifier to 1000.
  */
 import type * as TF from "@tensorflow/tfjs";
-import { InvalidArgumentError } from "../errors.js";
 import { tfjs } from "../runtime/backend.js";
+import { layerKit } from "./layer-kit.js";
 import { OFA_LAYOUT, OFA_SLOTS, ofaNormalize, ofaParse, type OfaArch } from "../spaces/ofa.js";
 
 /** Once-for-All's `make_divisible(v, 8)`: the nearest multiple of 8, never more than 10 % below v. */
@@ -132,17 +132,8 @@ export function buildOfaNetwork(arch: string | OfaArch, options: { seed?: number
   const a = ofaArchOf(arch);
   const tf = tfjs();
   const { HSwish, HSigmoid } = activations(tf);
-  let seed = options.seed ?? 0;
-  if (!Number.isInteger(seed)) throw new InvalidArgumentError(`buildOfaNetwork: seed = ${String(options.seed)} is not an integer`);
-  let n = 0;
-  const name = (what: string) => `${what}_${n++}`;
+  const { name, apply, conv, dw, bn, dense } = layerKit(tf, options.seed, "buildOfaNetwork");
   type Sym = TF.SymbolicTensor;
-  const apply = (layer: TF.layers.Layer, x: Sym | Sym[]): Sym => layer.apply(x) as Sym;
-  const conv = (x: Sym, filters: number, kernel: number, stride: number, useBias = false): Sym =>
-    apply(tf.layers.conv2d({ filters, kernelSize: kernel, strides: stride, padding: "same", useBias, kernelInitializer: tf.initializers.heNormal({ seed: seed++ }), name: name("conv") }), x);
-  const dw = (x: Sym, kernel: number, stride: number): Sym =>
-    apply(tf.layers.depthwiseConv2d({ kernelSize: kernel, strides: stride, padding: "same", useBias: false, depthwiseInitializer: tf.initializers.heNormal({ seed: seed++ }), name: name("dwconv") }), x);
-  const bn = (x: Sym): Sym => apply(tf.layers.batchNormalization({ axis: -1, name: name("bn") }), x);
   const act = (x: Sym, hswish: boolean): Sym => apply(hswish ? new HSwish({ name: name("hswish") }) : tf.layers.reLU({ name: name("relu") }), x);
 
   const input = tf.input({ shape: [a.r, a.r, 3], name: "image" });
@@ -166,6 +157,6 @@ export function buildOfaNetwork(arch: string | OfaArch, options: { seed?: number
   x = apply(tf.layers.reshape({ targetShape: [1, 1, OFA_LAYOUT.finalExpand], name: name("reshape") }), x);
   x = act(conv(x, OFA_LAYOUT.featureMix, 1, 1), true);
   x = apply(tf.layers.flatten({ name: name("flatten") }), x);
-  const logits = apply(tf.layers.dense({ units: OFA_LAYOUT.classes, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: name("classifier") }), x);
+  const logits = dense(x, OFA_LAYOUT.classes);
   return tf.model({ inputs: input, outputs: logits, name: "ofa_mbv3" });
 }

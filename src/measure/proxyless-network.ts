@@ -11,8 +11,8 @@
  * - 1x1 conv to 1280 + BN + ReLU6, global pooling, classifier to 1000.
  */
 import type * as TF from "@tensorflow/tfjs";
-import { InvalidArgumentError } from "../errors.js";
 import { tfjs } from "../runtime/backend.js";
+import { layerKit } from "./layer-kit.js";
 import { PROXYLESS_LAYOUT, proxylessLayers, proxylessParse, type ProxylessArch } from "../spaces/proxyless.js";
 
 /**
@@ -30,18 +30,8 @@ import { PROXYLESS_LAYOUT, proxylessLayers, proxylessParse, type ProxylessArch }
 export function buildProxylessNetwork(arch: string | ProxylessArch, options: { seed?: number } = {}): TF.LayersModel {
   const layers = proxylessLayers(typeof arch === "string" ? proxylessParse(arch) : arch);
   const tf = tfjs();
-  let seed = options.seed ?? 0;
-  if (!Number.isInteger(seed)) throw new InvalidArgumentError(`buildProxylessNetwork: seed = ${String(options.seed)} is not an integer`);
-  let n = 0;
-  const name = (what: string) => `${what}_${n++}`;
-  type Sym = TF.SymbolicTensor;
-  const apply = (layer: TF.layers.Layer, x: Sym | Sym[]): Sym => layer.apply(x) as Sym;
-  const conv = (x: Sym, filters: number, kernel: number, stride: number): Sym =>
-    apply(tf.layers.conv2d({ filters, kernelSize: kernel, strides: stride, padding: "same", useBias: false, kernelInitializer: tf.initializers.heNormal({ seed: seed++ }), name: name("conv") }), x);
-  const dw = (x: Sym, kernel: number, stride: number): Sym =>
-    apply(tf.layers.depthwiseConv2d({ kernelSize: kernel, strides: stride, padding: "same", useBias: false, depthwiseInitializer: tf.initializers.heNormal({ seed: seed++ }), name: name("dwconv") }), x);
-  const bn = (x: Sym): Sym => apply(tf.layers.batchNormalization({ axis: -1, name: name("bn") }), x);
-  const relu6 = (x: Sym): Sym => apply(tf.layers.reLU({ maxValue: 6, name: name("relu6") }), x);
+  const { name, apply, conv, dw, bn, dense } = layerKit(tf, options.seed, "buildProxylessNetwork");
+  const relu6 = (x: TF.SymbolicTensor) => apply(tf.layers.reLU({ maxValue: 6, name: name("relu6") }), x);
 
   const L = PROXYLESS_LAYOUT;
   const input = tf.input({ shape: [L.resolution, L.resolution, 3], name: "image" });
@@ -55,6 +45,6 @@ export function buildProxylessNetwork(arch: string | ProxylessArch, options: { s
   }
   x = relu6(bn(conv(x, L.featureMix, 1, 1)));
   x = apply(tf.layers.globalAveragePooling2d({ name: name("pool") }), x);
-  const logits = apply(tf.layers.dense({ units: L.classes, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: name("classifier") }), x);
+  const logits = dense(x, L.classes);
   return tf.model({ inputs: input, outputs: logits, name: "proxyless_mobile" });
 }
