@@ -39,12 +39,15 @@ export interface LutPredictorJson {
  */
 export class LookupTablePredictor {
   private readonly byResolution: ReadonlyMap<number, LookupTable>;
+  /** The tables' dataset (one per predictor). */
+  private readonly dataset: string;
 
   private constructor(
     tables: readonly LookupTable[],
     readonly calibration: Calibration,
   ) {
     this.byResolution = new Map(tables.map((t) => [t.resolution, t]));
+    this.dataset = tables[0]?.dataset ?? "";
   }
 
   /**
@@ -89,9 +92,8 @@ export class LookupTablePredictor {
 
   /** The input resolution and table keys of a network of the tables' space. */
   private layerKeys(arch: OfaArch | string): { r: number; keys: string[] } {
-    const dataset = [...this.byResolution.values()][0]?.dataset ?? "";
-    if (PROXYLESS_TABLES.includes(dataset)) {
-      if (typeof arch !== "string") throw new InvalidArgumentError(`LookupTablePredictor: ${dataset} prices ProxylessNAS architectures; give their strings`);
+    if (PROXYLESS_TABLES.includes(this.dataset)) {
+      if (typeof arch !== "string") throw new InvalidArgumentError(`LookupTablePredictor: ${this.dataset} prices ProxylessNAS architectures; give their strings`);
       return { r: PROXYLESS_LAYOUT.resolution, keys: proxylessLayerKeys(proxylessParse(arch)) };
     }
     const a = typeof arch === "string" ? ofaParse(arch) : arch;
@@ -126,7 +128,7 @@ export class LookupTablePredictor {
   }
 
   toJSON(): LutPredictorJson {
-    return { kind: "lut", dataset: [...this.byResolution.values()][0]?.dataset ?? "", resolutions: this.resolutions, calibration: this.calibration };
+    return { kind: "lut", dataset: this.dataset, resolutions: this.resolutions, calibration: this.calibration };
   }
 
   /**
