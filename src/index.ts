@@ -110,6 +110,7 @@ export { serveMeasurement, type ServeOptions } from "./measure/measure-server.js
 export { readMeasurementFile, writeMeasurementFile, mergeMeasurementFiles, sidecarPath, type MeasurementFile, type RuntimeSection, type RuntimeMetadata, type ArchRecord, type PairedFields } from "./measure/measurement-file.js";
 export { measurementReport, type RuntimeReportRow } from "./measure/measurement-report.js";
 export { stratifiedNb201Sample } from "./measure/sample-architectures.js";
+export { stratifiedProxylessSample } from "./measure/stratified-proxyless-sample.js";
 export { loadLocalMeasurements } from "./measure/local-dataset.js";
 export { readMeasurements, readArchRows, measurementsFor } from "./measure/user-measurements.js";
 

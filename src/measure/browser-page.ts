@@ -37,6 +37,8 @@ export interface PageConfig {
   readonly seed: number;
   /** Architectures in the session. */
   readonly count: number;
+  /** Reference medians of the runtime's earlier records in the file (the protocol's guard starts from them). */
+  readonly priorReferenceMs: readonly number[];
   /** When present, the page waits for a click on a button of this label before it measures. */
   readonly startLabel?: string;
   /** Shown when the measurement is done (e.g. the command that reads the file). */
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
       platform: g.navigator.platform ?? "",
       memoryGb: g.navigator.deviceMemory ?? null,
     })) as PageWork;
-    const measurer = createMeasurer(config.space, config.protocol, config.seed);
+    const measurer = createMeasurer(config.space, config.protocol, config.seed, { priorReferenceMs: config.priorReferenceMs });
     if (work.todo.length > 0) {
       status(`warming up ${backendDetail}`);
       await measurer.warmUp(config.protocol.processWarmupMs);

@@ -9,7 +9,7 @@ import type * as TF from "@tensorflow/tfjs";
 import { tfjs } from "../runtime/backend.js";
 import { canonicalArch } from "../spaces/space.js";
 import { buildNetwork, REFERENCE_ARCHS, type MeasurableSpace } from "./network.js";
-import { DEFAULT_PROTOCOL, timePaired, type MeasureProtocol, type RunStats } from "./protocol.js";
+import { DEFAULT_PROTOCOL, ReferenceHistory, timeGuarded, timePaired, type MeasureProtocol, type RunStats } from "./protocol.js";
 
 /** The outcome of measuring one architecture. */
 export type ArchMeasurement =
@@ -22,6 +22,8 @@ export type ArchMeasurement =
       readonly ratio?: RunStats;
       /** Paired protocol: the reference's median in this measurement, ms. */
       readonly referenceMs?: number;
+      /** Paired protocol: the reference medians of the attempts discarded as disturbed (protocol `referenceGuard`), in order. */
+      readonly disturbedReferenceMs?: readonly number[];
     }
   | { readonly arch: string; readonly ok: false; readonly reason: string };
 
@@ -36,6 +38,14 @@ export interface Measurer {
   measure(arch: string): Promise<ArchMeasurement>;
   /** Frees the reference network and the input. */
   dispose(): void;
+}
+
+/** Options of {@link createMeasurer}. */
+export interface MeasurerOptions {
+  /** Reference medians of earlier measurements of this runtime (e.g. the file's records), so that the guard knows the typical reference from the first architecture on. */
+  readonly priorReferenceMs?: readonly number[];
+  /** Waits between a disturbed attempt and the next (default a real timer), replaceable in tests. */
+  readonly pause?: (ms: number) => Promise<void>;
 }
 
 const runOnce = (model: TF.LayersModel, x: TF.Tensor) => () => {
@@ -57,7 +67,7 @@ const runOnce = (model: TF.LayersModel, x: TF.Tensor) => () => {
  * m.dispose();
  * ```
  */
-export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol = DEFAULT_PROTOCOL, seed = 0): Measurer {
+export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol = DEFAULT_PROTOCOL, seed = 0, options: MeasurerOptions = {}): Measurer {
   const tf = tfjs();
   const reference = protocol.paired ? REFERENCE_ARCHS[space] : null;
   const warmArch = REFERENCE_ARCHS[space];
@@ -70,10 +80,14 @@ export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol
     return x;
   };
   const refRun = runOnce(ref.model, inputFor(ref.imageShape));
+  const pause = options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // the guard's history of reference medians: the file's, then every attempt's
+  const history = new ReferenceHistory(options.priorReferenceMs);
   return {
     space,
     reference,
     async warmUp(ms: number) {
+      // not fed to the guard: a reference run back to back is not one paired with a network
       const t0 = performance.now();
       while (performance.now() - t0 < ms) {
         refRun();
@@ -86,8 +100,13 @@ export function createMeasurer(space: MeasurableSpace, protocol: MeasureProtocol
       try {
         const built = buildNetwork(space, canonical, seed);
         model = built.model;
-        const r = await timePaired(runOnce(model, inputFor(built.imageShape)), protocol.paired ? refRun : undefined, protocol);
-        return { arch: canonical, ok: true, stats: r.stats, ...(r.ratio ? { ratio: r.ratio, referenceMs: r.referenceMs as number } : {}) };
+        const run = runOnce(model, inputFor(built.imageShape));
+        if (!protocol.paired) return { arch: canonical, ok: true, stats: (await timePaired(run, undefined, protocol)).stats };
+        const r = await timeGuarded(() => timePaired(run, refRun, protocol), history, protocol, pause);
+        return {
+          arch: canonical, ok: true, stats: r.stats, ratio: r.ratio as RunStats, referenceMs: r.referenceMs as number,
+          ...(r.disturbedReferenceMs.length > 0 ? { disturbedReferenceMs: r.disturbedReferenceMs } : {}),
+        };
       } catch (e) {
         return { arch: canonical, ok: false, reason: (e as Error).message };
       } finally {

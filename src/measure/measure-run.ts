@@ -40,7 +40,7 @@ export async function measureInNode(options: MeasureRunOptions): Promise<Measure
   let measurer: Measurer | undefined;
   const step = async (phase: MeasureProgress["phase"], work: PendingWork) => {
     if (work.todo.length > 0 && !measurer) {
-      measurer = createMeasurer(options.space, protocol, seed);
+      measurer = createMeasurer(options.space, protocol, seed, { priorReferenceMs: session.referenceHistory(spec.name) });
       await measurer.warmUp(protocol.processWarmupMs);
     }
     const start = performance.now();

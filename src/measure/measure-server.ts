@@ -113,7 +113,7 @@ function parseResult(body: unknown, byArch: ReadonlyMap<string, IndexedArch>, pa
   if (!known) throw new HttpError(400, `result: arch ${JSON.stringify(b.arch)?.slice(0, 120)} is not in this session's list`);
   if (b.index !== known.index) throw new HttpError(400, `result: index ${JSON.stringify(b.index)} does not match ${known.index} for this architecture`);
   if (!Number.isInteger(b.pass) || (b.pass as number) < 0 || (b.pass as number) >= passes) throw new HttpError(400, `result: pass ${JSON.stringify(b.pass)} is not in 0..${passes - 1}`);
-  const r = b.result as { arch?: unknown; ok?: unknown; reason?: unknown; stats?: Record<string, unknown>; ratio?: Record<string, unknown>; referenceMs?: unknown };
+  const r = b.result as { arch?: unknown; ok?: unknown; reason?: unknown; stats?: Record<string, unknown>; ratio?: Record<string, unknown>; referenceMs?: unknown; disturbedReferenceMs?: unknown };
   if (typeof r !== "object" || r === null || r.arch !== known.arch) throw new HttpError(400, "result.result: expected {arch, ok, stats | reason} for the same architecture");
   if (r.ok === false) {
     if (typeof r.reason !== "string" || r.reason.length === 0 || r.reason.length > 2000) throw new HttpError(400, "result.result.reason: expected a non-empty string of at most 2000 characters");
@@ -126,7 +126,12 @@ function parseResult(body: unknown, byArch: ReadonlyMap<string, IndexedArch>, pa
   if (!paired) return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats } };
   if (!finite(r.referenceMs) || r.referenceMs <= 0) throw new HttpError(400, `result.result.referenceMs: ${JSON.stringify(r.referenceMs)} is not a finite number > 0`);
   const ratio = parseStats(r.ratio, "result.result.ratio");
-  return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats, ratio, referenceMs: r.referenceMs } };
+  const d = r.disturbedReferenceMs;
+  if (d !== undefined && (!Array.isArray(d) || d.length > 10 || !d.every((v) => finite(v) && v > 0 && v <= MAX_MS))) {
+    throw new HttpError(400, `result.result.disturbedReferenceMs: expected at most 10 numbers in (0, ${MAX_MS}]`);
+  }
+  const disturbed = d && d.length > 0 ? { disturbedReferenceMs: d as number[] } : {};
+  return { unit: { ...known, pass: b.pass as number }, m: { arch: known.arch, ok: true, stats, ratio, referenceMs: r.referenceMs, ...disturbed } };
 }
 
 /** Control characters (newlines, terminal escapes) become spaces: a reason is printed in progress lines and reports. */
@@ -149,7 +154,7 @@ function parseStats(raw: unknown, where: string): RunStats {
   for (const k of ["runs", "outliers"]) if (!Number.isInteger(s[k]) || (s[k] as number) < 0) throw new HttpError(400, `${where}.${k}: ${JSON.stringify(s[k])} is not an integer >= 0`);
   if ((s["runs"] as number) < 1) throw new HttpError(400, `${where}.runs: must be >= 1`);
   const flags = s["flags"];
-  if (!Array.isArray(flags) || !flags.every((f) => f === "unstable" || f === "outliers")) throw new HttpError(400, `${where}.flags: expected a list of "unstable" and "outliers"`);
+  if (!Array.isArray(flags) || !flags.every((f) => f === "unstable" || f === "outliers" || f === "disturbed")) throw new HttpError(400, `${where}.flags: expected a list of "unstable", "outliers" and "disturbed"`);
   return {
     medianMs: s["medianMs"] as number, madMs: s["madMs"] as number, cv: s["cv"] as number, meanMs: s["meanMs"] as number, minMs: s["minMs"] as number,
     runs: s["runs"] as number, outliers: s["outliers"] as number, flags: flags as string[],
@@ -212,7 +217,7 @@ export async function serveMeasurement(options: ServeOptions): Promise<MeasureSu
     return { phase, todo: work.todo, total: work.total };
   };
   if (options.startLabel !== undefined && (options.startLabel.length === 0 || options.startLabel.length > 200)) throw new InvalidArgumentError(`serveMeasurement: startLabel of ${options.startLabel.length} characters; valid: 1 to 200`);
-  const config: PageConfig = { space: options.space, backend: options.backend, protocol, seed, count: archs.length, ...(options.startLabel ? { startLabel: options.startLabel } : {}), ...(options.nextStep ? { nextStep: options.nextStep } : {}) };
+  const config: PageConfig = { space: options.space, backend: options.backend, protocol, seed, count: archs.length, priorReferenceMs: session.referenceHistory(options.name), ...(options.startLabel ? { startLabel: options.startLabel } : {}), ...(options.nextStep ? { nextStep: options.nextStep } : {}) };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, body: string | Buffer, type = "application/json") => {

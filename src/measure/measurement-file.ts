@@ -18,7 +18,7 @@ import { formatCsv } from "../io/csv.js";
 import { medianSorted } from "../stats/quantile.js";
 import type { ArchMeasurement } from "./measure-architecture.js";
 import { MEASURABLE_SPACES, type MeasurableSpace } from "./network.js";
-import type { MeasureProtocol, RunStats } from "./protocol.js";
+import { LEGACY_PROTOCOL, type MeasureProtocol, type RunStats } from "./protocol.js";
 
 /** Format tag of the sidecar. */
 export const MEASUREMENT_FORMAT = "proxynas-measurements/1";
@@ -49,6 +49,8 @@ export interface PairedFields {
   readonly ratioMad?: number;
   readonly ratioCv?: number;
   readonly referenceMs?: number;
+  /** Reference medians of the attempts discarded as disturbed before this one (protocol `referenceGuard`). */
+  readonly disturbedReferenceMs?: readonly number[];
 }
 
 /** One architecture's record in the sidecar. */
@@ -287,8 +289,9 @@ export function runtimeSection(file: MeasurementFile, metadata: RuntimeMetadata,
     return section;
   }
   for (const key of Object.keys(protocol) as (keyof MeasureProtocol)[]) {
-    if (existing.protocol[key] !== protocol[key]) {
-      throw new InvalidArgumentError(`runtime ${metadata.runtime} in this file was measured with ${key} = ${existing.protocol[key]}, not ${protocol[key]}; resume with the same settings or write to another file`);
+    const was = existing.protocol[key] ?? LEGACY_PROTOCOL[key];
+    if (was !== protocol[key]) {
+      throw new InvalidArgumentError(`runtime ${metadata.runtime} in this file was measured with ${key} = ${String(was)}, not ${String(protocol[key])}; resume with the same settings or write to another file`);
     }
   }
   if (existing.metadata.seed !== metadata.seed) throw new InvalidArgumentError(`runtime ${metadata.runtime} in this file was measured with seed ${existing.metadata.seed}, not ${metadata.seed}`);
@@ -305,7 +308,9 @@ export function runtimeSection(file: MeasurementFile, metadata: RuntimeMetadata,
  */
 export function archRecord(m: ArchMeasurement, index: number, pass: number, at: string): ArchRecord {
   if (!m.ok) return { index, arch: m.arch, pass, at, ok: false, reason: m.reason };
-  const paired = m.ratio ? { ratio: m.ratio.medianMs, ratioMad: m.ratio.madMs, ratioCv: m.ratio.cv, referenceMs: m.referenceMs as number } : {};
+  const paired = m.ratio
+    ? { ratio: m.ratio.medianMs, ratioMad: m.ratio.madMs, ratioCv: m.ratio.cv, referenceMs: m.referenceMs as number, ...(m.disturbedReferenceMs?.length ? { disturbedReferenceMs: [...m.disturbedReferenceMs] } : {}) }
+    : {};
   return { index, arch: m.arch, pass, at, ok: true, ...m.stats, ...paired };
 }
 

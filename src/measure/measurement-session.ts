@@ -161,6 +161,13 @@ export class MeasurementSession {
     return repeatWork(this.requireSection(), this.repeat);
   }
 
+  /** Reference medians of a runtime's records in the file (results, then repeats; none for a new runtime): what the protocol's `referenceGuard` starts from. */
+  referenceHistory(runtime: string): number[] {
+    const section = this.file.runtimes[runtime];
+    if (!section) return [];
+    return [...section.results, ...section.repeats].flatMap((r) => (r.ok && r.referenceMs !== undefined ? [r.referenceMs] : []));
+  }
+
   /** Records one architecture-pass, counts it, and writes the file. */
   async record(phase: MeasureProgress["phase"], unit: WorkUnit, m: ArchMeasurement): Promise<ArchRecord> {
     const section = this.requireSection();

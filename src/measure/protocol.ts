@@ -46,6 +46,19 @@ export interface MeasureProtocol {
   readonly outlierMads: number;
   /** An architecture is flagged unstable when its coefficient of variation exceeds this (default 0.2). */
   readonly unstableCv: number;
+  /**
+   * Paired protocol: measure an architecture-pass again when the reference's
+   * median in it is more than this factor above the reference's typical
+   * median (the median of the reference medians of this runtime's earlier
+   * records in the file and of this run's attempts; from the third on); 0
+   * turns the guard off (default 1.1). The ratio cancels a uniform slow-down
+   * of the machine but not a disturbance that slows large networks more than
+   * the small reference (measured here on 224 x 224 ProxylessNAS networks:
+   * the network slowed 1.24 times as much as the reference, in log).
+   */
+  readonly referenceGuard: number;
+  /** At most this many re-measurements of a disturbed architecture-pass, after pauses of 1, 2, 4, ... s; then the attempt with the fastest reference is kept and flagged `disturbed` (default 5). */
+  readonly guardRetries: number;
 }
 
 /**
@@ -68,7 +81,16 @@ export const DEFAULT_PROTOCOL: MeasureProtocol = {
   batchSize: 1,
   outlierMads: 5,
   unstableCv: 0.2,
+  referenceGuard: 1.1,
+  guardRetries: 5,
 };
+
+/**
+ * The value of each setting added after the first files were written, as
+ * those files were measured: a file without the setting was measured with it
+ * off.
+ */
+export const LEGACY_PROTOCOL: Partial<MeasureProtocol> = { referenceGuard: 0, guardRetries: 0 };
 
 /** Statistics of the timed runs of one architecture. */
 export interface RunStats {
@@ -125,6 +147,8 @@ export function resolveProtocol(partial: Partial<MeasureProtocol> = {}): Measure
   check("batchSize", Number.isInteger(p.batchSize) && p.batchSize >= 1, "an integer >= 1");
   check("outlierMads", Number.isFinite(p.outlierMads) && p.outlierMads > 0, "a number > 0");
   check("unstableCv", Number.isFinite(p.unstableCv) && p.unstableCv > 0, "a number > 0");
+  check("referenceGuard", Number.isFinite(p.referenceGuard) && (p.referenceGuard === 0 || p.referenceGuard > 1), "0 (off) or a factor > 1, e.g. 1.1");
+  check("guardRetries", Number.isInteger(p.guardRetries) && p.guardRetries >= 0 && p.guardRetries <= 10, "an integer in 0..10");
   return p;
 }
 
@@ -220,4 +244,81 @@ export async function timePaired(run: () => unknown, reference: (() => unknown) 
   if (!reference) return { stats };
   const ratios = times.map((t, i) => t / Math.max(refs[i] as number, 1e-9));
   return { stats, ratio: runStats(ratios, protocol), referenceMs: runStats(refs, protocol).medianMs };
+}
+
+/** The reference medians the guard's typical value is taken over (the most recent ones). */
+const GUARD_HISTORY = 200;
+
+/**
+ * The reference medians a measurement session has seen (the most recent
+ * 200), and their typical value: what {@link timeGuarded} compares each
+ * attempt with.
+ *
+ * @example
+ * ```ts
+ * const h = new ReferenceHistory([27.9, 28.1, 28.0]);
+ * h.typical(); // 28
+ * ```
+ */
+export class ReferenceHistory {
+  private readonly values: number[];
+
+  /** @param prior - earlier reference medians (e.g. the file's records of this runtime); values that are not finite and > 0 are ignored */
+  constructor(prior: readonly number[] = []) {
+    this.values = prior.filter((v) => Number.isFinite(v) && v > 0).slice(-GUARD_HISTORY);
+  }
+
+  /** Adds a reference median. */
+  add(v: number): void {
+    this.values.push(v);
+    if (this.values.length > GUARD_HISTORY) this.values.shift();
+  }
+
+  /** The median of the history, or undefined with fewer than 3 values. */
+  typical(): number | undefined {
+    return this.values.length >= 3 ? (quantiles(this.values, [0.5])[0] as number) : undefined;
+  }
+}
+
+/** The result of {@link timeGuarded}: the kept attempt and the reference medians of the discarded ones. */
+export interface GuardedStats extends PairedStats {
+  readonly disturbedReferenceMs: readonly number[];
+}
+
+/**
+ * Runs a paired measurement again while its reference says the machine is
+ * disturbed: an attempt whose reference median exceeds
+ * `protocol.referenceGuard` times the history's typical value is discarded
+ * (its reference median kept in `disturbedReferenceMs`), and after a pause of
+ * 1, 2, 4, ... s measured again, at most `protocol.guardRetries` times; when
+ * every attempt is disturbed, the one with the fastest reference is kept with
+ * the flag `disturbed`. Every attempt's reference median joins the history.
+ *
+ * @param attempt - one paired measurement (e.g. `() => timePaired(run, ref, protocol)`)
+ * @param pause - waits between attempts (a timer; replaceable in tests)
+ * @example
+ * ```ts
+ * const r = await timeGuarded(() => timePaired(run, ref, protocol), history, protocol, (ms) => new Promise((f) => setTimeout(f, ms)));
+ * ```
+ */
+export async function timeGuarded(attempt: () => Promise<PairedStats>, history: ReferenceHistory, protocol: MeasureProtocol, pause: (ms: number) => Promise<void>): Promise<GuardedStats> {
+  const discarded: PairedStats[] = [];
+  const refOf = (r: PairedStats): number => {
+    if (r.referenceMs === undefined) throw new InvalidArgumentError("timeGuarded: the attempt has no reference median; the guard needs the paired protocol");
+    return r.referenceMs;
+  };
+  for (let i = 0; ; i++) {
+    const r = await attempt();
+    const base = history.typical();
+    history.add(refOf(r));
+    const disturbed = protocol.referenceGuard > 0 && base !== undefined && refOf(r) > protocol.referenceGuard * base;
+    if (!disturbed) return { ...r, disturbedReferenceMs: discarded.map(refOf) };
+    if (i >= protocol.guardRetries) {
+      const all = [...discarded, r];
+      const best = all.reduce((a, b) => (refOf(b) < refOf(a) ? b : a));
+      return { ...best, stats: { ...best.stats, flags: [...best.stats.flags, "disturbed"] }, disturbedReferenceMs: all.filter((d) => d !== best).map(refOf) };
+    }
+    discarded.push(r);
+    await pause(1000 * 2 ** i);
+  }
 }

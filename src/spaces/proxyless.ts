@@ -42,7 +42,7 @@ export const PROXYLESS_LAYOUT = {
 export const PROXYLESS_LAYERS = PROXYLESS_LAYOUT.stages.reduce((n, s) => n + s.layers, 0);
 
 /** Whether a layer is the first of its stage (it changes the shape, so it cannot be skipped). */
-const FIRST_OF_STAGE: readonly boolean[] = PROXYLESS_LAYOUT.stages.flatMap((s) => Array.from({ length: s.layers }, (_, i) => i === 0));
+export const FIRST_OF_STAGE: readonly boolean[] = PROXYLESS_LAYOUT.stages.flatMap((s) => Array.from({ length: s.layers }, (_, i) => i === 0));
 
 /** A ProxylessNAS architecture: an op id per layer, into `PROXYLESS_OPS` (k3e3, k3e6, k5e3, k5e6, k7e3, k7e6, skip). */
 export type ProxylessArch = readonly number[];

@@ -50,6 +50,14 @@ describe("runtimeSection", () => {
     expect(() => runtimeSection(f, META, resolveProtocol({ passes: 3 }), "later")).toThrow(/measured with passes = 2, not 3/);
     expect(() => runtimeSection(f, { ...META, seed: 1 }, resolveProtocol(), "later")).toThrow(/seed 0, not 1/);
   });
+
+  it("a file written before the reference guard existed was measured with the guard off", () => {
+    const f = emptyMeasurementFile("nb201");
+    const { referenceGuard: _g, guardRetries: _r, ...old } = resolveProtocol();
+    f.runtimes["node-wasm"] = { metadata: META, protocol: old as ReturnType<typeof resolveProtocol>, started: "then", results: [], repeats: [] };
+    expect(() => runtimeSection(f, META, resolveProtocol(), "now")).toThrow(/measured with referenceGuard = 0, not 1.1/);
+    expect(runtimeSection(f, META, resolveProtocol({ referenceGuard: 0, guardRetries: 0 }), "now").started).toBe("then");
+  });
 });
 
 describe("readMeasurementFile", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PROTOCOL, MeasurementError, resolveProtocol, runStats, timeInference, timePaired } from "../../src/measure/protocol.js";
+import { DEFAULT_PROTOCOL, MeasurementError, ReferenceHistory, resolveProtocol, runStats, timeGuarded, timeInference, timePaired, type PairedStats } from "../../src/measure/protocol.js";
 
 /** A clock that advances by the given durations, one per run (start and end read per run). */
 function fakeClock(durations: number[]): { clock: () => number; run: () => void } {
@@ -60,6 +60,80 @@ describe("resolveProtocol", () => {
     expect(() => resolveProtocol({ minRuns: 10, maxRuns: 5 })).toThrow(/maxRuns = 5 is not valid; expected an integer >= minRuns \(10\)/);
     expect(() => resolveProtocol({ passes: 0 })).toThrow(/passes = 0/);
     expect(() => resolveProtocol({ budgetMs: Number.NaN })).toThrow(/budgetMs = NaN/);
+    expect(() => resolveProtocol({ referenceGuard: 1 })).toThrow(/referenceGuard = 1 is not valid; expected 0 \(off\) or a factor > 1/);
+    expect(() => resolveProtocol({ guardRetries: 11 })).toThrow(/guardRetries = 11/);
+    expect(resolveProtocol({ referenceGuard: 0 }).referenceGuard).toBe(0);
+  });
+});
+
+/** A paired result with this reference median and a ratio of 4. */
+function attemptWith(referenceMs: number): PairedStats {
+  const stats = runStats([4 * referenceMs]);
+  return { stats, ratio: runStats([4]), referenceMs };
+}
+
+describe("ReferenceHistory", () => {
+  it("is typical from the third value on, over the most recent 200, ignoring values that are not > 0", () => {
+    const h = new ReferenceHistory([10, Number.NaN, -1]);
+    expect(h.typical()).toBeUndefined();
+    h.add(12);
+    expect(h.typical()).toBeUndefined();
+    h.add(30);
+    expect(h.typical()).toBe(12);
+    const long = new ReferenceHistory(Array(300).fill(5));
+    for (let i = 0; i < 199; i++) long.add(50);
+    expect(long.typical()).toBe(50);
+  });
+});
+
+describe("timeGuarded", () => {
+  const protocol = resolveProtocol({ referenceGuard: 1.1, guardRetries: 3 });
+  const run = (refs: number[]) => {
+    const pauses: number[] = [];
+    let i = 0;
+    const history = new ReferenceHistory([20, 20, 20]);
+    const go = timeGuarded(async () => attemptWith(refs[i++] as number), history, protocol, async (ms) => void pauses.push(ms));
+    return { go, pauses, attempts: () => i, history };
+  };
+
+  it("keeps an attempt within the guard at once", async () => {
+    const r = run([21.9]);
+    const out = await r.go;
+    expect(out.referenceMs).toBe(21.9);
+    expect(out.disturbedReferenceMs).toEqual([]);
+    expect(out.stats.flags).toEqual([]);
+    expect(r.pauses).toEqual([]);
+  });
+
+  it("measures a disturbed attempt again after growing pauses, and records what it discarded", async () => {
+    const r = run([30, 25, 21]);
+    const out = await r.go;
+    expect(out.referenceMs).toBe(21);
+    expect(out.disturbedReferenceMs).toEqual([30, 25]);
+    expect(r.pauses).toEqual([1000, 2000]);
+    expect(r.attempts()).toBe(3);
+  });
+
+  it("after every retry disturbed, keeps the fastest reference's attempt flagged disturbed", async () => {
+    const r = run([30, 26, 40, 28]);
+    const out = await r.go;
+    expect(r.attempts()).toBe(4);
+    expect(out.referenceMs).toBe(26);
+    expect(out.stats.flags).toEqual(["disturbed"]);
+    expect(out.disturbedReferenceMs).toEqual([30, 40, 28]);
+    expect(r.pauses).toEqual([1000, 2000, 4000]);
+  });
+
+  it("is off with referenceGuard 0, and needs a typical value first", async () => {
+    const h = new ReferenceHistory();
+    const off = await timeGuarded(async () => attemptWith(99), new ReferenceHistory([1, 1, 1]), resolveProtocol({ referenceGuard: 0 }), async () => {});
+    expect(off.referenceMs).toBe(99);
+    for (const ref of [10, 50, 90]) expect((await timeGuarded(async () => attemptWith(ref), h, protocol, async () => {})).disturbedReferenceMs).toEqual([]);
+    expect(h.typical()).toBe(50);
+  });
+
+  it("an attempt without a reference is an error naming the paired protocol", async () => {
+    await expect(timeGuarded(async () => ({ stats: runStats([1]) }), new ReferenceHistory(), protocol, async () => {})).rejects.toThrow(/needs the paired protocol/);
   });
 });
 

@@ -17,10 +17,10 @@ import { type IndexedArch, type MeasureProgress, type MeasureRunOptions } from "
 import { parseMeasurableSpace } from "../../measure/network.js";
 import { parseRuntime, RUNTIME_NAMES } from "../../measure/runtime-name.js";
 import { stratifiedNb201Sample } from "../../measure/sample-architectures.js";
+import { stratifiedProxylessSample } from "../../measure/stratified-proxyless-sample.js";
 import { seededRng } from "../../random.js";
 import { nb201Format as nbFormat, nb201Parse } from "../../spaces/nb201.js";
 import { ofaFormat, ofaSample } from "../../spaces/ofa.js";
-import { PROXYLESS_GENOME } from "../../search/genome.js";
 import { tableView, tableText } from "../../viz/table.js";
 import { intOption, numberOption, mirrorOption, writableFileOption } from "../options.js";
 
@@ -90,7 +90,7 @@ function measureOptions(cmd: Command): Command {
     cmd
       .option("--space <space>", "nb201|ofa-mbv3|proxyless", "nb201")
       .option("--archs <file>", "CSV with an arch column (and optionally index), e.g. from proxynas select; `references`: HELP's 10 reference architectures (measure serve with neither --archs nor --sample: those, behind one button on the page)")
-      .option("--sample <N>", "measure N architectures: nb201 stratified over the space by FLOPs; ofa-mbv3 and proxyless uniform over the space")
+      .option("--sample <N>", "measure N architectures: nb201 and proxyless stratified over the space by FLOPs; ofa-mbv3 uniform over the space")
       .option("--include-references", "with --sample: include HELP's 10 reference architectures (from help-nb201)")
       .option("--seed <n>", "seed of the sample, the random weights and the input", "0")
       .requiredOption("--out <file.csv>", "output CSV (resumed when it exists); metadata in <file.csv>.json")
@@ -102,6 +102,8 @@ function measureOptions(cmd: Command): Command {
       .option("--max-runs <n>", "timed runs at most")
       .option("--budget-ms <ms>", "time timed runs until this budget per architecture")
       .option("--timeout-ms <ms>", "a run slower than this fails the architecture")
+      .option("--reference-guard <f>", "measure a pass again when the reference ran more than f times slower than usual (0: off; default 1.1)")
+      .option("--guard-retries <n>", "at most n re-measurements of a disturbed pass (default 5)")
       .option("--batch <n>", "images per inference")
       .option("--format <fmt>", "text|json (summary and report)", "text"),
   );
@@ -193,11 +195,15 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
   } else if (archsFile) archs = await archsFromFile(archsFile, officialIndex, space === "nb201");
   else if (space !== "nb201") {
     if (opts["includeReferences"]) throw new InvalidArgumentError("measure: --include-references is for --space nb201");
-    const rng = seededRng(seed);
-    const draw = space === "ofa-mbv3" ? () => ofaFormat(ofaSample(rng)) : () => PROXYLESS_GENOME.format(PROXYLESS_GENOME.sample(rng));
-    const seen = new Set<string>();
-    while (seen.size < (sample as number)) seen.add(draw());
-    archs = [...seen].map((arch, index) => ({ index, arch }));
+    let list: string[];
+    if (space === "proxyless") list = stratifiedProxylessSample(sample as number, seed);
+    else {
+      const rng = seededRng(seed);
+      const seen = new Set<string>();
+      while (seen.size < (sample as number)) seen.add(ofaFormat(ofaSample(rng)));
+      list = [...seen];
+    }
+    archs = list.map((arch, index) => ({ index, arch }));
   } else {
     const idx = await officialIndex();
     const include: string[] = [];
@@ -216,6 +222,8 @@ async function measureAction(opts: Options, serve: boolean): Promise<void> {
     ...(str("budgetMs") !== undefined ? { budgetMs: numberOption("--budget-ms", str("budgetMs"), 0, 3.6e6) as number } : {}),
     ...(str("timeoutMs") !== undefined ? { timeoutMs: numberOption("--timeout-ms", str("timeoutMs"), 1, 3.6e6) as number } : {}),
     ...(str("batch") !== undefined ? { batchSize: intOption("--batch", str("batch"), 1) as number } : {}),
+    ...(str("referenceGuard") !== undefined ? { referenceGuard: numberOption("--reference-guard", str("referenceGuard"), 0, 100) as number } : {}),
+    ...(str("guardRetries") !== undefined ? { guardRetries: intOption("--guard-retries", str("guardRetries"), 0, 10) as number } : {}),
   };
   const run: MeasureRunOptions = { space, runtime, archs, out, protocol, seed, repeat: intOption("--repeat", str("repeat"), 0) as number, onProgress: progressPrinter(runtime) };
   const summary = serve
