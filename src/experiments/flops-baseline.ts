@@ -6,8 +6,12 @@
  */
 import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError } from "../errors.js";
-import { nb201Cost, ofaCost } from "../measure/model-cost.js";
+import { nb201Cost, ofaCost, proxylessCost, type ModelCost } from "../measure/model-cost.js";
+import type { SpaceName } from "../spaces/space.js";
 import { spearman } from "../stats/correlation.js";
+
+/** The spaces with analytic costs. */
+const COSTS: Partial<Record<SpaceName, (arch: string) => ModelCost>> = { nb201: nb201Cost, "ofa-mbv3": ofaCost, proxyless: proxylessCost };
 
 /** One device's SRCC with the analytic costs. */
 export interface FlopsBaselineRow {
@@ -24,7 +28,7 @@ export interface FlopsBaselineRow {
  * the rows where the device has a latency.
  *
  * @param devices the devices (default: all of the table's)
- * @throws {InvalidArgumentError} for a space without analytic costs (supported: nb201, ofa-mbv3) or a device not in the table
+ * @throws {InvalidArgumentError} for a space without analytic costs (supported: nb201, ofa-mbv3, proxyless) or a device not in the table
  * @example
  * ```ts
  * const help = await loadTable("help-nb201");
@@ -32,10 +36,10 @@ export interface FlopsBaselineRow {
  * ```
  */
 export function flopsBaseline(table: LatencyTable, devices: readonly string[] = table.deviceNames): FlopsBaselineRow[] {
-  if (table.space !== "nb201" && table.space !== "ofa-mbv3") throw new InvalidArgumentError(`flopsBaseline: ${table.source} is a ${table.space} table; FLOPs are computed for nb201 and ofa-mbv3`);
+  const cost = COSTS[table.space];
+  if (cost === undefined) throw new InvalidArgumentError(`flopsBaseline: ${table.source} is a ${table.space} table; FLOPs are computed for ${Object.keys(COSTS).join(", ")}`);
   const missing = devices.find((d) => !table.hasDevice(d));
   if (missing !== undefined) throw new InvalidArgumentError(`flopsBaseline: ${table.source} has no device ${JSON.stringify(missing)}; valid: ${table.deviceNames.join(", ")}`);
-  const cost = table.space === "nb201" ? nb201Cost : ofaCost;
   const costs = table.archs().map((a) => cost(a));
   const flops = Float64Array.from(costs, (c) => c.flops);
   const params = Float64Array.from(costs, (c) => c.params);

@@ -3,7 +3,9 @@ import { LatencyTable } from "../../src/data/latency-table.js";
 import { loadTable } from "../../src/data/load.js";
 import { InvalidArgumentError } from "../../src/errors.js";
 import { flopsBaseline } from "../../src/experiments/flops-baseline.js";
-import { nb201Cost } from "../../src/measure/model-cost.js";
+import { nb201Cost, proxylessCost } from "../../src/measure/model-cost.js";
+import { proxylessFormat, proxylessSample } from "../../src/spaces/proxyless.js";
+import { seededRng } from "../../src/random.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 const ARCHS = ["|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|", "|nor_conv_1x1~0|+|nor_conv_1x1~0|nor_conv_1x1~1|+|nor_conv_1x1~0|nor_conv_1x1~1|nor_conv_1x1~2|", "|skip_connect~0|+|none~0|skip_connect~1|+|none~0|none~1|nor_conv_3x3~2|", "|avg_pool_3x3~0|+|none~0|avg_pool_3x3~1|+|none~0|none~1|skip_connect~2|"];
@@ -37,10 +39,17 @@ describe("flopsBaseline", () => {
     expect(mean).toBeGreaterThan(0.8);
     expect(mean).toBeLessThan(0.9);
   });
+  it("computes ProxylessNAS networks' FLOPs too: a device whose latency is a FLOPs count ranks at 1", () => {
+    const rng = seededRng(3);
+    const archs = Array.from({ length: 40 }, () => proxylessFormat(proxylessSample(rng)));
+    const flops = archs.map((a) => proxylessCost(a).flops);
+    const t = LatencyTable.create({ source: "px.csv", space: "proxyless", archs, devices: [{ info: { name: "up", source: "px.csv" }, values: flops.map((f) => f / 1e6) }] });
+    expect(flopsBaseline(t)).toEqual([expect.objectContaining({ device: "up", flops: 1, rows: 40 })]);
+  });
   it("names a device the table lacks and a space without FLOPs", () => {
     expect(() => flopsBaseline(table({ up: [1, 2, 3, 4] }), ["pixel9"])).toThrowError(/toy.csv has no device "pixel9"; valid: up/);
     expect(() => flopsBaseline(table({ up: [1, 2, 3, 4] }), ["pixel9"])).toThrowError(InvalidArgumentError);
     const fbnet = LatencyTable.create({ source: "fb.csv", space: "fbnet", archs: [Array(22).fill("k3_e1").join("-")], devices: [{ info: { name: "up", source: "fb.csv" }, values: [1] }] });
-    expect(() => flopsBaseline(fbnet)).toThrowError(/fb.csv is a fbnet table; FLOPs are computed for nb201 and ofa-mbv3/);
+    expect(() => flopsBaseline(fbnet)).toThrowError(/fb.csv is a fbnet table; FLOPs are computed for nb201, ofa-mbv3, proxyless/);
   });
 });
