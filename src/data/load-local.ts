@@ -1,8 +1,9 @@
 /**
  * The latency datasets this project measured itself with `proxynas measure`
- * and ships in the package: `local-nb201` (`datasets/local-nb201.csv`) and
- * `local-ofa` (`datasets/local-ofa.csv`), metadata in each file's JSON
- * sidecar. No download.
+ * and ships in the package: `local-nb201` (`datasets/local-nb201.csv`),
+ * `local-ofa` (`datasets/local-ofa.csv`) and `local-proxyless`
+ * (`datasets/local-proxyless.csv`), metadata in each file's JSON sidecar.
+ * No download.
  */
 import path from "node:path";
 import { NotFoundError } from "../errors.js";
@@ -14,7 +15,7 @@ import type { LatencyTable } from "./latency-table.js";
 import { datasetInfo } from "./registry.js";
 
 /** The embedded datasets and their search spaces. */
-export const LOCAL_DATASETS = { "local-nb201": "nb201", "local-ofa": "ofa-mbv3" } as const satisfies Record<string, SpaceName>;
+export const LOCAL_DATASETS = { "local-nb201": "nb201", "local-ofa": "ofa-mbv3", "local-proxyless": "proxyless" } as const satisfies Record<string, SpaceName>;
 
 /** Name of an embedded dataset. */
 export type LocalDatasetName = keyof typeof LOCAL_DATASETS;

@@ -21,6 +21,7 @@ const TABLE_LOADERS: Readonly<Record<string, (o: FetchOptions) => Promise<Latenc
   "nb201-accuracy": loadNb201Accuracy,
   "local-nb201": () => loadLocal("local-nb201"),
   "local-ofa": () => loadLocal("local-ofa"),
+  "local-proxyless": () => loadLocal("local-proxyless"),
 };
 
 /** Options of {@link loadTable}. */
@@ -31,7 +32,7 @@ export interface LoadTableOptions extends FetchOptions {
 
 /**
  * Loads a table: a registered dataset (`help-nb201`, `help-ofa`,
- * `oneproxy-nb201`, `nb201-accuracy`, the embedded `local-nb201` and `local-ofa`) or a wide CSV
+ * `oneproxy-nb201`, `nb201-accuracy`, the embedded `local-nb201`, `local-ofa` and `local-proxyless`) or a wide CSV
  * file. A NAS-Bench-201 CSV's `index` column must hold the official indices
  * (checked against HELP's `str_arch2idx.pt`, fetched like the datasets).
  *

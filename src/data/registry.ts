@@ -116,6 +116,15 @@ const DATASETS: readonly DatasetInfo[] = [
     embedded: "datasets/local-ofa.csv",
   },
   {
+    name: "local-proxyless",
+    kind: "latency",
+    description: "Measured by proxynas itself (proxynas measure): 300 ProxylessNAS (MobileNet-V2-based) networks at 224 x 224, seeded and stratified by log FLOPs (109-540 MFLOPs), on the TensorFlow.js runtimes node-wasm and chromium-wasm, in ms, each re-measured on 100 networks with a repeat SRCC of at least 0.98; metadata in its JSON sidecar. Ships with the package: no download",
+    shape: "300 x 2",
+    license: "MIT",
+    files: [],
+    embedded: "datasets/local-proxyless.csv",
+  },
+  {
     name: "ofa-note10-lut",
     kind: "lookup-table",
     description: "Once-for-All latency lookup tables of a Samsung Note10, per input resolution (160, 176, 192, 208, 224): layer key -> mean/std ms",

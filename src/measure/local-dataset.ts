@@ -1,5 +1,5 @@
 /**
- * The embedded measurement files (`local-nb201`, `local-ofa`: measured by
+ * The embedded measurement files (`local-nb201`, `local-ofa`, `local-proxyless`: measured by
  * this project and shipped in `datasets/`) with their sidecars.
  */
 import { InvalidArgumentError, NotFoundError } from "../errors.js";
@@ -10,7 +10,7 @@ import { readMeasurementFile, type MeasurementFile } from "./measurement-file.js
  * An embedded dataset's measurement file: metadata and run statistics of
  * every runtime.
  *
- * @param name `local-nb201` (default) or `local-ofa`
+ * @param name `local-nb201` (default), `local-ofa` or `local-proxyless`
  * @throws {InvalidArgumentError} for a name that is not an embedded dataset
  * @throws {NotFoundError} when the package has no datasets folder
  * @example

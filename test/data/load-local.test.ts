@@ -5,6 +5,7 @@ import { datasetInfo } from "../../src/data/registry.js";
 import { loadNb201Index, loadReferenceArchitectures } from "../../src/data/load-help.js";
 import { isNb201Canonical, nb201Format } from "../../src/spaces/nb201.js";
 import { ofaFormat, ofaParse } from "../../src/spaces/ofa.js";
+import { proxylessFormat, proxylessParse } from "../../src/spaces/proxyless.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 describe("local-nb201 (embedded)", () => {
@@ -43,6 +44,21 @@ describe("local-ofa (embedded)", () => {
     expect(new Set(t.archs()).size).toBe(t.rows);
     for (const a of t.archs()) expect(ofaFormat(ofaParse(a))).toBe(a);
     expect(t.deviceNames.length).toBeGreaterThanOrEqual(4);
+    for (const d of t.deviceNames) expect(t.latency(d).every((v) => v > 0), d).toBe(true);
+  });
+});
+
+describe("local-proxyless (embedded)", () => {
+  it("loads from the package with no download: at least 300 valid ProxylessNAS networks, distinct, every latency positive", async () => {
+    expect(datasetInfo("local-proxyless").files).toEqual([]);
+    const fetched = await fetchDataset("local-proxyless", { mirror: "/nonexistent" });
+    expect(fetched.from).toBe("package");
+    const t = await loadTable("local-proxyless");
+    expect(t.space).toBe("proxyless");
+    expect(t.rows).toBeGreaterThanOrEqual(300);
+    expect(new Set(t.archs()).size).toBe(t.rows);
+    for (const a of t.archs()) expect(proxylessFormat(proxylessParse(a))).toBe(a);
+    expect(t.deviceNames.length).toBeGreaterThanOrEqual(2);
     for (const d of t.deviceNames) expect(t.latency(d).every((v) => v > 0), d).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ describe("the dataset registry", () => {
   it("lists each dataset once, every file with a SHA-256 and a size, downloaded ones with a public source", () => {
     const names = listDatasets().map((d) => d.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(["help-nb201", "help-ofa", "oneproxy-nb201", "nb201-accuracy", "local-nb201", "local-ofa"]));
+    expect(names).toEqual(expect.arrayContaining(["help-nb201", "help-ofa", "oneproxy-nb201", "nb201-accuracy", "local-nb201", "local-ofa", "local-proxyless"]));
     for (const d of listDatasets()) {
       for (const f of d.files) {
         expect(f.sha256, `${d.name}: ${f.path}`).toMatch(/^[0-9a-f]{64}$/);

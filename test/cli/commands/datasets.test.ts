@@ -20,7 +20,7 @@ describe("proxynas datasets", () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout.split("\n")[0]).toBe("name,kind,shape,files,bytes,license,description");
     const json = JSON.parse(cli(["datasets", "list", "--format", "json"]).stdout) as { name: string; files: number }[];
-    expect(json.map((d) => d.name)).toEqual(["help-nb201", "help-ofa", "oneproxy-nb201", "nb201-accuracy", "local-nb201", "local-ofa", "ofa-note10-lut", "proxylessnas-mobile-lut", "ofa-accuracy-predictor"]);
+    expect(json.map((d) => d.name)).toEqual(["help-nb201", "help-ofa", "oneproxy-nb201", "nb201-accuracy", "local-nb201", "local-ofa", "local-proxyless", "ofa-note10-lut", "proxylessnas-mobile-lut", "ofa-accuracy-predictor"]);
     expect(json.find((d) => d.name === "help-nb201")?.files).toBe(29);
     expect(json.find((d) => d.name === "local-nb201")?.files).toBe(0); // embedded: nothing to download
   });
