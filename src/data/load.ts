@@ -8,7 +8,7 @@ import { readTableCsv } from "./csv-table.js";
 import type { FetchOptions } from "./fetch.js";
 import type { LatencyTable } from "./latency-table.js";
 import { loadHelpNb201, loadHelpOfa, loadNb201Index } from "./load-help.js";
-import { loadLocal } from "./load-local.js";
+import { LOCAL_DATASETS, loadLocal, type LocalDatasetName } from "./load-local.js";
 import { loadNb201Accuracy } from "./load-nats.js";
 import { loadOneProxy } from "./load-oneproxy.js";
 import { DATASET_NAMES } from "./registry.js";
@@ -19,9 +19,7 @@ const TABLE_LOADERS: Readonly<Record<string, (o: FetchOptions) => Promise<Latenc
   "help-ofa": loadHelpOfa,
   "oneproxy-nb201": loadOneProxy,
   "nb201-accuracy": loadNb201Accuracy,
-  "local-nb201": () => loadLocal("local-nb201"),
-  "local-ofa": () => loadLocal("local-ofa"),
-  "local-proxyless": () => loadLocal("local-proxyless"),
+  ...Object.fromEntries((Object.keys(LOCAL_DATASETS) as LocalDatasetName[]).map((name) => [name, () => loadLocal(name)])),
 };
 
 /** Options of {@link loadTable}. */

@@ -33,32 +33,21 @@ describe("local-nb201 (embedded)", () => {
   });
 });
 
-describe("local-ofa (embedded)", () => {
-  it("loads from the package with no download: at least 300 valid Once-for-All subnets, distinct, on at least 4 runtimes, every latency positive", async () => {
-    expect(datasetInfo("local-ofa").files).toEqual([]);
-    const fetched = await fetchDataset("local-ofa", { mirror: "/nonexistent" });
+// the embedded tables of the MobileNet-style spaces: canonical, distinct, every latency positive
+describe.each([
+  { name: "local-ofa", space: "ofa-mbv3", what: "Once-for-All subnets", runtimes: 4, roundTrip: (a: string) => ofaFormat(ofaParse(a)) },
+  { name: "local-proxyless", space: "proxyless", what: "ProxylessNAS networks", runtimes: 2, roundTrip: (a: string) => proxylessFormat(proxylessParse(a)) },
+] as const)("$name (embedded)", ({ name, space, what, runtimes, roundTrip }) => {
+  it(`loads from the package with no download: at least 300 valid ${what}, distinct, on at least ${runtimes} runtimes, every latency positive`, async () => {
+    expect(datasetInfo(name).files).toEqual([]);
+    const fetched = await fetchDataset(name, { mirror: "/nonexistent" });
     expect(fetched.from).toBe("package");
-    const t = await loadTable("local-ofa");
-    expect(t.space).toBe("ofa-mbv3");
+    const t = await loadTable(name);
+    expect(t.space).toBe(space);
     expect(t.rows).toBeGreaterThanOrEqual(300);
     expect(new Set(t.archs()).size).toBe(t.rows);
-    for (const a of t.archs()) expect(ofaFormat(ofaParse(a))).toBe(a);
-    expect(t.deviceNames.length).toBeGreaterThanOrEqual(4);
-    for (const d of t.deviceNames) expect(t.latency(d).every((v) => v > 0), d).toBe(true);
-  });
-});
-
-describe("local-proxyless (embedded)", () => {
-  it("loads from the package with no download: at least 300 valid ProxylessNAS networks, distinct, every latency positive", async () => {
-    expect(datasetInfo("local-proxyless").files).toEqual([]);
-    const fetched = await fetchDataset("local-proxyless", { mirror: "/nonexistent" });
-    expect(fetched.from).toBe("package");
-    const t = await loadTable("local-proxyless");
-    expect(t.space).toBe("proxyless");
-    expect(t.rows).toBeGreaterThanOrEqual(300);
-    expect(new Set(t.archs()).size).toBe(t.rows);
-    for (const a of t.archs()) expect(proxylessFormat(proxylessParse(a))).toBe(a);
-    expect(t.deviceNames.length).toBeGreaterThanOrEqual(2);
+    for (const a of t.archs()) expect(roundTrip(a)).toBe(a);
+    expect(t.deviceNames.length).toBeGreaterThanOrEqual(runtimes);
     for (const d of t.deviceNames) expect(t.latency(d).every((v) => v > 0), d).toBe(true);
   });
 });
