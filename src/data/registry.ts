@@ -118,8 +118,8 @@ const DATASETS: readonly DatasetInfo[] = [
   {
     name: "local-proxyless",
     kind: "latency",
-    description: "Measured by proxynas itself (proxynas measure): 300 ProxylessNAS (MobileNet-V2-based) networks at 224 x 224, seeded and stratified by log FLOPs (109-540 MFLOPs), on the TensorFlow.js runtimes node-wasm and chromium-wasm, in ms, each re-measured on 100 networks with a repeat SRCC of at least 0.98; metadata in its JSON sidecar. Ships with the package: no download",
-    shape: "300 x 2",
+    description: "Measured by proxynas itself (proxynas measure): 300 ProxylessNAS (MobileNet-V2-based) networks at 224 x 224, seeded and stratified by log FLOPs (109-540 MFLOPs), on the same TensorFlow.js runtimes as local-nb201 (wasm in Node, headless Chromium and headless Firefox; WebGL in headless Chromium), in ms, each re-measured on 100 networks with a repeat SRCC of at least 0.98; metadata in its JSON sidecar. Ships with the package: no download",
+    shape: "300 x 4",
     license: "MIT",
     files: [],
     embedded: "datasets/local-proxyless.csv",

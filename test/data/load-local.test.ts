@@ -36,7 +36,7 @@ describe("local-nb201 (embedded)", () => {
 // the embedded tables of the MobileNet-style spaces: canonical, distinct, every latency positive
 describe.each([
   { name: "local-ofa", space: "ofa-mbv3", what: "Once-for-All subnets", runtimes: 4, roundTrip: (a: string) => ofaFormat(ofaParse(a)) },
-  { name: "local-proxyless", space: "proxyless", what: "ProxylessNAS networks", runtimes: 2, roundTrip: (a: string) => proxylessFormat(proxylessParse(a)) },
+  { name: "local-proxyless", space: "proxyless", what: "ProxylessNAS networks", runtimes: 4, roundTrip: (a: string) => proxylessFormat(proxylessParse(a)) },
 ] as const)("$name (embedded)", ({ name, space, what, runtimes, roundTrip }) => {
   it(`loads from the package with no download: at least 300 valid ${what}, distinct, on at least ${runtimes} runtimes, every latency positive`, async () => {
     expect(datasetInfo(name).files).toEqual([]);

@@ -10,7 +10,7 @@ import { measurementReport } from "../../src/measure/measurement-report.js";
 describe.each([
   ["local-nb201", 500, 4],
   ["local-ofa", 300, 4],
-  ["local-proxyless", 300, 2],
+  ["local-proxyless", 300, 4],
 ] as const)("loadLocalMeasurements(%s)", (name, archs, runtimes) => {
   it(`reads the sidecar: ${runtimes} runtimes, each with its metadata, protocol, ${archs} architectures and a repeatability measurement`, async () => {
     const f = await loadLocalMeasurements(name);
