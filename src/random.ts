@@ -105,6 +105,9 @@ const SEED_STREAMS = {
   /** The device-aware model's operator-cost devices and the rows it trains on of each. */
   "synthetic-devices": [0x510e527f, 0x1f83d9ab],
   "synthetic-rows": [0x5be0cd19, 0x6b5be0cd],
+  /** The Once-for-All optimizer's NSGA-II label runs (one per device, offset by its index) and its mixture devices. */
+  "ofa-labels": [0x428a2f98, 0x71374491],
+  "ofa-mixtures": [0x3956c25b, 0x59f111f1],
 } as const satisfies Record<string, readonly [number, number]>;
 
 /** A stream of {@link deriveSeed}. */

@@ -140,7 +140,7 @@ export interface DeviceCalibration {
   readonly sd: number;
 }
 
-function deviceCalibration(referenceMs: ArrayLike<number>, predRefs: ArrayLike<number>): DeviceCalibration {
+export function deviceCalibration(referenceMs: ArrayLike<number>, predRefs: ArrayLike<number>): DeviceCalibration {
   const n = predRefs.length;
   const ys = Array.from({ length: n }, (_, i) => Math.log(referenceMs[i] as number));
   const xs = Array.from(predRefs);

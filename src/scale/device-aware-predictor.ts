@@ -98,6 +98,14 @@ export class DeviceAwarePredictor implements DeviceModel {
     private readonly meta: Omit<DeviceAwareJson, "kind" | "members">,
   ) {}
 
+  /** The table's architectures, by row. */
+  archs(): readonly string[] {
+    return this.table.archs();
+  }
+  /** The dataset it was trained on. */
+  get dataset(): string {
+    return this.meta.dataset;
+  }
   /** Rows of the table it predicts. */
   get rows(): number {
     return this.meta.rows;
@@ -192,6 +200,30 @@ export class DeviceAwarePredictor implements DeviceModel {
     const v = referenceVector(referenceMs, "device-aware");
     const archX = (this.archCache ??= deviceAwareArchFeatures(this.table.space, this.table.archs()));
     const x = withDevice(archX, rows, v.features);
+    const out = new Float64Array(x.rows);
+    for (const mlp of this.mlps) {
+      const p = mlp.predict(x);
+      for (let r = 0; r < out.length; r++) out[r] = (out[r] as number) + (p[r] as number) / this.mlps.length;
+    }
+    for (let r = 0; r < out.length; r++) out[r] = (out[r] as number) + v.offset;
+    return out;
+  }
+
+  /**
+   * Predicted log latency of architectures given as strings of the table's
+   * space, in or out of the table (Once-for-All's space holds far more
+   * subnets than any table): the same features as the rows, so a table
+   * architecture gets the same value as {@link DeviceAwarePredictor.predictLogRows}.
+   *
+   * @throws {InvalidArgumentError} for the wrong number of reference latencies or an architecture that is not of the space
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   */
+  predictLogArchs(referenceMs: ArrayLike<number>, archs: readonly string[]): Float64Array {
+    const refs = this.meta.references;
+    if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`device-aware: ${referenceMs.length} reference latencies; the model takes ${refs.length}, one per reference architecture`);
+    const v = referenceVector(referenceMs, "device-aware");
+    const archX = deviceAwareArchFeatures(this.table.space, archs);
+    const x = withDevice(archX, Array.from({ length: archs.length }, (_, i) => i), v.features);
     const out = new Float64Array(x.rows);
     for (const mlp of this.mlps) {
       const p = mlp.predict(x);

@@ -40,6 +40,14 @@ describe("DeviceAwarePredictor", () => {
     const b = model.predict(refs.map((r) => 2 * (raspi[r] as number)));
     a.forEach((v, r) => expect((b[r] as number) / v).toBeCloseTo(2, 4));
   });
+  it("predicts architectures given as strings as it predicts the table's rows, and names a string not of the space", () => {
+    const refMs = refs.map((r) => help.latency("pixel2")[r] as number);
+    const rows = [0, 7, 15624];
+    expect([...model.predictLogArchs(refMs, rows.map((r) => help.archAt(r)))]).toEqual([...model.predictLogRows(refMs, rows)]);
+    expect(() => model.predictLogArchs(refMs, ["not-an-arch"])).toThrow(/not-an-arch/);
+    expect(() => model.predictLogArchs(refMs.slice(1), [help.archAt(0)])).toThrow(/9 reference latencies/);
+  });
+
   it("round-trips through JSON to identical predictions, and refuses a model of another table", async () => {
     const eyeriss = help.latency("eyeriss");
     const input = refs.map((r) => eyeriss[r] as number);
