@@ -31,7 +31,7 @@ export { readCsv } from "./io/csv.js";
 export { readLookupTable, type LutEntry } from "./io/lookup-table.js";
 
 // Search spaces: encodings, keys, sampling.
-export { SPACE_NAMES, parseSpace, canonicalArch, type SpaceName } from "./spaces/space.js";
+export { parseSpace, canonicalArch, type SpaceName } from "./spaces/space.js";
 export { NB201_OPS, Nb201Index, nb201Parse, nb201Format, nb201Enumerate, nb201OneHot, nb201IsomorphismKey, type Nb201Arch, type Nb201Op, type Nb201IsomorphismRule } from "./spaces/nb201.js";
 export type { FbnetArch } from "./spaces/fbnet.js";
 export type { ProxylessArch } from "./spaces/proxyless.js";
@@ -69,11 +69,11 @@ export { expectedRegretSet, type ExpectedRegretOptions, type ExpectedRegretSet }
 
 // Latency predictors.
 export { LinearLatencyPredictor, type LinearPredictorJson } from "./predict/linear-predictor.js";
-export { MlpLatencyPredictor, MLP_ENGINES, type MlpEngineName, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
+export { MlpLatencyPredictor, type MlpEngineName, type MlpOptions, type MlpPredictorJson, type EpochLog } from "./predict/mlp-predictor.js";
 export { LookupTablePredictor, type Calibration, type LutPredictorJson } from "./predict/lut-predictor.js";
 export { withLookupTableColumn } from "./predict/lookup-table-column.js";
 export { OfaAccuracyPredictor } from "./predict/ofa-accuracy-predictor.js";
-export { nb201FeatureMatrix, NB201_FEATURE_SETS, type Nb201FeatureSet } from "./predict/nb201-features.js";
+export { nb201FeatureMatrix, type Nb201FeatureSet } from "./predict/nb201-features.js";
 export { ofaLatencyFeatureMatrix } from "./predict/ofa-latency-features.js";
 export { ridgeFit, ridgePredict, takeRows, type Matrix, type RidgeModel, type RidgeFit } from "./predict/ridge.js";
 export { predictionMetrics, type PredictionMetrics } from "./predict/metrics.js";
@@ -123,6 +123,8 @@ export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-m
 export { preferenceScale, preferenceOptimum, type PreferenceScale, type AccuracyRange } from "./scale/preference.js";
 export { ArchitectureOptimizer, type PreferenceAnswer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration } from "./scale/architecture-optimizer.js";
 export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";
+export { ofaArchitectureOptimizer, OFA_MIXTURES, type OfaOptimizerSetup } from "./scale/ofa-optimizer-cache.js";
+export { OfaArchitectureOptimizer, type OfaOptimizerAnswer, type OfaOptimizerCandidate, type OfaOptimizerJson, type OfaOptimizerOptions, type OfaOptimizerDevice } from "./scale/ofa-architecture-optimizer.js";
 export { syntheticDevices, syntheticMonotonicity, type SyntheticDevice, type SyntheticOptions } from "./scale/synthetic-devices.js";
 export { operatorCostDevices, type OperatorCostDevice, type OperatorCostOptions, type OperatorCostRecipe } from "./scale/operator-cost-devices.js";
 export { budgetFrontier, optimumUnderBudget, optimaAtQuantiles, type BudgetFrontier, type BudgetPick } from "./scale/exact-optima.js";

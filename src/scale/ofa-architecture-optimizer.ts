@@ -444,6 +444,32 @@ export class OfaArchitectureOptimizer {
     return h;
   }
 
+  /** The device's surrogate, calibrated to its reference latencies: log ms of any subnets. */
+  private calibrated(referenceMs: readonly number[]): { logOf: (archs: readonly string[]) => number[]; calibration: DeviceCalibration } {
+    const refs = this.model.referenceRows;
+    if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`OFA optimizer: ${referenceMs.length} reference latencies; it takes ${refs.length}, one per reference subnet`);
+    const sur = this.surrogate(referenceMs);
+    const raw = (archs: readonly string[]) => Array.from(ridgePredict(sur, ofaLatencyFeatureMatrix(archs)), (v) => Math.log(Math.max(v, 1e-3)));
+    const allArchs = this.model.archs();
+    const calibration = deviceCalibration(referenceMs, raw(refs.map((r) => allArchs[r] as string)));
+    return { logOf: (archs) => raw(archs).map((v) => calibration.shift + calibration.scale * v), calibration };
+  }
+
+  /**
+   * The latency (ms) the optimizer predicts for any subnets on a device
+   * described by its reference latencies (the device-aware model's linear
+   * surrogate, calibrated to the references), and the log feasibility margin
+   * its answers keep: what a search on the same predictions would use.
+   *
+   * @throws {InvalidArgumentError} for the wrong number of reference latencies, or a subnet that is not a Once-for-All string
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   */
+  predictLatency(referenceMs: readonly number[], archs: readonly string[]): { readonly latencyMs: Float64Array; readonly calibration: DeviceCalibration & { readonly margin: number } } {
+    referenceVector(referenceMs, "OFA optimizer");
+    const { logOf, calibration } = this.calibrated(referenceMs);
+    return { latencyMs: Float64Array.from(logOf(archs), Math.exp), calibration: { ...calibration, margin: this.meta.margin.constant + this.meta.margin.perSd * calibration.sd } };
+  }
+
   /**
    * The most accurate subnets (OFA's predictor) for a device, described by
    * its latencies on the reference subnets, within a budget: the network's
@@ -461,10 +487,7 @@ export class OfaArchitectureOptimizer {
     const rounds = options.refine ?? REFINE_ROUNDS;
     if (!Number.isInteger(top) || top < 1 || !Number.isInteger(width) || width < 1 || !Number.isInteger(rounds) || rounds < 0) throw new InvalidArgumentError(`OFA optimizer: top ${top}, beam ${width} and refine ${rounds}; valid: positive integers (refine >= 0)`);
     const logp = groupLogSoftmax(this.logits(referenceMs, budgetMs), this.layout);
-    const sur = this.surrogate(referenceMs);
-    const allArchs = this.model.archs();
-    const logOf = (archs: readonly string[]) => Array.from(ridgePredict(sur, ofaLatencyFeatureMatrix(archs)), (v) => Math.log(Math.max(v, 1e-3)));
-    const cal = deviceCalibration(referenceMs, logOf(this.model.referenceRows.map((r) => allArchs[r] as string)));
+    const { logOf, calibration: cal } = this.calibrated(referenceMs);
     const margin = options.margin ?? this.meta.margin;
     if (!(margin.constant >= 0 && margin.perSd >= 0 && Number.isFinite(margin.constant) && Number.isFinite(margin.perSd))) throw new InvalidArgumentError(`OFA optimizer: margin ${JSON.stringify(margin)}; valid: finite constant >= 0 and perSd >= 0 (log units)`);
     const logMargin = margin.constant + margin.perSd * cal.sd;
@@ -474,8 +497,7 @@ export class OfaArchitectureOptimizer {
       const fresh = cs.map((c) => ({ c, a: ofaFormat(archOf(c, this.layout)) })).filter((x, i, all) => !seen.has(x.a) && all.findIndex((y) => y.a === x.a) === i);
       if (!fresh.length) return [];
       const archs = fresh.map((x) => x.a);
-      const lp = logOf(archs);
-      const ls = lp.map((v) => cal.shift + cal.scale * v);
+      const ls = logOf(archs);
       // accuracy only for the candidates within the budget (the accuracy predictor is the costly part)
       const ok = archs.map((_, i) => (ls[i] as number) <= limit);
       const acc = this.accuracy.predict(archs.filter((_, i) => ok[i]));

@@ -66,6 +66,16 @@ describe("OfaArchitectureOptimizer", () => {
     expect(back.answer(refMs, 20)).toEqual(opt.answer(refMs, 20));
   }, 120_000);
 
+  it("predictLatency is the latency its answers are checked with, and its margin theirs", () => {
+    const target = device("titan_rtx_64");
+    const a = opt.answer(target.referenceMs, 25, { top: 3 });
+    const p = opt.predictLatency(target.referenceMs, a.answers.map((c) => c.arch));
+    a.answers.forEach((c, i) => expect(p.latencyMs[i]).toBeCloseTo(c.predictedLatencyMs, 9));
+    expect(p.calibration).toEqual(a.calibration);
+    expect(() => opt.predictLatency(target.referenceMs.slice(1), [])).toThrow(InvalidArgumentError);
+    expect(() => opt.predictLatency(target.referenceMs.map((v, i) => (i === 2 ? Number.NaN : v)), [])).toThrow(/reference latency 3 of 10 is NaN/);
+  });
+
   it("mixture devices lie between their parents, on the references and on any subnet", () => {
     const real = pool.map(device);
     const [m] = ofaMixtureDevices(real, { count: 1, seed: 5 });
