@@ -2,7 +2,7 @@
  * The device pool of the commands that train a device-aware model
  * (`describe-device`, `optimize`): `--pool` and `--validation-devices`, or on
  * help-nb201 HELP's 9 training and 4 validation devices (never its 6 test
- * devices).
+ * devices), on help-ofa HELP's 9 OFA training and 2 validation GPU settings.
  */
 import type { LatencyTable } from "../data/latency-table.js";
 import { InvalidArgumentError, InvalidDataError } from "../errors.js";
@@ -11,13 +11,23 @@ import { InvalidArgumentError, InvalidDataError } from "../errors.js";
 const HELP_POOL = ["1080ti_1", "1080ti_32", "1080ti_256", "silver_4114", "silver_4210r", "samsung_a50", "pixel3", "essential_ph_1", "samsung_s7"];
 const HELP_VALIDATION = ["titanx_1", "titanx_32", "titanx_256", "gold_6240"];
 
-/** The pool and validation devices from the options, with HELP's on help-nb201 when `--pool` is absent. */
+/** HELP's Once-for-All split: its meta-train GPU settings and its meta-valid ones (its meta-test titan_rtx_64 never in the default). */
+const HELP_OFA_POOL = ["2080ti_1", "2080ti_32", "2080ti_64", "titan_xp_1", "titan_xp_32", "titan_xp_64", "v100_1", "v100_32", "v100_64"];
+const HELP_OFA_VALIDATION = ["titan_rtx_1", "titan_rtx_32"];
+
+/** The default pool and validation devices per dataset. */
+const DEFAULT_POOLS: Readonly<Record<string, { readonly pool: readonly string[]; readonly validation: readonly string[] }>> = {
+  "help-nb201": { pool: HELP_POOL, validation: HELP_VALIDATION },
+  "help-ofa": { pool: HELP_OFA_POOL, validation: HELP_OFA_VALIDATION },
+};
+
+/** The pool and validation devices from the options, with HELP's on help-nb201 and help-ofa when `--pool` is absent. */
 export function devicePool(command: string, dataset: string, opts: Record<string, string | undefined>): { pool: string[]; validation: string[] } {
-  const defaultPool = opts["pool"] === undefined && dataset === "help-nb201";
-  if (opts["pool"] === undefined && !defaultPool) throw new InvalidArgumentError(`${command}: give --pool for ${dataset} (the default pool is HELP's, for help-nb201)`);
-  const pool = defaultPool ? HELP_POOL : (opts["pool"] as string).split(",").map((d) => d.trim());
+  const defaults = opts["pool"] === undefined ? DEFAULT_POOLS[dataset] : undefined;
+  if (opts["pool"] === undefined && !defaults) throw new InvalidArgumentError(`${command}: give --pool for ${dataset} (the default pools are HELP's, for ${Object.keys(DEFAULT_POOLS).join(" and ")})`);
+  const pool = defaults ? [...defaults.pool] : (opts["pool"] as string).split(",").map((d) => d.trim());
   if (pool.length < 2) throw new InvalidArgumentError(`${command}: --pool has ${pool.length} device; give at least 2`);
-  const validation = opts["validationDevices"] ? opts["validationDevices"].split(",").map((d) => d.trim()) : defaultPool ? HELP_VALIDATION : [];
+  const validation = opts["validationDevices"] ? opts["validationDevices"].split(",").map((d) => d.trim()) : defaults ? [...defaults.validation] : [];
   return { pool, validation };
 }
 

@@ -93,6 +93,33 @@ describe("proxynas optimize", () => {
     expect(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "fast", ...pool).stderr).toMatch(/--budget: "fast"; valid: a latency in ms > 0/);
     expect(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "p100", ...pool).stderr).toMatch(/a percentile must be in \(0, 100\)/);
     expect(cli("optimize", "--dataset", "help-nb201", "--latencies", latencies("pixel2", refs.slice(2), "eight.csv"), "--budget", "5", ...pool).stderr).toMatch(/eight\.csv: 2 of the 10 reference architectures have no latency/);
-    expect(cli("optimize", "--dataset", "help-ofa", "--latencies", file, "--budget", "5", "--pool", "2080ti_1,v100_1").stderr).toMatch(/help-ofa is a ofa-mbv3 table; the optimizer answers NAS-Bench-201/);
+    expect(cli("optimize", "--dataset", "local-proxyless", "--latencies", file, "--budget", "5", "--pool", "node-wasm,chromium-wasm").stderr).toMatch(/local-proxyless is a proxyless table; the optimizer answers NAS-Bench-201 \(space nb201\) and Once-for-All MobileNetV3/);
   }, 120_000);
+  it("on help-ofa answers Once-for-All subnets (in the table or not) within the budget at OFA's accuracy predictor's resolutions; p30; text; typed errors", async () => {
+    const ofa = await loadTable("help-ofa", { mirror: mirrorDir() });
+    const ofaRefs = await loadReferenceArchitectures("help-ofa", { mirror: mirrorDir() });
+    const lat = ofa.latency("titan_rtx_64");
+    const file = path.join(dir, "rtx64.csv");
+    writeFileSync(file, `arch,latency_ms\n${ofaRefs.map((r) => `${ofa.archAt(r)},${lat[r]}`).join("\n")}\n`);
+    const ofaPool = ["--pool", "2080ti_1,v100_32", "--validation-devices", "titan_rtx_1", "--synthetic", "0"];
+    const r = cli("optimize", "--dataset", "help-ofa", "--latencies", file, "--budget", "25", "--top", "3", ...ofaPool);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/OFA optimizer trained in .* 2 devices/);
+    const j = JSON.parse(r.stdout) as { answers: (Omit<Answer, "index"> & { index: number | null })[]; budgetMs: number; margin: number; accuracy: string };
+    expect(j.accuracy).toMatch(/imagenet-top1/);
+    expect(j.answers).toHaveLength(3);
+    for (const [i, a] of j.answers.entries()) {
+      expect(a.predictedLatencyMs * Math.exp(j.margin)).toBeLessThanOrEqual(25 * (1 + 1e-9));
+      expect([160, 176, 192, 208, 224]).toContain(Number(/^r(\d+)-/.exec(a.arch)?.[1]));
+      const row = ofa.rowOfArch(a.arch);
+      expect(a.index).toBe(row === undefined ? null : ofa.indexAt(row));
+      if (i > 0) expect(a.predictedAccuracy).toBeLessThanOrEqual((j.answers[i - 1] as Answer).predictedAccuracy);
+    }
+    const p = cli("optimize", "--dataset", "help-ofa", "--latencies", file, "--budget", "p30", "--format", "text", ...ofaPool);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toMatch(/\(p30 of the predicted latencies of the table's subnets\), OFA's predicted ImageNet top-1; 5 answer\(s\), best first/);
+    expect(p.stderr).toMatch(/OFA optimizer loaded from/);
+    expect(cli("optimize", "--dataset", "help-ofa", "--latencies", file, "--preference", "0.5", ...ofaPool).stderr).toMatch(/--preference answers NAS-Bench-201 tables only/);
+    expect(cli("optimize", "--dataset", "help-ofa", "--latencies", file, "--budget", "0.01", ...ofaPool).stderr).toMatch(/budget 0\.01 ms is below the smallest subnet's predicted latency on this device, [0-9.]+ ms/);
+  }, 300_000);
 });
