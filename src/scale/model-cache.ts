@@ -3,13 +3,11 @@
  * pool, validation devices, references, seed, settings), so that a pool is
  * trained once and every later adaptation or optimisation on it reloads it.
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
 import type { LatencyTable } from "../data/latency-table.js";
-import { defaultCacheDir } from "../data/fetch.js";
 import { initBackend } from "../runtime/backend.js";
 import { DeviceAwarePredictor, type DeviceAwareOptions } from "./device-aware-predictor.js";
-import { readCacheFile, writeCacheFile } from "./json-cache.js";
+import { cacheFilePath, readCacheFile, writeCacheFile } from "./json-cache.js";
 
 /** Options of {@link deviceAwareModel}. */
 export interface DeviceAwareCacheOptions extends DeviceAwareOptions {
@@ -26,9 +24,7 @@ export function deviceAwareCachePath(table: LatencyTable, options: DeviceAwareCa
   const { cacheDir, cache: _cache, onProgress: _onProgress, ...settings } = options;
   // format: the model file's layout (2: an ensemble of members)
   const key = JSON.stringify({ format: 2, dataset: table.source, rows: table.rows, ...settings, pool: [...settings.pool], validation: [...(settings.validation ?? [])], references: [...settings.references] });
-  const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
-  const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
-  return path.join(cacheDir ?? path.join(defaultCacheDir(), "models"), `device-aware-${name}-${hash}.json`);
+  return cacheFilePath(cacheDir, ["device-aware", path.basename(table.source)], key);
 }
 
 /**

@@ -7,17 +7,15 @@
  * (dataset, pool, validation, references, resolutions, mixtures, seed,
  * settings).
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
 import type { FetchOptions } from "../data/fetch.js";
-import { defaultCacheDir } from "../data/fetch.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
 import { InvalidArgumentError } from "../errors.js";
 import { OFA_ACCURACY_RESOLUTIONS, OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
 import type { DeviceAwareOptions } from "./device-aware-predictor.js";
 import { deviceAwareModel } from "./model-cache.js";
-import { readCacheFile, writeCacheFile } from "./json-cache.js";
+import { cacheFilePath, readCacheFile, writeCacheFile } from "./json-cache.js";
 import { OFA_DEFAULT_MARGIN, OFA_OPTIMIZER_DEFAULTS, OfaArchitectureOptimizer, ofaMixtureDevices, ofaModelDevice, type OfaOptimizerOptions } from "./ofa-architecture-optimizer.js";
 
 /**
@@ -80,9 +78,7 @@ export async function ofaArchitectureOptimizer(table: LatencyTable, setup: OfaOp
   const mixtures = setup.mixtures ?? OFA_MIXTURES;
   // the defaults are in the key: a changed default retrains instead of loading an optimizer trained under the old one
   const key = JSON.stringify({ format: 1, defaults: OFA_OPTIMIZER_DEFAULTS, margin: OFA_DEFAULT_MARGIN, dataset: table.source, rows: table.rows, pool: [...setup.pool], validation: [...validation], references: [...setup.references], resolutions, mixtures, seed, model: setup.model ?? {}, network: setup.network ?? {} });
-  const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
-  const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
-  const file = path.join(setup.modelDir ?? path.join(defaultCacheDir(), "models"), `ofa-optimizer-${name}-${hash}.json`);
+  const file = cacheFilePath(setup.modelDir, ["ofa-optimizer", path.basename(table.source)], key);
   const json = setup.cache === false ? undefined : readCacheFile(file, "OFA optimizer");
   if (json !== undefined) {
     const opt = OfaArchitectureOptimizer.fromJSON(json, model, accuracy);

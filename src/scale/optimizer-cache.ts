@@ -6,15 +6,13 @@
  * one JSON file per (dataset, pool, validation, references, accuracy,
  * synthetic count, seed, settings).
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { InvalidArgumentError } from "../errors.js";
 import type { LatencyTable } from "../data/latency-table.js";
-import { defaultCacheDir } from "../data/fetch.js";
 import { ANSWER_DEFAULTS, ArchitectureOptimizer, DEFAULT_MARGIN, MARGIN_GRID, OPTIMIZER_DEFAULTS, VIOLATION_TARGET, type ArchitectureOptimizerOptions } from "./architecture-optimizer.js";
 import type { DeviceAwareOptions } from "./device-aware-predictor.js";
 import { deviceAwareModel } from "./model-cache.js";
-import { readCacheFile, writeCacheFile } from "./json-cache.js";
+import { cacheFilePath, readCacheFile, writeCacheFile } from "./json-cache.js";
 import { syntheticDevices } from "./synthetic-devices.js";
 
 /**
@@ -80,9 +78,7 @@ export async function architectureOptimizer(table: LatencyTable, setup: Optimize
   const synthetic = setup.synthetic ?? OPTIMIZER_SYNTHETIC;
   // the defaults are in the key: a changed default retrains instead of loading a model trained under the old one
   const key = JSON.stringify({ format: 2, defaults: OPTIMIZER_DEFAULTS, answer: ANSWER_DEFAULTS, margin: DEFAULT_MARGIN, grid: MARGIN_GRID, violationTarget: VIOLATION_TARGET, dataset: table.source, rows: table.rows, pool: [...setup.pool], validation: [...(setup.validation ?? [])], references: [...setup.references], accuracy: setup.accuracy, synthetic, seed, model: setup.model ?? {}, network: setup.network ?? {} });
-  const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
-  const name = path.basename(table.source).replace(/[^A-Za-z0-9_.-]/g, "_");
-  const file = path.join(setup.cacheDir ?? path.join(defaultCacheDir(), "models"), `optimizer-${name}-${setup.accuracy.replace(/[^A-Za-z0-9_.-]/g, "_")}-${hash}.json`);
+  const file = cacheFilePath(setup.cacheDir, ["optimizer", path.basename(table.source), setup.accuracy], key);
   const json = setup.cache === false ? undefined : readCacheFile(file, "optimizer");
   if (json !== undefined) {
     const opt = ArchitectureOptimizer.fromJSON(json, table, model);
