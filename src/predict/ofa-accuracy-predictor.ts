@@ -70,28 +70,53 @@ export class OfaAccuracyPredictor {
    */
   predict(archs: readonly (OfaArch | string)[]): Float64Array {
     const out = new Float64Array(archs.length);
-    let h = new Float64Array(400);
-    let next = new Float64Array(400);
+    const width = Math.max(...this.layers.map((l) => Math.max(l.rows, l.cols)));
+    const transposed = this.transposed();
+    // Only the nonzero inputs are summed (the features are one-hot, the hidden units ReLU), input by input over
+    // the transposed weights: every output still adds its terms in input order, so the sums are the dense loop's to the last bit.
+    const index = new Int32Array(width);
+    const value = new Float64Array(width);
+    const h = new Float64Array(width);
+    const last = this.layers.length - 1;
     archs.forEach((a, k) => {
       let x: Float64Array = ofaAccuracyFeatures(typeof a === "string" ? ofaParse(a) : a);
       this.layers.forEach((layer, li) => {
-        const y = li === this.layers.length - 1 ? new Float64Array(1) : next;
-        for (let o = 0; o < layer.rows; o++) {
-          let s = layer.b[o] as number;
-          const base = o * layer.cols;
-          for (let i = 0; i < layer.cols; i++) {
-            const v = x[i] as number;
-            if (v !== 0) s += (layer.w[base + i] as number) * v;
+        let nz = 0;
+        for (let i = 0; i < layer.cols; i++) {
+          const v = x[i] as number;
+          if (v !== 0) {
+            index[nz] = i;
+            value[nz++] = v;
           }
-          y[o] = li === this.layers.length - 1 || s > 0 ? s : 0;
         }
-        if (li < this.layers.length - 1) {
-          next = h;
-          h = y;
-          x = y;
-        } else out[k] = (y[0] as number) * 100;
+        // x has been read into index/value: the outputs may overwrite it
+        const rows = layer.rows;
+        h.set(layer.b);
+        const wt = transposed[li] as Float64Array;
+        for (let j = 0; j < nz; j++) {
+          const v = value[j] as number;
+          const base = (index[j] as number) * rows;
+          for (let o = 0; o < rows; o++) h[o] = (h[o] as number) + (wt[base + o] as number) * v;
+        }
+        if (li === last) out[k] = (h[0] as number) * 100;
+        else {
+          for (let o = 0; o < rows; o++) if (!((h[o] as number) > 0)) h[o] = 0;
+          x = h.subarray(0, rows);
+        }
       });
     });
     return out;
+  }
+
+  private transposedCache: Float64Array[] | undefined;
+
+  /** Each layer's weights input-major ([cols, rows]), built on first use. */
+  private transposed(): Float64Array[] {
+    this.transposedCache ??= this.layers.map((l) => {
+      const t = new Float64Array(l.rows * l.cols);
+      for (let o = 0; o < l.rows; o++) for (let i = 0; i < l.cols; i++) t[i * l.rows + o] = l.w[o * l.cols + i] as number;
+      return t;
+    });
+    return this.transposedCache;
   }
 }

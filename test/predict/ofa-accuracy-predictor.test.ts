@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadOfaAccuracyPredictorWeights } from "../../src/data/load-lut.js";
 import type { Tensor } from "../../src/io/torch.js";
 import { OfaAccuracyPredictor } from "../../src/predict/ofa-accuracy-predictor.js";
-import { ofaFormat, ofaNormalize } from "../../src/spaces/ofa.js";
+import { seededRng } from "../../src/random.js";
+import { ofaAccuracyFeatures, ofaFormat, ofaNormalize, ofaSample } from "../../src/spaces/ofa.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
 let weights: Readonly<Record<string, Tensor>>;
@@ -21,6 +22,27 @@ describe("OfaAccuracyPredictor", () => {
     const got = p.predict([archs[0], ofaFormat(archs[1] as never), archs[2]] as never);
     const torch = [0.8359277844429016, 0.753118634223938, 0.8033640384674072];
     torch.forEach((v, i) => expect(got[i]).toBeCloseTo(v * 100, 3));
+  });
+  it("gives the dense forward pass's numbers to the last bit (it sums only nonzero inputs, input-major)", () => {
+    const p = OfaAccuracyPredictor.create(weights);
+    const rng = seededRng(3);
+    const archs = Array.from({ length: 200 }, () => ofaSample(rng));
+    const got = p.predict(archs);
+    // the plain dense loop: output by output, every input in order, then ReLU
+    const layer = (name: string) => ({ w: Float64Array.from((weights[`${name}.weight`] as Tensor).data as Float32Array), b: Float64Array.from((weights[`${name}.bias`] as Tensor).data as Float32Array) });
+    const layers = ["0", "2", "4", "6"].map(layer);
+    const dense = archs.map((a) => {
+      let x = Array.from(ofaAccuracyFeatures(a));
+      layers.forEach((l, li) => {
+        const y = Array.from(l.b, (b, o) => x.reduce((s, v, i) => (v === 0 ? s : s + (l.w[o * x.length + i] as number) * v), b));
+        x = li === layers.length - 1 ? y : y.map((v) => (v > 0 ? v : 0));
+      });
+      return (x[0] as number) * 100;
+    });
+    expect(Array.from(got)).toEqual(dense);
+    // a second call (the transposed weights cached) and a call on one subnet agree with the first
+    expect(Array.from(p.predict(archs))).toEqual(dense);
+    expect(p.predict([archs[7] as never])[0]).toBe(dense[7]);
   });
   it("names a missing or misshapen tensor", () => {
     const { ["2.weight"]: _w, ...rest } = weights;
