@@ -30,6 +30,13 @@ import { timePythonOnColumns } from "../runtime/python-reference.js";
 import type { ArchitectureOptimizer } from "../scale/architecture-optimizer.js";
 import { architectureOptimizer } from "../scale/optimizer-cache.js";
 import { referenceRows } from "../scale/references.js";
+import { ofaArchitectureOptimizer } from "../scale/ofa-optimizer-cache.js";
+import type { OfaArchitectureOptimizer } from "../scale/ofa-architecture-optimizer.js";
+import { OFA_ACCURACY_RESOLUTIONS, OfaAccuracyPredictor } from "../predict/ofa-accuracy-predictor.js";
+import { loadOfaAccuracyPredictorWeights } from "../data/load-lut.js";
+import { ofaGenomeAt } from "../search/genome.js";
+import { ofaSample, type OfaArch } from "../spaces/ofa.js";
+import { seededRng } from "../random.js";
 import { quantiles } from "../stats/quantile.js";
 import { SCALE_SPLITS } from "./scale-protocol.js";
 import { timeRuns, type Timing } from "./timing.js";
@@ -208,6 +215,31 @@ export const BENCH_CASES: readonly BenchCase[] = [
       return o.opt.answer(o.refMs, o.budget, { method: "exhaustive" });
     },
   },
+  {
+    name: "Once-for-All optimizer answer: one new GPU (titan_rtx_64, from its 10 reference latencies) at its median measured latency, top 1 (the ofa-batch split's trained optimizer loaded)",
+    targetMs: undefined,
+    setup: (m) => cachedOfaOptimizer(m),
+    run: async (m) => {
+      const o = await cachedOfaOptimizer(m);
+      return o.opt.answer(o.refMs, o.budget, { top: 1 });
+    },
+  },
+  {
+    name: "the same GPU by NSGA-II on the same calibrated predictions and OFA's accuracy predictor (2,000 evaluations; one run serves every budget)",
+    targetMs: undefined,
+    runs: 3,
+    setup: (m) => cachedOfaOptimizer(m),
+    run: async (m) => {
+      const o = await cachedOfaOptimizer(m);
+      return nsga2(ofaGenomeAt(OFA_ACCURACY_RESOLUTIONS), (archs) => ({ accuracy: o.accuracy.predict(archs), latency: o.opt.predictLatency(o.refMs, archs).latencyMs }), { evaluations: 2000, seed: 0 });
+    },
+  },
+  {
+    name: "OFA's accuracy predictor on 1,000 random subnets (128-400-400-400-1, Float64, nonzero inputs only)",
+    targetMs: undefined,
+    setup: (m) => cachedOfaOptimizer(m),
+    run: async (m) => (await cachedOfaOptimizer(m)).accuracy.predict(OFA_BENCH_SUBNETS),
+  },
   describeDevice("measure HELP's 10 reference architectures on node-wasm (paired protocol, 2 passes, process warm-up included)", "node-wasm", 3),
   describeDevice("the same 10 architectures in headless Chromium (chromium-wasm, browser start included)", "chromium-wasm", 2),
   describeDevice("the same 10 architectures in headless Firefox (firefox-wasm, browser start included)", "firefox-wasm", 2),
@@ -238,6 +270,28 @@ function cachedOptimizer(m: string | undefined): Promise<{ opt: ArchitectureOpti
     return { opt, refMs: refs.map((r) => lat[r] as number), budget: quantiles(lat, [0.5])[0] as number };
   })();
   return optimizerCache;
+}
+
+const OFA_BENCH_SUBNETS: readonly OfaArch[] = (() => {
+  const rng = seededRng(1);
+  return Array.from({ length: 1000 }, () => ofaSample(rng));
+})();
+
+let ofaOptimizerCache: Promise<{ opt: OfaArchitectureOptimizer; accuracy: OfaAccuracyPredictor; refMs: number[]; budget: number }> | undefined;
+/** The ofa-batch split's Once-for-All optimizer of seed 0 (loaded from the model cache, else trained: about a minute and a half), titan_rtx_64's references and median latency. */
+function cachedOfaOptimizer(m: string | undefined): Promise<{ opt: OfaArchitectureOptimizer; accuracy: OfaAccuracyPredictor; refMs: number[]; budget: number }> {
+  ofaOptimizerCache ??= (async () => {
+    const fetch = m ? { mirror: m } : {};
+    const split = SCALE_SPLITS["ofa-batch"];
+    const table = await loadTable("help-ofa", fetch);
+    const refs = await loadReferenceArchitectures("help-ofa", fetch);
+    const opt = await ofaArchitectureOptimizer(table, { pool: split.pool, validation: split.validation ?? [], references: refs, resolutions: [...OFA_ACCURACY_RESOLUTIONS], seed: 0, ...fetch });
+    const accuracy = OfaAccuracyPredictor.create(await loadOfaAccuracyPredictorWeights(fetch));
+    const lat = table.latency("titan_rtx_64");
+    const measured = Array.from(lat).filter((v) => !Number.isNaN(v));
+    return { opt, accuracy, refMs: refs.map((r) => lat[r] as number), budget: quantiles(measured, [0.5])[0] as number };
+  })();
+  return ofaOptimizerCache;
 }
 
 let adaptCache: Promise<{ ctx: AdaptContext; target: Float64Array }> | undefined;
