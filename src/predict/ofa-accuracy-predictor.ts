@@ -9,7 +9,8 @@ import type { Tensor } from "../io/torch.js";
 import { ofaAccuracyFeatures, ofaParse, type OfaArch } from "../spaces/ofa.js";
 
 interface Layer {
-  readonly w: Float64Array;
+  /** The weights input-major ([cols, rows]: torch's [rows, cols] transposed), so one input's terms are contiguous. */
+  readonly wt: Float64Array;
   readonly b: Float64Array;
   readonly rows: number;
   readonly cols: number;
@@ -56,7 +57,9 @@ export class OfaAccuracyPredictor {
       const out = i === LAYERS.length - 1 ? 1 : 400;
       if (!w || w.shape.join("x") !== `${out}x${inputs}`) throw new InvalidDataError(`OfaAccuracyPredictor: ${l}.weight is ${w ? `[${w.shape}]` : "missing"}, expected [${out}, ${inputs}]`);
       if (!b || b.shape.join("x") !== `${out}`) throw new InvalidDataError(`OfaAccuracyPredictor: ${l}.bias is ${b ? `[${b.shape}]` : "missing"}, expected [${out}]`);
-      const layer = { w: Float64Array.from(w.data as Float32Array), b: Float64Array.from(b.data as Float32Array), rows: out, cols: inputs };
+      const wt = new Float64Array(out * inputs);
+      for (let o = 0; o < out; o++) for (let c = 0; c < inputs; c++) wt[c * out + o] = w.data[o * inputs + c] as number;
+      const layer = { wt, b: Float64Array.from(b.data as Float32Array), rows: out, cols: inputs };
       inputs = out;
       return layer;
     });
@@ -71,7 +74,6 @@ export class OfaAccuracyPredictor {
   predict(archs: readonly (OfaArch | string)[]): Float64Array {
     const out = new Float64Array(archs.length);
     const width = Math.max(...this.layers.map((l) => Math.max(l.rows, l.cols)));
-    const transposed = this.transposed();
     // Only the nonzero inputs are summed (the features are one-hot, the hidden units ReLU), input by input over
     // the transposed weights: every output still adds its terms in input order, so the sums are the dense loop's to the last bit.
     const index = new Int32Array(width);
@@ -92,7 +94,7 @@ export class OfaAccuracyPredictor {
         // x has been read into index/value: the outputs may overwrite it
         const rows = layer.rows;
         h.set(layer.b);
-        const wt = transposed[li] as Float64Array;
+        const wt = layer.wt;
         for (let j = 0; j < nz; j++) {
           const v = value[j] as number;
           const base = (index[j] as number) * rows;
@@ -106,17 +108,5 @@ export class OfaAccuracyPredictor {
       });
     });
     return out;
-  }
-
-  private transposedCache: Float64Array[] | undefined;
-
-  /** Each layer's weights input-major ([cols, rows]), built on first use. */
-  private transposed(): Float64Array[] {
-    this.transposedCache ??= this.layers.map((l) => {
-      const t = new Float64Array(l.rows * l.cols);
-      for (let o = 0; o < l.rows; o++) for (let i = 0; i < l.cols; i++) t[i * l.rows + o] = l.w[o * l.cols + i] as number;
-      return t;
-    });
-    return this.transposedCache;
   }
 }

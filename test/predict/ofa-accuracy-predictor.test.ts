@@ -42,7 +42,7 @@ describe("OfaAccuracyPredictor", () => {
     expect(Array.from(got)).toEqual(dense);
     // a second call (the transposed weights cached) and a call on one subnet agree with the first
     expect(Array.from(p.predict(archs))).toEqual(dense);
-    expect(p.predict([archs[7] as never])[0]).toBe(dense[7]);
+    expect(p.predict(archs.slice(7, 8))[0]).toBe(dense[7]);
   });
   it("names a missing or misshapen tensor", () => {
     const { ["2.weight"]: _w, ...rest } = weights;
