@@ -166,6 +166,8 @@ export interface Adaptation {
   readonly outOfBagSrcc?: number;
   /** `device-aware` only: the device model's weight in the blend with the bagged adaptation, chosen on the samples (0..1). */
   readonly deviceModelWeight?: number;
+  /** `device-aware` only: the weight of a ridge on the operation counts (log latency, no device knowledge) in the final blend, chosen on the samples (0..1); the rest is the blend of the device model and the bagged adaptation. */
+  readonly countsWeight?: number;
 }
 
 /**
@@ -222,6 +224,7 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
     predictions: result.predictions,
     ...(result.outOfBagSrcc === undefined ? {} : { outOfBagSrcc: result.outOfBagSrcc }),
     ...(result.modelWeight === undefined ? {} : { deviceModelWeight: result.modelWeight }),
+    ...(result.countsWeight === undefined ? {} : { countsWeight: result.countsWeight }),
   };
 }
 

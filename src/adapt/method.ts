@@ -123,4 +123,6 @@ export interface MethodResult {
   readonly outOfBag?: Float64Array;
   /** `device-aware` only: the device model's weight in the blend, chosen on the samples. */
   readonly modelWeight?: number;
+  /** `device-aware` only: the operation-count ridge's weight in the blend, chosen on the samples (the rest is split by `modelWeight`). */
+  readonly countsWeight?: number;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
+import { countsWeight } from "../../src/adapt/device-aware.js";
 import type { AdaptContext, DeviceModel } from "../../src/adapt/method.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { seededRng } from "../../src/random.js";
@@ -25,6 +26,7 @@ describe("device-aware (with stand-in device models)", () => {
     const bad = adaptTarget(adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, refs, noise) }), measure, { samples: 20, method: "device-aware", seed: 1 });
     const bagged = adaptTarget(base, measure, { samples: 20, seed: 1 });
     expect(good.deviceModelWeight).toBeGreaterThan(0.99);
+    expect(good.countsWeight).toBe(0);
     expect(bad.deviceModelWeight).toBeLessThan(0.05);
     expect(spearman(good.predictions, target).value).toBeGreaterThan(0.99);
     expect(spearman(bad.predictions, target).value).toBeGreaterThan(spearman(bagged.predictions, target).value - 0.01);
@@ -34,5 +36,35 @@ describe("device-aware (with stand-in device models)", () => {
     const log = Float64Array.from(target, (v) => Math.log(v));
     const a = adaptTarget(adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, [1, 2], log) }), (r) => target[r] as number, { samples: 5, method: "device-aware" });
     expect(a.deviceModelWeight).toBe(0.5);
+  });
+});
+
+describe("device-aware's operation-count part", () => {
+  it("countsWeight takes the part whose held-out predictions fit, 0 on ties and with fewer than 5 samples", () => {
+    const y = [1, 2, 3, 4, 5];
+    expect(countsWeight(y, y, [0, 0, 0, 0, 0])).toBe(0);
+    expect(countsWeight(y, [0, 0, 0, 0, 0], y)).toBe(1);
+    expect(countsWeight(y, y, y)).toBe(0);
+    // errors +1 and -1 everywhere: the half-and-half mix is exact
+    expect(countsWeight(y, y.map((v) => v + 1), y.map((v) => v - 1))).toBe(0.5);
+    expect(countsWeight([1, 2, 3, 4], [0, 0, 0, 0], [1, 2, 3, 4])).toBe(0);
+  });
+  it("weights the counts near 1 for a target whose log latency is linear in the operation counts, which no proxy and no model knows", () => {
+    // log latency = a weighted sum of the operation counts: the ridge on the counts recovers it from 20 samples
+    const beta = [0.1, 0.05, 0.3, 0.6, 0.2, 0, 0.1, 0.4, 0.8, 0.1];
+    const target = Float64Array.from({ length: table.rows }, (_, r) => Math.exp(beta.reduce((a, b, j) => a + b * (base.shared.data[r * base.shared.cols + j] as number), 0)));
+    const rng = seededRng(7);
+    const noise = Float64Array.from(target, () => rng.next() * 5);
+    const ctx = adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, [3, 50, 400], noise) });
+    const a = adaptTarget(ctx, (r) => target[r] as number, { samples: 20, method: "device-aware", seed: 2 });
+    const bagged = adaptTarget(base, (r) => target[r] as number, { samples: 20, seed: 2 });
+    expect(a.countsWeight).toBeGreaterThanOrEqual(0.9);
+    expect(spearman(a.predictions, target).value).toBeGreaterThan(0.99);
+    expect(spearman(a.predictions, target).value).toBeGreaterThan(spearman(bagged.predictions, target).value);
+  });
+  it("rejects a measured latency of 0 ms, naming the row (the method works in log latency)", () => {
+    const target = table.latency("eagle_gtx");
+    const ctx = adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, [1, 2], Float64Array.from(target, Math.log)) });
+    expect(() => adaptTarget(ctx, (r) => (r === 0 ? 0 : (target[r] as number)), { samples: 10, rows: [0, 5, 10, 20, 40, 80, 160, 320, 640, 1280], method: "device-aware" })).toThrow(/latency 0 ms of row 0 is not valid; valid: a finite latency > 0 ms/);
   });
 });

@@ -157,6 +157,7 @@ export function registerAdapt(program: Command): void {
         // from the measured rows alone (the real flow has no target column): null for methods other than the bagged default, or K <= 5
         srccOutOfBag: a.outOfBagSrcc ?? null,
         ...(a.deviceModelWeight === undefined ? {} : { deviceModelWeight: a.deviceModelWeight }),
+        ...(a.countsWeight === undefined ? {} : { countsWeight: a.countsWeight }),
         ...(score ? { srccBefore: score.srccBefore, srccAfter: score.srccAfter, srccUnmeasured: score.srccUnmeasured, rows: score.rows } : {}),
         measured: a.measuredRows.map((r) => table.indexAt(r)),
         failed: a.failedRows.map((r) => table.indexAt(r)),
