@@ -10,9 +10,8 @@
  * only the reference set.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { standardise } from "../stats/zscore.js";
-import { blockRidgeWithLoo } from "./block-ridge-fit.js";
 import type { AdaptContext, DeviceModel, Measured, MethodOptions, MethodResult } from "./method.js";
+import { operationCountsFit, requirePositive } from "./operation-counts.js";
 import { OOB_MIN, proxyEnsembleBagged } from "./proxy-ensemble-bagged.js";
 
 /**
@@ -124,8 +123,7 @@ export function deviceAware(ctx: AdaptContext, m: Measured, options: MethodOptio
   if (!model) throw new InvalidArgumentError("adapt: method device-aware needs a device model in the context: train one (proxynas/scale trainDeviceAware) and pass it as adaptContext(table, proxies, { deviceModel })");
   const n = ctx.onehot.rows;
   if (model.rows !== n) throw new InvalidArgumentError(`adapt: the device model was trained for a table of ${model.rows} rows; this one has ${n}`);
-  const bad = m.values.findIndex((v) => !(v > 0) || !Number.isFinite(v));
-  if (bad >= 0) throw new InvalidArgumentError(`adapt: device-aware: the measured latency ${m.values[bad]} ms of row ${m.rows[bad]} is not valid; valid: a finite latency > 0 ms (the method works in log latency)`);
+  requirePositive("device-aware", m);
   // the bagged prediction can reach 0 or below far from the samples; floor it at the fastest measured latency's thousandth before the log
   const floor = Math.min(...Array.from(m.values)) / 1000;
   const bagged = proxyEnsembleBagged(ctx, m, options);
@@ -134,17 +132,14 @@ export function deviceAware(ctx: AdaptContext, m: Measured, options: MethodOptio
   const held = heldOutParts(model, m, bagged, refs, logModel);
   const w = blendWeight(m, held);
   // the operation counts in log space, without any device: strong where no pool device ranks like the target
-  const logValues = Float64Array.from(m.values, (v) => Math.log(v));
-  const counts = blockRidgeWithLoo(ctx.shared, [ctx.shared.cols], { rows: m.rows, values: logValues });
-  const sd = standardise(logValues).sd;
-  const y = held.index.map((i) => logValues[i] as number);
+  const counts = operationCountsFit(ctx, m);
   const wc = countsWeight(
-    y,
+    held.index.map((i) => Math.log(m.values[i] as number)),
     held.index.map((_, q) => w * (held.model[q] as number) + (1 - w) * (held.bagged[q] as number)),
-    held.index.map((i) => (logValues[i] as number) - (counts.loo[i] as number) * sd),
+    held.index.map((i) => counts.logLoo[i] as number),
   );
   const predictions = Float64Array.from(bagged.predictions, (v, r) =>
-    Math.exp((1 - wc) * (w * (logModel[r] as number) + (1 - w) * Math.log(Math.max(v, floor))) + wc * (counts.predictions[r] as number)),
+    Math.exp((1 - wc) * (w * (logModel[r] as number) + (1 - w) * Math.log(Math.max(v, floor))) + wc * (counts.logPredictions[r] as number)),
   );
   return { predictions, modelWeight: w, countsWeight: wc, ...(bagged.outOfBagSrcc === undefined ? {} : { outOfBagSrcc: bagged.outOfBagSrcc }) };
 }

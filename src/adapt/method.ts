@@ -14,7 +14,7 @@ import type { Matrix } from "../predict/ridge.js";
  * const method: AdaptMethod = "proxy-ensemble-bagged";
  * ```
  */
-export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bagged" | "adaproxy" | "least-squares" | "proxy" | "device-aware";
+export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bagged" | "adaproxy" | "least-squares" | "operation-counts" | "proxy" | "device-aware";
 /**
  * Every adaptation method, in the order `--help` lists them.
  *
@@ -23,7 +23,7 @@ export type AdaptMethod = "proxy-ridge" | "proxy-ensemble" | "proxy-ensemble-bag
  * for (const method of ADAPT_METHODS) adaptTarget(ctx, measure, { samples: 10, method });
  * ```
  */
-export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "proxy-ensemble-bagged", "adaproxy", "least-squares", "proxy", "device-aware"];
+export const ADAPT_METHODS: readonly AdaptMethod[] = ["proxy-ridge", "proxy-ensemble", "proxy-ensemble-bagged", "adaproxy", "least-squares", "operation-counts", "proxy", "device-aware"];
 
 /** AdaProxy's norm on b. */
 export type AdaProxyNorm = 1 | 2 | "inf";

@@ -7,6 +7,7 @@ import { adaProxy } from "./adaproxy.js";
 import { deviceAware } from "./device-aware.js";
 import { leastSquares } from "./least-squares.js";
 import { ADAPT_METHODS, type AdaptContext, type AdaptMethod, type Measured, type MethodOptions, type MethodResult } from "./method.js";
+import { operationCounts } from "./operation-counts.js";
 import { proxyEnsemble } from "./proxy-ensemble.js";
 import { proxyEnsembleBagged } from "./proxy-ensemble-bagged.js";
 import { proxyOnly } from "./proxy-only.js";
@@ -33,6 +34,7 @@ const METHODS: Readonly<Record<AdaptMethod, (ctx: AdaptContext, m: Measured, opt
   "proxy-ensemble-bagged": proxyEnsembleBagged,
   adaproxy: (ctx, m, o) => ({ predictions: adaProxy(ctx, m, o) }),
   "least-squares": (ctx, m) => ({ predictions: leastSquares(ctx, m) }),
+  "operation-counts": (ctx, m) => ({ predictions: operationCounts(ctx, m) }),
   proxy: (ctx, m) => ({ predictions: proxyOnly(ctx, m) }),
   "device-aware": deviceAware,
 };

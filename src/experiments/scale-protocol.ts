@@ -85,7 +85,7 @@ export const SCALE_SETTINGS: readonly ScaleSetting[] = [
   { name: "references+random", extra: 10 },
 ];
 
-/** The methods compared: the device-aware blend, its device model alone, and the bagged proxy adaptation on the same rows. */
+/** The methods compared: the device-aware blend, its device model alone, the bagged proxy adaptation and the operation-count ridge (no device knowledge) on the same rows. */
 export type ScaleMethod = "device-aware" | "device model alone" | AdaptMethod;
 
 /** One (split, target, setting, method, seed) result. */
@@ -124,7 +124,7 @@ export interface ScaleProtocolOptions extends Pick<FetchOptions, "mirror" | "cac
 
 /**
  * Runs a split: per seed, the pool's device-aware model (trained, or loaded
- * from the cache), then every target in every setting with the three methods.
+ * from the cache), then every target in every setting with each method of {@link ScaleMethod}.
  *
  * @example
  * ```ts
@@ -160,6 +160,7 @@ export async function runScaleProtocol(split: ScaleSplit, options: ScaleProtocol
         const push = (method: ScaleMethod, predictions: Float64Array) => runs.push({ split: split.name, target, setting: setting.name, references: source, k, method, seed, srcc: spearman(predictions, lat).value });
         push("device-aware", adaptTarget(ctx, measure, { samples: k, rows, method: "device-aware", seed, target }).predictions);
         push("proxy-ensemble-bagged", adaptTarget(ctx, measure, { samples: k, rows, seed, target }).predictions);
+        push("operation-counts", adaptTarget(ctx, measure, { samples: k, rows, method: "operation-counts", seed, target }).predictions);
         if (setting.extra === 0) push("device model alone", model.predictLog(refs.map(measure)));
       }
     }
@@ -288,15 +289,15 @@ export const DISSIMILAR_SYNTHETIC: SyntheticTraining = { count: 50, rowsPerDevic
 
 /**
  * The methods of the dissimilar-pool protocol: the device-aware model trained
- * on the pool alone or beside operator-cost devices, and the bagged proxy
- * adaptation.
+ * on the pool alone or beside operator-cost devices, the bagged proxy
+ * adaptation, and the operation-count ridge (the samples alone, no device).
  *
  * @example
  * ```ts
  * runs.filter((r) => r.method === DISSIMILAR_METHODS[1]); // the model trained beside synthetic devices
  * ```
  */
-export const DISSIMILAR_METHODS = ["device-aware", "device-aware + operator-cost devices", "proxy-ensemble-bagged"] as const;
+export const DISSIMILAR_METHODS = ["device-aware", "device-aware + operator-cost devices", "proxy-ensemble-bagged", "operation-counts"] as const;
 
 /** One (split, target, K, method, seed) result of the dissimilar-pool protocol. */
 export interface DissimilarRun {
@@ -367,8 +368,8 @@ export async function runDissimilarProtocol(options: ScaleProtocolOptions & { re
         const lat = table.latency(target);
         for (const k of options.ks ?? DISSIMILAR_KS) {
           for (const method of DISSIMILAR_METHODS) {
-            const ctx = method === "proxy-ensemble-bagged" ? contexts["device-aware"] : contexts[method];
-            const a = adaptTarget(ctx, (r) => lat[r] as number, { samples: k, method: method === "proxy-ensemble-bagged" ? method : "device-aware", seed, target });
+            const ctx = method === "proxy-ensemble-bagged" || method === "operation-counts" ? contexts["device-aware"] : contexts[method];
+            const a = adaptTarget(ctx, (r) => lat[r] as number, { samples: k, method: method === "proxy-ensemble-bagged" || method === "operation-counts" ? method : "device-aware", seed, target });
             runs.push({ split: split.name, rows: table.rows, target, k, method, seed, srcc: spearman(a.predictions, lat).value });
           }
         }

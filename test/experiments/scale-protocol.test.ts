@@ -7,11 +7,11 @@ import { DISSIMILAR_METHODS, DISSIMILAR_SPLITS, loadJoinedNb201, runDissimilarPr
 import { mirrorDir } from "../helpers/mirror.js";
 
 describe("runScaleProtocol", () => {
-  it("runs every test device in both settings with the three methods on the same rows, deterministically", async () => {
+  it("runs every test device in both settings with each method on the same rows, deterministically", async () => {
     const options = { seeds: 1, mirror: mirrorDir(), modelCache: mkdtempSync(path.join(os.tmpdir(), "pnb-models-")), training: { epochs: 2, hidden: [16], members: 1 } };
     const { runs, training } = await runScaleProtocol(SCALE_SPLITS.help, options);
     expect(training).toHaveLength(1);
-    expect(runs).toHaveLength(6 * (3 + 2));
+    expect(runs).toHaveLength(6 * (4 + 3));
     expect(new Set(runs.map((r) => `${r.setting}:${r.k}`))).toEqual(new Set(["references:10", "references+random:20"]));
     expect(runs.every((r) => r.srcc > 0 && r.srcc <= 1)).toBe(true);
     const again = await runScaleProtocol(SCALE_SPLITS.help, { ...options, modelCache: false });
@@ -70,10 +70,10 @@ describe("the dissimilar-pool splits", () => {
       }
     }
   });
-  it("runs the three methods on the same samples per split, target, K and seed; the synthetic devices change the device-aware model", async () => {
+  it("runs the four methods on the same samples per split, target, K and seed; the synthetic devices change the device-aware model", async () => {
     const split = DISSIMILAR_SPLITS.find((x) => x.name === "N1");
     const runs = await runDissimilarProtocol({ seeds: 1, mirror: mirrorDir(), modelCache: false, splits: split ? [split] : [], ks: [10], training: { epochs: 2, hidden: [16], synthetic: { count: 4, rowsPerDevice: 50 } } });
-    expect(runs).toHaveLength(5 * 3);
+    expect(runs).toHaveLength(5 * 4);
     expect(new Set(runs.map((r) => r.method))).toEqual(new Set(DISSIMILAR_METHODS));
     expect(runs.every((r) => r.rows === 1740 && r.k === 10 && r.srcc > 0)).toBe(true);
     const of = (m: string) => runs.filter((r) => r.method === m).map((r) => r.srcc);

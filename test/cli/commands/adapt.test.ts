@@ -43,7 +43,7 @@ describe("proxynas adapt (simulated)", () => {
     expect(cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "rice_edgetpu", "--samples", "1800").stderr).toMatch(/--samples 1800 is more than the 1740 rows with a valid rice_edgetpu latency/);
     const m = cli("adapt", "oneproxy-nb201", "--proxy", "true_vpu", "--target", "eagle_gtx", "--method", "magic");
     expect(m.code).toBe(2);
-    expect(m.stderr).toMatch(/invalid value "magic"; valid: proxy-ridge, proxy-ensemble, proxy-ensemble-bagged, adaproxy, least-squares, proxy/);
+    expect(m.stderr).toMatch(/invalid value "magic"; valid: proxy-ridge, proxy-ensemble, proxy-ensemble-bagged, adaproxy, least-squares, operation-counts, proxy/);
   });
 });
 
