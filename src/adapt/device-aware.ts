@@ -42,7 +42,8 @@ export function heldOutParts(model: DeviceModel, m: Measured, bagged: MethodResu
     if (j !== undefined) {
       const input = refs.slice();
       input[j] = o;
-      pm = model.predictLog(input)[r] as number;
+      // one row is needed: a model that can predict rows alone saves predicting the whole table per reference
+      pm = (model.predictLogRows ? model.predictLogRows(input, [r])[0] : model.predictLog(input)[r]) as number;
     }
     out.index.push(i);
     out.model.push(pm);

@@ -68,6 +68,8 @@ export interface DeviceModel {
   readonly referenceRows: readonly number[];
   /** Predicted log latency (natural log of ms) of every row, from a device's latencies (ms) on `referenceRows`, in order. */
   predictLog(referenceMs: ArrayLike<number>): Float64Array;
+  /** The same predictions at some rows only, in order (optional: `device-aware` then predicts every row and reads these). */
+  predictLogRows?(referenceMs: ArrayLike<number>, rows: readonly number[]): Float64Array;
 }
 
 /** The target's measured latencies. */
