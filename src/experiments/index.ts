@@ -16,7 +16,8 @@ export { PROTOCOLS, PROTOCOL_NAMES, runProtocol, summarise, ceilingSrcc, estimat
 export { loadNb201SearchTable, runSearchProtocol, evolutionComparison, ofaNote10Search, NB201_ACCURACIES, type SearchProtocolRow, type SearchProtocolOptions, type EvolutionCurve, type OfaSearchSummary } from "./search-protocol.js";
 export { carryAdaptedLatency } from "../search/carry-adapted-latency.js";
 export { fitOfaTargetModels, runOfaSpaceSearch, type OfaTargetModel, type OfaSpaceSearchRow, type OfaSpaceSearchOptions } from "./ofa-space-protocol.js";
-export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10, HELP_PAPER_BASELINES, type PublishedBaseline, NASFLAT_NB201_K20, HELP_METAD2A_VIOLATIONS } from "./published.js";
+export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10, HELP_PAPER_BASELINES, type PublishedBaseline, NASFLAT_NB201_K20, HELP_METAD2A_VIOLATIONS, HELP_METAD2A_TABLE4, type MetaD2AAnswer } from "./published.js";
+export { runMetaD2AComparison, summariseMetaD2A, type MetaD2AComparisonRun, type MetaD2AComparisonRow, type MetaD2AComparisonOptions } from "./metad2a-comparison.js";
 export { dissimilarTable } from "./dissimilar-table.js";
 export { runScaleProtocol, runDissimilarProtocol, loadJoinedNb201, summariseScale, SCALE_SPLITS, SCALE_SETTINGS, DISSIMILAR_SPLITS, DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SYNTHETIC, type DissimilarSplit, type DissimilarRun, type ScaleSplit, type ScaleSetting, type ScaleMethod, type ScaleRun, type ScaleSummary, type ScaleTraining, type ScaleProtocolOptions } from "./scale-protocol.js";
 export { runOptimizeProtocol, summariseOptimize, OPTIMIZE_METHODS, type OptimizeMethod, type OptimizeRun, type OptimizeSummary, type OptimizeTraining, type OptimizeProtocolOptions } from "./optimize-protocol.js";

@@ -204,7 +204,7 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
 }
 
 /** The optimizer's first answer's row; the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
-function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive"): number {
+export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive"): number {
   try {
     return (o.answer(refMs, budget, { top: 1, method }).answers[0] as { row: number }).row;
   } catch (e) {
