@@ -134,10 +134,13 @@ export function deviceAware(ctx: AdaptContext, m: Measured, options: MethodOptio
   const w = blendWeight(m, held);
   // the operation counts in log space, without any device: strong where no pool device ranks like the target
   const counts = operationCountsFit(ctx, m);
+  // its weight is chosen on the samples that are not reference rows: references are picked to describe devices (HELP's, or greedy picks at the extremes), not to be typical rows, and their held-out errors misjudge the rest
+  const refRows = new Set(model.referenceRows);
+  const typical = held.index.flatMap((i, q) => (refRows.has(m.rows[i] as number) ? [] : [q]));
   const wc = countsWeight(
-    held.index.map((i) => Math.log(m.values[i] as number)),
-    held.index.map((_, q) => w * (held.model[q] as number) + (1 - w) * (held.bagged[q] as number)),
-    held.index.map((i) => counts.logLoo[i] as number),
+    typical.map((q) => Math.log(m.values[held.index[q] as number] as number)),
+    typical.map((q) => w * (held.model[q] as number) + (1 - w) * (held.bagged[q] as number)),
+    typical.map((q) => counts.logLoo[held.index[q] as number] as number),
   );
   const predictions = Float64Array.from(bagged.predictions, (v, r) =>
     Math.exp((1 - wc) * (w * (logModel[r] as number) + (1 - w) * Math.log(Math.max(v, floor))) + wc * (counts.logPredictions[r] as number)),

@@ -62,6 +62,18 @@ describe("device-aware's operation-count part", () => {
     expect(spearman(a.predictions, target).value).toBeGreaterThan(0.99);
     expect(spearman(a.predictions, target).value).toBeGreaterThan(spearman(bagged.predictions, target).value);
   });
+  it("chooses the counts' weight on samples that are not reference rows: measured on the references alone, the counts take no weight", () => {
+    const beta = [0.1, 0.05, 0.3, 0.6, 0.2, 0, 0.1, 0.4, 0.8, 0.1];
+    const target = Float64Array.from({ length: table.rows }, (_, r) => Math.exp(beta.reduce((a, b, j) => a + b * (base.shared.data[r * base.shared.cols + j] as number), 0)));
+    const rng = seededRng(7);
+    const noise = Float64Array.from(target, () => rng.next() * 5);
+    const rows = Array.from({ length: 20 }, (_, i) => 3 + 97 * i);
+    const ctx = adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, rows, noise) });
+    const onRefs = adaptTarget(ctx, (r) => target[r] as number, { samples: 20, rows, method: "device-aware", seed: 2 });
+    expect(onRefs.countsWeight).toBe(0);
+    const ctxFew = adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, rows.slice(0, 3), noise) });
+    expect(adaptTarget(ctxFew, (r) => target[r] as number, { samples: 20, rows, method: "device-aware", seed: 2 }).countsWeight).toBeGreaterThanOrEqual(0.9);
+  });
   it("rejects a measured latency of 0 ms, naming the row (the method works in log latency)", () => {
     const target = table.latency("eagle_gtx");
     const ctx = adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, [1, 2], Float64Array.from(target, Math.log)) });
