@@ -35,8 +35,13 @@ export const ADAPT_SPACES: readonly SpaceName[] = ["nb201", "ofa-mbv3", "fbnet",
  * the slots (for NAS-Bench-201, over all edges and over live edges): an
  * operation's cost shared by every position, which the per-position one-hot
  * then only corrects.
+ *
+ * @example
+ * ```ts
+ * operatorFeatures("nb201", help.archs()).shared.cols; // 10
+ * ```
  */
-function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot: Matrix; live: Matrix; shared: Matrix } {
+export function operatorFeatures(space: SpaceName, archs: readonly string[]): { onehot: Matrix; live: Matrix; shared: Matrix } {
   if (space === "nb201") {
     const onehot = nb201FeatureMatrix(archs, "onehot");
     const live = nb201FeatureMatrix(archs, "live");
