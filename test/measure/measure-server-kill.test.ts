@@ -37,20 +37,27 @@ describe("serveMeasurement under SIGKILL", () => {
   it("keeps every acknowledged result across kills at different moments of a burst, and resumes", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "pn-kill-")), "k.csv");
     const acknowledged = new Set<string>();
-    for (const delayMs of [40, 120, 300]) {
+    for (const { delayMs, afterFirstAnswer } of [{ delayMs: 40, afterFirstAnswer: false }, { delayMs: 120, afterFirstAnswer: true }, { delayMs: 300, afterFirstAnswer: true }]) {
       const { url, child } = await startServer(out);
       const u = new URL(url);
       const headers = { "content-type": "application/json", "x-proxynas-token": u.searchParams.get("token") as string };
       const post = (p: string, body: unknown) => fetch(`${u.origin}${p}`, { method: "POST", headers, body: JSON.stringify(body) });
       const work = (await (await post("/api/hello", { userAgent: "test", backend: "wasm", backendDetail: "wasm", tfjsVersion: "4.22.0", cores: 2, platform: "x", memoryGb: 8 })).json()) as { todo: { index: number; arch: string; pass: number }[] };
+      let firstAck: () => void = () => undefined;
+      const acked = new Promise<void>((r) => (firstAck = r));
       const posts = work.todo.map(async (w) => {
         try {
           const r = await post("/api/result", { ...w, result: { arch: w.arch, ok: true, stats: runStats([1 + w.index / 1000]) } });
-          if (r.status === 200) acknowledged.add(w.arch);
+          if (r.status === 200) {
+            acknowledged.add(w.arch);
+            firstAck();
+          }
         } catch {
           // the kill cut this one off: it was never acknowledged
         }
       });
+      // the first kill comes on a clock (perhaps before any answer); the later ones after this burst's first answer, so that a loaded machine still kills mid-burst with results on disk
+      if (afterFirstAnswer) await Promise.race([acked, new Promise((r) => setTimeout(r, 20_000))]);
       await new Promise((r) => setTimeout(r, delayMs));
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
       child.kill("SIGKILL");
