@@ -211,6 +211,28 @@ export function scaleBars(s: readonly ScaleSummary[]): string[] {
   });
 }
 
+/**
+ * NASFLAT's N0 is HELP's own split, judged on all 15,625 rows at 20 target
+ * samples: the scale protocol's "references + random" setting (the 10
+ * references and 10 random rows) is that setting, so its device-aware mean
+ * over the 6 test devices is judged against NASFLAT's N0 number, per
+ * reference set.
+ *
+ * @example
+ * ```ts
+ * nasflatN0Bars(summariseScale(runs)); // ["bar: NASFLAT's N0 in its own setting ... -> met", ...]
+ * ```
+ */
+export function nasflatN0Bars(s: readonly ScaleSummary[]): string[] {
+  const n0 = (NASFLAT_NB201_K20.N0 as { nasflat: number }).nasflat;
+  return (["help", "greedy", "stratified"] as const).flatMap((refs) => {
+    const xs = s.filter((x) => x.setting === "references+random" && x.method === "device-aware" && x.references === refs);
+    if (xs.length === 0) return [];
+    const m = xs.reduce((a, x) => a + x.srcc, 0) / xs.length;
+    return [`bar: NASFLAT's N0 in its own setting (HELP's split, all 15,625 rows, K=20: ${REFERENCE_SET_LABEL[refs]} + 10 random), device-aware mean over the ${xs.length} test devices >= NASFLAT's ${n0}: ${r3(m)} -> ${verdict(m >= n0)}`];
+  });
+}
+
 /** How the reports name a reference set. */
 export const REFERENCE_SET_LABEL: Readonly<Record<ReferenceSource, string>> = {
   help: "HELP's 10 references",

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dissimilarBars, scaleBars } from "../../src/experiments/bars.js";
+import { dissimilarBars, nasflatN0Bars, scaleBars } from "../../src/experiments/bars.js";
 import { DISSIMILAR_METHODS, DISSIMILAR_SPLITS, loadJoinedNb201, runDissimilarProtocol, runScaleProtocol, SCALE_SPLITS, summariseScale, type ScaleSummary } from "../../src/experiments/scale-protocol.js";
 import { mirrorDir } from "../helpers/mirror.js";
 
@@ -51,6 +51,18 @@ describe("scaleBars", () => {
     expect(lines[1]).toMatch(/HELP's 10 references, every test device .*missed \(gold_6226 0\.985 < 0\.989\)$/);
     expect(lines[2]).toMatch(/our 10 greedy references, device-aware mean .*-> met$/);
     expect(lines[3]).toMatch(/our 10 greedy references, every test device .*6\/6 -> met$/);
+  });
+});
+
+describe("nasflatN0Bars", () => {
+  const at = (srcc: number, references: ScaleSummary["references"]): ScaleSummary[] =>
+    ["titan_rtx_256", "gold_6226", "fpga", "pixel2", "raspi4", "eyeriss"].map((target) => ({ target, setting: "references+random", references, k: 20, method: "device-aware", seeds: 10, srcc }));
+  it("judges the references + random setting's mean against NASFLAT's N0, per reference set, and nothing else", () => {
+    const lines = nasflatN0Bars([...at(0.96, "help"), ...at(0.958, "greedy"), ...at(0.5, "help").map((x) => ({ ...x, setting: "references" as const })), ...at(0.5, "help").map((x) => ({ ...x, method: "operation-counts" as const }))]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/HELP's 10 references \+ 10 random\), device-aware mean over the 6 test devices >= NASFLAT's 0\.959: 0\.96 -> met$/);
+    expect(lines[1]).toMatch(/our 10 greedy references \+ 10 random.*: 0\.958 -> missed$/);
+    expect(nasflatN0Bars([])).toEqual([]);
   });
 });
 
