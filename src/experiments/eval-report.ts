@@ -190,6 +190,7 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
   // the same ceiling on all of a HELP target's rows (NASFLAT's setting), where every target of the split is a HELP device
   const helpTable = await loadTable("help-nb201", mirrorOf(options));
   const helpFeatures = operatorFeatures(helpTable.space, helpTable.archs());
+  const allHelp = (sp: { readonly targets: readonly string[] }) => sp.targets.every((t) => helpTable.hasDevice(t));
   const dRows: Record<string, Cell>[] = splits.map((sp) => {
     const here = dissimilar.filter((r) => r.split === sp.name);
     const cells: Record<string, Cell> = { split: sp.name, rows: here[0]?.rows ?? "", pool: sp.pool.join(" "), targets: sp.targets.join(" ") };
@@ -201,10 +202,10 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
     const table = dissimilarSplitTable(joined, sp);
     const features = operatorFeatures(table.space, table.archs());
     cells["own rows (ceiling)"] = r3(sp.targets.reduce((a, t) => a + ownRowsCeiling(features, table.latencyView(t)), 0) / sp.targets.length);
-    cells["own rows, all HELP rows (ceiling)"] = sp.targets.every((t) => helpTable.hasDevice(t)) ? r3(sp.targets.reduce((a, t) => a + ownRowsCeiling(helpFeatures, helpTable.latencyView(t)), 0) / sp.targets.length) : "";
+    cells["own rows, all HELP rows (ceiling)"] = allHelp(sp) ? r3(sp.targets.reduce((a, t) => a + ownRowsCeiling(helpFeatures, helpTable.latencyView(t)), 0) / sp.targets.length) : "";
     return cells;
   });
-  const helpTargets = [...new Set(splits.filter((sp) => sp.targets.every((t) => helpTable.hasDevice(t))).flatMap((sp) => sp.targets))];
+  const helpTargets = [...new Set(splits.filter(allHelp).flatMap((sp) => sp.targets))];
   const spread = rowSpread(helpTable, joined.archs(), helpTargets);
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const k20 = (m: string) => Object.fromEntries(splits.map((sp) => [sp.name, meanOf(dissimilar.filter((r) => r.split === sp.name && r.method === m && r.k === 20))]));
@@ -213,7 +214,7 @@ export async function scaleSection(options: SectionOptions): Promise<ReportSecti
   blocks.push(
     { kind: "heading", text: `protocol scale, dissimilar pools: oneproxy-nb201 joined with help-nb201 (the rows where every device of the split has a latency); mean SRCC over each split's targets, ${seeds} seeds, K stratified samples; the device-aware model trained on the pool (10 stratified reference rows, early stopping on 10% of the training rows), and beside ${DISSIMILAR_SYNTHETIC.count} operator-cost synthetic devices of the pool (${DISSIMILAR_SYNTHETIC.rowsPerDevice} random rows each) for "device-aware + operator-cost devices"; splits N0..N5 rebuilt from NASFLAT, gpus-to-others and edge-to-gpus chosen by hand, cut2a..cut4b cut from the data (${CLUSTER_CUTS.join(", ")} clusters of the devices by average linkage on 1 - SRCC; at each cut the two clusters farthest apart, each way: the pool one cluster, the targets the other)` },
     { kind: "table", view: tableView(dRows) },
-    { kind: "lines", lines: [...dBars, ...nasflatN0Bars(s), `not in the public data read here, dropped from NASFLAT's splits: ${dropped.join("; ")}; NASFLAT's numbers are on its full split and all 15,625 rows, ours on the rows shared by the two datasets (indicative)`, `own rows (ceiling): no pool and no K, a ridge of log latency on the one-hot, live-edge and operation-count columns fitted on half of each target's own rows and judged on the other half, the mean over the targets: where NASFLAT's number is above it, the rows or devices differ from its setting, not only the method; "all HELP rows": the same ridge on all 15,625 rows of each target (NASFLAT's setting), for the splits whose targets are all HELP devices`, `rows: the joined table's ${joined.rows} architectures have ${pct(spread.noneShareRows)} of their edges 'none' against ${pct(spread.noneShareAll)} over all ${helpTable.rows}, and the log latencies of those splits' ${helpTargets.length} targets spread less widely on them (mean standard deviation ${spread.logSdRows.toFixed(3)} against ${spread.logSdAll.toFixed(3)} on all rows), so the same measurement noise costs more rank correlation there`, `time: ${dSeconds.toFixed(1)} s`] },
+    { kind: "lines", lines: [...dBars, ...nasflatN0Bars(s), `not in the public data read here, dropped from NASFLAT's splits: ${dropped.join("; ")}; NASFLAT's numbers are on its full split and all 15,625 rows, ours on the rows shared by the two datasets (indicative)`, `own rows (ceiling): no pool and no K, a ridge of log latency on the one-hot, live-edge and operation-count columns fitted on half of each target's own rows and judged on the other half, the mean over the targets: where NASFLAT's number is above it, the rows or devices differ from its setting, not only the method; "all HELP rows": the same ridge on all 15,625 rows of each target (NASFLAT's setting), for the splits whose targets are all HELP devices`, `rows: the joined table's ${joined.rows} architectures have ${pct(spread.noneShareRows)} of their edges 'none' against ${pct(spread.noneShareAll)} over all ${helpTable.rows}, and the log latencies of those splits' ${helpTargets.length} targets have a mean standard deviation of ${spread.logSdRows.toFixed(3)} on them against ${spread.logSdAll.toFixed(3)} on all rows: the narrower the spread, the more rank correlation the same measurement noise costs`, `time: ${dSeconds.toFixed(1)} s`] },
   );
   // Once-for-All: report, no bar yet
   const ofa: Record<string, unknown> = {};
