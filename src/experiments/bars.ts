@@ -10,7 +10,7 @@ import { HELP_METAD2A_VIOLATIONS, HELP_PAPER_K10, NASFLAT_NB201_K20 } from "./pu
 import type { OptimizeSummary } from "./optimize-protocol.js";
 import type { EvolutionCurve, SearchProtocolRow } from "./search-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
-import type { ScaleSummary } from "./scale-protocol.js";
+import { SCALE_SETTINGS, type ScaleSetting, type ScaleSummary } from "./scale-protocol.js";
 import type { ReferenceSource } from "../scale/references.js";
 
 /**
@@ -198,10 +198,7 @@ export const SCALE_HELP_MEAN_BAR = 0.97;
  * ```
  */
 export function scaleBars(s: readonly ScaleSummary[]): string[] {
-  return (["help", "greedy", "stratified"] as const).flatMap((refs) => {
-    const xs = s.filter((x) => x.setting === "references" && x.method === "device-aware" && x.references === refs);
-    if (xs.length === 0) return [];
-    const m = xs.reduce((a, x) => a + x.srcc, 0) / xs.length;
+  return deviceAwareBySet(s, "references").flatMap(({ refs, xs, m }) => {
     const below = xs.filter((x) => HELP_PAPER_K10[x.target] !== undefined && x.srcc < (HELP_PAPER_K10[x.target] as number));
     const set = REFERENCE_SET_LABEL[refs];
     return [
@@ -225,11 +222,17 @@ export function scaleBars(s: readonly ScaleSummary[]): string[] {
  */
 export function nasflatN0Bars(s: readonly ScaleSummary[]): string[] {
   const n0 = (NASFLAT_NB201_K20.N0 as { nasflat: number }).nasflat;
+  const random = (SCALE_SETTINGS.find((x) => x.name === "references+random") as ScaleSetting).extra;
+  return deviceAwareBySet(s, "references+random").map(
+    ({ refs, xs, m }) => `bar: NASFLAT's N0 in its own setting (HELP's split, all 15,625 rows, K=${xs[0]?.k}: ${REFERENCE_SET_LABEL[refs]} + ${random} random), device-aware mean over the ${xs.length} test devices >= NASFLAT's ${n0}: ${r3(m)} -> ${verdict(m >= n0)}`,
+  );
+}
+
+/** The device-aware summaries of one setting, per reference set present, with their mean SRCC. */
+function deviceAwareBySet(s: readonly ScaleSummary[], setting: ScaleSetting["name"]): { refs: ReferenceSource; xs: ScaleSummary[]; m: number }[] {
   return (["help", "greedy", "stratified"] as const).flatMap((refs) => {
-    const xs = s.filter((x) => x.setting === "references+random" && x.method === "device-aware" && x.references === refs);
-    if (xs.length === 0) return [];
-    const m = xs.reduce((a, x) => a + x.srcc, 0) / xs.length;
-    return [`bar: NASFLAT's N0 in its own setting (HELP's split, all 15,625 rows, K=20: ${REFERENCE_SET_LABEL[refs]} + 10 random), device-aware mean over the ${xs.length} test devices >= NASFLAT's ${n0}: ${r3(m)} -> ${verdict(m >= n0)}`];
+    const xs = s.filter((x) => x.setting === setting && x.method === "device-aware" && x.references === refs);
+    return xs.length ? [{ refs, xs, m: xs.reduce((a, x) => a + x.srcc, 0) / xs.length }] : [];
   });
 }
 

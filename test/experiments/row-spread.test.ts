@@ -24,6 +24,7 @@ describe("rowSpread", () => {
     expect(() => rowSpread(table, archs, [])).toThrowError(/no device/);
     expect(() => rowSpread(table, [archs[0] as string], ["d"])).toThrowError(/1 architectures; need at least 2/);
     expect(() => rowSpread(table, [archs[0] as string, "|bogus~0|"], ["d"])).toThrowError(/not in toy.csv|bogus/);
+    expect(() => rowSpread(table, [archs[0] as string, pick(3)], ["d"])).toThrowError(/rowSpread: architecture .* is not in toy.csv/);
     expect(() => rowSpread(table, archs, ["nope"])).toThrowError(/nope/);
     const bad = LatencyTable.create({ source: "bad.csv", space: "nb201", archs, devices: [{ info: { name: "d", source: "t" }, values: [1, 0, 4, 8] }] });
     expect(() => rowSpread(bad, archs, ["d"])).toThrowError(/latency 0 at row 1 of bad.csv/);
