@@ -23,7 +23,7 @@ export { runScaleProtocol, runDissimilarProtocol, loadJoinedNb201, summariseScal
 export { runOptimizeProtocol, summariseOptimize, OPTIMIZE_METHODS, type OptimizeMethod, type OptimizeRun, type OptimizeSummary, type OptimizeTraining, type OptimizeProtocolOptions } from "./optimize-protocol.js";
 export { runOfaOptimizeProtocol, summariseOfaOptimize, OFA_OPTIMIZE_METHODS, type OfaOptimizeMethod, type OfaOptimizeRun, type OfaOptimizeSummary, type OfaOptimizeOptions, type OfaOptimizeTraining } from "./ofa-optimize-protocol.js";
 export { runDissimilarOptimize, type DissimilarOptimize, type DissimilarOptimizeOptions } from "./optimize-dissimilar.js";
-export { optimizeSection } from "./optimize-report.js";
+export { optimizeSection, dissimilarOptimizeBlocks } from "./optimize-report.js";
 export { optimizerWalk, type OptimizerWalk } from "./optimizer-walk.js";
 export { flopsBaseline, type FlopsBaselineRow } from "./flops-baseline.js";
 export { vpuRowAgainstPaper, vpuRowFigure, type VpuRowEntry } from "./vpu-row.js";
@@ -34,7 +34,7 @@ export { oneProxyExample, type OneProxyExample } from "./one-proxy-example.js";
 export { paperFronts, type PaperFront, type PaperFronts, type PaperFrontsOptions } from "./paper-fronts.js";
 export { searchProtocolTable } from "./search-table.js";
 export { localOfaSearch, LOCAL_OFA_SEARCH, type LocalOfaSearch } from "./local-ofa-search.js";
-export { adaptationBars, searchBars, ofaSearchBar, scaleBars, dissimilarBars, optimizeBars, OPTIMIZE_BARS, SCALE_HELP_MEAN_BAR, DISSIMILAR_K20_BARS, r3, ONEPROXY_K20_MEAN_BAR, ONEPROXY_K20_MIN_BAR, HELP_MEAN_BARS, SEARCH_REGRET_BAR, SEARCH_MEASUREMENT_BAR, NSGA2_REGRET_BAR } from "./bars.js";
+export { adaptationBars, searchBars, ofaSearchBar, scaleBars, dissimilarBars, optimizeBars, dissimilarOptimizeBars, OPTIMIZE_BARS, SCALE_HELP_MEAN_BAR, DISSIMILAR_K20_BARS, r3, ONEPROXY_K20_MEAN_BAR, ONEPROXY_K20_MIN_BAR, HELP_MEAN_BARS, SEARCH_REGRET_BAR, SEARCH_MEASUREMENT_BAR, NSGA2_REGRET_BAR } from "./bars.js";
 export { BENCH_CASES, runBench, round, type BenchCase, type BenchRow } from "./bench-cases.js";
 export { adaptationSection, searchSection, scaleSection, ofaSpaceSection, renderText, renderMarkdown, EVAL_CSV_HEADER, type ReportBlock, type ReportSection, type SectionOptions } from "./eval-report.js";
 export { matmulBenchmark, type MatmulTiming, type MatmulBenchmarkOptions } from "./matmul-benchmark.js";

@@ -7,7 +7,7 @@
  * Once-for-All optimizer on the ofa-batch split against NSGA-II.
  */
 import { tableView, type Cell } from "../viz/table.js";
-import { optimizeBars } from "./bars.js";
+import { dissimilarOptimizeBars, optimizeBars } from "./bars.js";
 import type { ReportBlock, ReportSection, SectionOptions } from "./eval-report.js";
 import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize } from "./optimize-protocol.js";
 import { PREFERENCE_WEIGHTS, runPreferenceProtocol, summarisePreference } from "./preference-protocol.js";
@@ -16,7 +16,7 @@ import { SCALE_SPLITS } from "./scale-protocol.js";
 import { OFA_MIXTURES } from "../scale/ofa-optimizer-cache.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
 import { loadTable } from "../data/load.js";
-import { runDissimilarOptimize } from "./optimize-dissimilar.js";
+import { runDissimilarOptimize, type DissimilarOptimize } from "./optimize-dissimilar.js";
 import { runMetaD2AComparison, summariseMetaD2A } from "./metad2a-comparison.js";
 import { OFA_OPTIMIZE_METHODS, runOfaOptimizeProtocol, summariseOfaOptimize } from "./ofa-optimize-protocol.js";
 
@@ -154,26 +154,8 @@ export async function optimizeSection(options: SectionOptions): Promise<ReportSe
     const d0 = performance.now();
     options.onProgress?.(`eval: optimize on the dissimilar-pool splits (${DISSIMILAR_SEEDS} seeds, CIFAR-10)`);
     const d = await runDissimilarOptimize({ seeds: DISSIMILAR_SEEDS, ...mirror, onProgress: (l) => options.onProgress?.(`  ${l}`) });
-    const perSplit: Record<string, Cell>[] = Object.entries(d.tables).map(([name, table]) => {
-      const ds = summariseOptimize(d.runs.filter((r) => r.split === name), table);
-      const cells: Record<string, Cell> = { split: name, rows: table.rows };
-      for (const method of ["optimizer", "exhaustive on predictions"] as const) {
-        const x = ds.find((y) => y.method === method && y.target === "all");
-        cells[`${method} regret`] = x ? f(x.regret, 3) : "";
-        cells[`${method} over %`] = x ? f(100 * x.violations, 1) : "";
-      }
-      return cells;
-    });
-    // pooled over splits: every answer counts once (hypervolume is per split's rows, so not pooled)
-    const all = (["optimizer", "exhaustive on predictions"] as const).map((method) => {
-      const g = d.runs.filter((r) => r.method === method);
-      return { method, answers: g.length, regret: g.reduce((a, r) => a + r.regret, 0) / g.length, violations: g.filter((r) => r.over).length / g.length };
-    });
-    blocks.push(
-      { kind: "paragraph", text: `The same optimizer on the dissimilar-pool splits of the scale protocol (CIFAR-10, ${DISSIMILAR_SEEDS} seeds, 9 budgets per target): trained on each split's pool and synthetic mixtures of it alone (no validation devices: no early stopping, the default margin), each target described by its latencies on 10 stratified reference rows; regret against the exact optimum over the split's rows. No bar: reported.` },
-      { kind: "table", view: tableView(perSplit) },
-      { kind: "lines", lines: [...all.map((x) => `all splits, ${x.method}: regret ${x.regret.toFixed(3)} points, ${(100 * x.violations).toFixed(1)} % over budget (${x.answers} answers)`), `time: ${((performance.now() - d0) / 1000).toFixed(1)} s`] },
-    );
+    const { blocks: dBlocks, all } = dissimilarOptimizeBlocks(d, DISSIMILAR_SEEDS, performance.now() - d0);
+    blocks.push(...dBlocks);
     dissimilar = { rows: Object.fromEntries(Object.entries(d.tables).map(([name, t]) => [name, t.rows])), summary: all, training: d.training };
   }
   // Once-for-All's MobileNetV3 space: no exact optima, so judged against search on each GPU's latency model; report, no bar
@@ -203,4 +185,39 @@ export async function optimizeSection(options: SectionOptions): Promise<ReportSe
   const csv = s.filter((x) => x.target !== "all").map((x) => ["optimize", `${x.accuracy}:${x.target}`, 10, x.method, x.seeds, "", x.regret, x.violations, x.msPerAnswer].join(","));
   csv.push(...ofaSum.filter((x) => x.target !== "all").map((x) => ["optimize", `ofa_top1:${x.target}`, x.measurements, x.method, x.seeds, "", x.regret, x.violations, x.msPerAnswer].join(",")));
   return { blocks, json: { summary: s, training, bars: optimizeBars(s), seconds, seeds, dissimilar, metad2a, preference: pref, ofa: { summary: ofaSum, training: ofaRun.training, heldOutSrcc: ofaRun.heldOutSrcc } }, csv };
+}
+
+/**
+ * The report blocks of the optimizer on the dissimilar-pool splits: per
+ * split regret and answers over budget, the pooled lines and their bars.
+ *
+ * @example
+ * ```ts
+ * const d = await runDissimilarOptimize({ seeds: 3 });
+ * const { blocks } = dissimilarOptimizeBlocks(d, 3, 1000);
+ * ```
+ */
+export function dissimilarOptimizeBlocks(d: DissimilarOptimize, seeds: number, ms: number): { blocks: ReportBlock[]; all: { method: "optimizer" | "exhaustive on predictions"; answers: number; regret: number; violations: number }[] } {
+  const perSplit: Record<string, Cell>[] = Object.entries(d.tables).map(([name, table]) => {
+    const ds = summariseOptimize(d.runs.filter((r) => r.split === name), table);
+    const cells: Record<string, Cell> = { split: name, rows: table.rows };
+    for (const method of ["optimizer", "exhaustive on predictions"] as const) {
+      const x = ds.find((y) => y.method === method && y.target === "all");
+      cells[`${method} regret`] = x ? Number(x.regret.toFixed(3)) : "";
+      cells[`${method} over %`] = x ? Number((100 * x.violations).toFixed(1)) : "";
+    }
+    return cells;
+  });
+  // pooled over splits: every answer counts once (hypervolume is per split's rows, so not pooled)
+  const all = (["optimizer", "exhaustive on predictions"] as const).map((method) => {
+    const g = d.runs.filter((r) => r.method === method);
+    return { method, answers: g.length, regret: g.reduce((a, r) => a + r.regret, 0) / g.length, violations: g.filter((r) => r.over).length / g.length };
+  });
+  const optimizer = all[0];
+  const blocks: ReportBlock[] = [
+    { kind: "paragraph", text: `The same optimizer on the dissimilar-pool splits of the scale protocol (CIFAR-10, ${seeds} seeds, 9 budgets per target): trained on each split's pool and synthetic mixtures of it alone (no validation devices: no early stopping, the default margin), each target described by its latencies on 10 stratified reference rows; regret against the exact optimum over the split's rows. The bars of HELP's split apply: these targets are unseen devices too.` },
+    { kind: "table", view: tableView(perSplit) },
+    { kind: "lines", lines: [...dissimilarOptimizeBars(optimizer), ...all.map((x) => `all splits, ${x.method}: regret ${x.regret.toFixed(3)} points, ${(100 * x.violations).toFixed(1)} % over budget (${x.answers} answers)`), `time: ${(ms / 1000).toFixed(1)} s`] },
+  ];
+  return { blocks, all };
 }

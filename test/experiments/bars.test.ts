@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROTOCOLS, type ProtocolSummary } from "../../src/experiments/adapt-protocols.js";
-import { adaptationBars, HELP_MEAN_BARS, ofaSearchBar, ONEPROXY_K20_MIN_BAR, r3, searchBars, SEARCH_REGRET_BAR } from "../../src/experiments/bars.js";
+import { adaptationBars, dissimilarOptimizeBars, HELP_MEAN_BARS, ofaSearchBar, ONEPROXY_K20_MIN_BAR, OPTIMIZE_BARS, r3, searchBars, SEARCH_REGRET_BAR } from "../../src/experiments/bars.js";
 import type { EvolutionCurve, SearchProtocolRow } from "../../src/experiments/search-protocol.js";
 import type { FrontMetrics } from "../../src/stats/front-metrics.js";
 
@@ -43,5 +43,16 @@ describe("searchBars and ofaSearchBar", () => {
   it("rounds to 3 decimals", () => {
     expect(r3(0.91749)).toBe(0.917);
     expect(r3(0.9175)).toBe(0.918);
+  });
+});
+
+describe("dissimilarOptimizeBars", () => {
+  it("judges the pooled dissimilar-split answers by the optimizer's regret and over-budget bars", () => {
+    const [regret, over] = dissimilarOptimizeBars({ regret: 0.186, violations: 0.157, answers: 999 });
+    expect(regret).toContain(`mean regret <= ${OPTIMIZE_BARS.regret} points: 0.186 -> met`);
+    expect(over).toContain("15.7 % of 999 -> missed");
+    const strict = dissimilarOptimizeBars({ regret: 0.31, violations: 0.05, answers: 10 });
+    expect(strict[0]).toMatch(/0\.310 -> missed$/);
+    expect(strict[1]).toMatch(/5\.0 % of 10 -> met$/);
   });
 });
