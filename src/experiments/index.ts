@@ -20,7 +20,7 @@ export { ONEPROXY_PAPER_VPU_ROW, HELP_PAPER_K10, HELP_PAPER_BASELINES, type Publ
 export { runMetaD2AComparison, summariseMetaD2A, type MetaD2AComparisonRun, type MetaD2AComparisonRow, type MetaD2AComparisonOptions } from "./metad2a-comparison.js";
 export { dissimilarTable } from "./dissimilar-table.js";
 export { runScaleProtocol, runDissimilarProtocol, loadJoinedNb201, summariseScale, SCALE_SPLITS, SCALE_SETTINGS, DISSIMILAR_SPLITS, DISSIMILAR_KS, DISSIMILAR_METHODS, DISSIMILAR_SYNTHETIC, type DissimilarSplit, type DissimilarRun, type ScaleSplit, type ScaleSetting, type ScaleMethod, type ScaleRun, type ScaleSummary, type ScaleTraining, type ScaleProtocolOptions } from "./scale-protocol.js";
-export { runOptimizeProtocol, summariseOptimize, OPTIMIZE_METHODS, type OptimizeMethod, type OptimizeRun, type OptimizeSummary, type OptimizeTraining, type OptimizeProtocolOptions } from "./optimize-protocol.js";
+export { runOptimizeProtocol, summariseOptimize, OPTIMIZE_METHODS, OPTIMIZE_OPTIONAL_METHODS, type OptimizeMethod, type OptimizeRun, type OptimizeSummary, type OptimizeTraining, type OptimizeProtocolOptions } from "./optimize-protocol.js";
 export { runOfaOptimizeProtocol, summariseOfaOptimize, OFA_OPTIMIZE_METHODS, type OfaOptimizeMethod, type OfaOptimizeRun, type OfaOptimizeSummary, type OfaOptimizeOptions, type OfaOptimizeTraining } from "./ofa-optimize-protocol.js";
 export { runDissimilarOptimize, type DissimilarOptimize, type DissimilarOptimizeOptions } from "./optimize-dissimilar.js";
 export { optimizeSection, dissimilarOptimizeBlocks } from "./optimize-report.js";

@@ -21,6 +21,8 @@ export interface DissimilarOptimizeOptions extends FetchOptions {
   readonly modelCache?: string | false;
   /** Settings of the device-aware model and the optimizer's network (default: the protocol's). */
   readonly optimizer?: OptimizeProtocolOptions["optimizer"];
+  /** The methods (default the optimizer and exhaustive search on its predictions; `optimizer, device-aware check` too when asked for). */
+  readonly methods?: OptimizeProtocolOptions["methods"];
   readonly onProgress?: (line: string) => void;
 }
 
@@ -60,7 +62,7 @@ export async function runDissimilarOptimize(options: DissimilarOptimizeOptions =
         accuracies: ["cifar10"],
         table,
         latencyTable,
-        methods: ["optimizer", "exhaustive on predictions"],
+        methods: options.methods ?? ["optimizer", "exhaustive on predictions"],
         ...(options.optimizer ? { optimizer: options.optimizer } : {}),
         ...(options.modelCache !== undefined ? { modelCache: options.modelCache } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),

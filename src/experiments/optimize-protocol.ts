@@ -30,7 +30,7 @@ import { SCALE_SPLITS, type ScaleSplit } from "./scale-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
 
 /** What answers a (device, budget): the optimizer, or a search on the same calibrated predictions. */
-export type OptimizeMethod = "optimizer" | "optimizer, real devices only" | "exhaustive on predictions" | "nsga2 on predictions" | "one proxy, adapted on the references";
+export type OptimizeMethod = "optimizer" | "optimizer, real devices only" | "optimizer, device-aware check" | "exhaustive on predictions" | "nsga2 on predictions" | "one proxy, adapted on the references";
 
 /**
  * The methods, in report order.
@@ -41,6 +41,19 @@ export type OptimizeMethod = "optimizer" | "optimizer, real devices only" | "exh
  * ```
  */
 export const OPTIMIZE_METHODS: readonly OptimizeMethod[] = ["optimizer", "optimizer, real devices only", "exhaustive on predictions", "nsga2 on predictions", "one proxy, adapted on the references"];
+
+/**
+ * Methods run only when asked for (`methods`), not by default: the
+ * optimizer's network with the `device-aware` adaptation on the same 10
+ * reference latencies as its feasibility check (one adaptation per device,
+ * counted in each answer) instead of the calibrated device model.
+ *
+ * @example
+ * ```ts
+ * await runOptimizeProtocol(SCALE_SPLITS.help, { methods: ["optimizer", ...OPTIMIZE_OPTIONAL_METHODS] });
+ * ```
+ */
+export const OPTIMIZE_OPTIONAL_METHODS: readonly OptimizeMethod[] = ["optimizer, device-aware check"];
 
 /**
  * The first paper's pipeline at the same 10 target measurements: one proxy
@@ -126,8 +139,9 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
   const training: OptimizeTraining[] = [];
   accuracies.forEach((a) => table.accuracy(a));
   const methods = new Set(options.methods ?? OPTIMIZE_METHODS);
-  const unknown = [...methods].find((m) => !OPTIMIZE_METHODS.includes(m));
-  if (unknown !== undefined) throw new InvalidArgumentError(`optimize protocol: method ${JSON.stringify(unknown)}; valid: ${OPTIMIZE_METHODS.join(", ")}`);
+  const valid = [...OPTIMIZE_METHODS, ...OPTIMIZE_OPTIONAL_METHODS];
+  const unknown = [...methods].find((m) => !valid.includes(m));
+  if (unknown !== undefined) throw new InvalidArgumentError(`optimize protocol: method ${JSON.stringify(unknown)}; valid: ${valid.join(", ")}`);
   // the one-proxy pipeline's context (the proxy's operator fits), built only when that method runs
   const proxyCtx = methods.has("one proxy, adapted on the references") ? adaptContext(latencyTable, [ONE_PROXY]) : undefined;
   for (const [ai, accuracy] of accuracies.entries()) {
@@ -138,6 +152,8 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
       const setup = { pool: split.pool, validation: split.validation, references: refs, accuracy, seed, latencyTable, ...options.optimizer, synthetic, ...cache };
       const opt = await architectureOptimizer(table, setup);
       const realOnly = methods.has("optimizer, real devices only") ? await architectureOptimizer(table, { ...setup, synthetic: 0 }) : undefined;
+      // the device-aware check's context: the pool's latencies beside the optimizer's own device model
+      const checkCtx = methods.has("optimizer, device-aware check") ? adaptContext(latencyTable, split.pool, { deviceModel: opt.deviceModel }) : undefined;
       training.push({ accuracy, seed, synthetic, ms: opt.training.ms, epochs: opt.training.epochs, margin: opt.margin });
       if (realOnly) training.push({ accuracy, seed, synthetic: 0, ms: realOnly.training.ms, epochs: realOnly.training.epochs, margin: realOnly.margin });
       for (const target of split.targets) {
@@ -158,6 +174,17 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
           });
         if (methods.has("optimizer")) answerWith(opt, "optimizer", "network");
         if (realOnly) answerWith(realOnly, "optimizer, real devices only", "network");
+        if (checkCtx) {
+          // one adaptation per device on the 10 reference latencies, counted in each of its answers
+          const tAdapt = performance.now();
+          const logLatency = adaptTarget(checkCtx, (r) => lat[r] as number, { samples: refs.length, rows: refs, method: "device-aware", seed, target }).predictions.map(Math.log);
+          const adaptMs = performance.now() - tAdapt;
+          budgets.forEach((b, i) => {
+            const t0 = performance.now();
+            const row = firstAnswer(opt, refMs, b, "network", logLatency);
+            push("optimizer, device-aware check", i, row, adaptMs + performance.now() - t0);
+          });
+        }
         if (methods.has("exhaustive on predictions")) answerWith(opt, "exhaustive on predictions", "exhaustive");
         const searched = methods.has("nsga2 on predictions");
         if (!searched && !proxyCtx) continue;
@@ -203,13 +230,14 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
   return { runs, training };
 }
 
-/** The optimizer's first answer's row; the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
-export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive"): number {
+/** The optimizer's first answer's row (checked with `logLatency` when given); the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
+export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive", logLatency?: Float64Array): number {
   try {
-    return (o.answer(refMs, budget, { top: 1, method }).answers[0] as { row: number }).row;
+    return (o.answer(refMs, budget, { top: 1, method, ...(logLatency ? { logLatency } : {}) }).answers[0] as { row: number }).row;
   } catch (e) {
     if (!(e instanceof BudgetBelowFastestError)) throw e;
-    const { latencyMs } = o.predictLatency(refMs);
+    // ln ms when given, else ms: the fastest row either way
+    const latencyMs = logLatency ?? o.predictLatency(refMs).latencyMs;
     let best = 0;
     latencyMs.forEach((v, r) => {
       if (v < (latencyMs[best] as number)) best = r;

@@ -231,6 +231,16 @@ export interface AnswerOptions {
   readonly method?: "network" | "exhaustive";
   /** When no candidate of the beam is feasible: scan every row's prediction (default true), or return no answer. */
   readonly scan?: boolean;
+  /**
+   * The device's predicted log latency (ln ms) of every row from another
+   * predictor, checked instead of the calibrated device model: for example
+   * the `device-aware` adaptation on the same reference measurements
+   * (`adaptTarget(adaptContext(table, pool, { deviceModel: opt.deviceModel }), ...)`),
+   * which also reads the pool's latencies. The margin is still scaled by the
+   * device model's residual sd on the references; measured references stay
+   * measured.
+   */
+  readonly logLatency?: ArrayLike<number>;
 }
 
 /** Serialised form of an {@link ArchitectureOptimizer}. */
@@ -311,6 +321,10 @@ export class ArchitectureOptimizer {
   }
   get training(): { readonly ms: number; readonly epochs: number } {
     return { ms: this.meta.trainMs, epochs: this.meta.epochs };
+  }
+  /** The device-aware model that checks its answers (for an adaptation context: `adaptContext(table, pool, { deviceModel: opt.deviceModel })`). */
+  get deviceModel(): DeviceAwarePredictor {
+    return this.model;
   }
 
   /**
@@ -570,6 +584,7 @@ export class ArchitectureOptimizer {
     if (!Number.isInteger(rounds) || rounds < 0) throw new InvalidArgumentError(`architecture optimizer: refine ${rounds}; valid: an integer >= 0 (rounds of one-edge changes after the beam)`);
     if (method !== "network" && method !== "exhaustive") throw new InvalidArgumentError(`architecture optimizer: method ${String(method)}; valid: network, exhaustive`);
     checkMargin(margin);
+    if (options.logLatency !== undefined) checkLogLatency(options.logLatency, this.table.rows);
     const logits = this.logits(referenceMs, budgetMs);
     const refs = this.meta.references;
     const logp = logSoftmaxPerEdge(logits);
@@ -581,9 +596,12 @@ export class ArchitectureOptimizer {
     const calibration = { ...cal, margin: logMargin };
     const limit = Math.log(budgetMs) - logMargin;
     const measured = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
+    // the checked log latency: the given predictor's, else the device model's calibrated to the references
+    const given = options.logLatency;
+    const logOf = given ? (row: number) => given[row] as number : (_row: number, logPred: number) => cal.shift + cal.scale * logPred;
     // a reference architecture's latency is measured, not predicted
-    const latencyOf = (row: number, logPred: number) => measured.get(row) ?? Math.exp(cal.shift + cal.scale * logPred);
-    const fits = (row: number, logPred: number) => (measured.has(row) ? (measured.get(row) as number) <= budgetMs : cal.shift + cal.scale * logPred <= limit);
+    const latencyOf = (row: number, logPred: number) => measured.get(row) ?? Math.exp(logOf(row, logPred));
+    const fits = (row: number, logPred: number) => (measured.has(row) ? (measured.get(row) as number) <= budgetMs : logOf(row, logPred) <= limit);
     const feasible: OptimizerCandidate[] = [];
     beam.forEach((c, i) => {
       const lp = pred[refs.length + i] as number;
@@ -734,6 +752,14 @@ export class ArchitectureOptimizer {
 
 function checkMargin(m: FeasibilityMargin): void {
   if (!(m.constant >= 0) || !(m.perSd >= 0) || !Number.isFinite(m.constant) || !Number.isFinite(m.perSd)) throw new InvalidArgumentError(`architecture optimizer: margin ${JSON.stringify(m)}; valid: finite constant >= 0 and perSd >= 0 (log units)`);
+}
+
+/** A given log-latency column: one finite value per row of the table. */
+function checkLogLatency(v: ArrayLike<number>, rows: number): void {
+  if (v.length !== rows) throw new InvalidArgumentError(`architecture optimizer: logLatency has ${v.length} values; valid: one per row of the table (${rows})`);
+  for (let r = 0; r < rows; r++) {
+    if (!Number.isFinite(v[r] as number)) throw new InvalidArgumentError(`architecture optimizer: logLatency at row ${r} is ${String(v[r])}; valid: a finite log latency (ln ms)`);
+  }
 }
 
 /**

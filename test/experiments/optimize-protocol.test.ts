@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { OPTIMIZE_METHODS, runOptimizeProtocol, summariseOptimize, type OptimizeSummary } from "../../src/experiments/optimize-protocol.js";
+import { firstAnswer, OPTIMIZE_METHODS, OPTIMIZE_OPTIONAL_METHODS, runOptimizeProtocol, summariseOptimize, type OptimizeSummary } from "../../src/experiments/optimize-protocol.js";
 import { loadTable } from "../../src/data/load.js";
 import { expectRegretAgainstOptimum, TINY_OPTIMIZER, TINY_SPLIT } from "../helpers/optimize-runs.js";
 import { mirrorDir } from "../helpers/mirror.js";
@@ -62,6 +62,26 @@ describe("runOptimizeProtocol", () => {
     expect(training.map((t) => t.synthetic)).toEqual([4]);
     expect([...new Set(runs.map((r) => r.method))]).toEqual(["optimizer", "one proxy, adapted on the references"]);
     expect(runs).toHaveLength(2 * 2 * 9);
-    await expect(runOptimizeProtocol(split, { ...options, methods: ["grid search" as never] })).rejects.toThrowError(/method "grid search"; valid: optimizer, optimizer, real devices only, exhaustive on predictions/);
+    await expect(runOptimizeProtocol(split, { ...options, methods: ["grid search" as never] })).rejects.toThrowError(/method "grid search"; valid: optimizer, optimizer, real devices only, exhaustive on predictions.*optimizer, device-aware check/);
+  }, 240_000);
+  it("the device-aware check, asked for only: the optimizer's answer checked with the device-aware adaptation on the same references", async () => {
+    const mirror = mirrorDir();
+    const latencyTable = await loadTable("help-nb201", { mirror });
+    const table = latencyTable.join(await loadTable("nb201-accuracy", { mirror }));
+    const modelCache = mkdtempSync(path.join(os.tmpdir(), "pnb-opt-"));
+    expect(OPTIMIZE_METHODS).not.toContain("optimizer, device-aware check");
+    const { runs } = await runOptimizeProtocol(split, { seeds: 1, accuracies: ["cifar10"], table, latencyTable, mirror, optimizer, modelCache, methods: ["optimizer", ...OPTIMIZE_OPTIONAL_METHODS] });
+    expect([...new Set(runs.map((r) => r.method))]).toEqual(["optimizer", "optimizer, device-aware check"]);
+    expectRegretAgainstOptimum(runs, table);
+    const refs = (await referenceRows(table, { pool: split.pool, mirror })).rows;
+    const opt = await architectureOptimizer(table, { pool: split.pool, validation: split.validation, references: refs, accuracy: "cifar10", seed: 0, latencyTable, ...optimizer, cacheDir: modelCache });
+    const ctx = adaptContext(latencyTable, split.pool, { deviceModel: opt.deviceModel });
+    for (const target of split.targets) {
+      const lat = table.latency(target);
+      const logLatency = adaptTarget(ctx, (r) => lat[r] as number, { samples: refs.length, rows: refs, method: "device-aware", seed: 0, target }).predictions.map(Math.log);
+      const mine = runs.filter((r) => r.method === "optimizer, device-aware check" && r.target === target);
+      expect(mine).toHaveLength(9);
+      for (const r of mine) expect(r.row).toBe(firstAnswer(opt, refs.map((q) => lat[q] as number), r.budgetMs, "network", logLatency));
+    }
   }, 240_000);
 });

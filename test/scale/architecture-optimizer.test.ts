@@ -121,6 +121,38 @@ describe("ArchitectureOptimizer", () => {
       expect((a.answers[0] as { accuracy: number }).accuracy).toBe(acc[best]);
     }
   });
+  it("checks a given log-latency column instead of its calibrated device model: answers within the budget by it, exhaustive the best row by it; typed errors for a wrong length or a NaN", () => {
+    const { refMs, budgets, lat } = device("raspi4");
+    // the device's true latencies with a row-dependent bias, so they differ from the device model's
+    const given = Float64Array.from(lat, (v, r) => Math.log(v) + 0.1 * Math.sin(r));
+    const acc = table.accuracy("cifar10");
+    for (const b of budgets) {
+      const a = opt.answer(refMs, b, { top: 3, logLatency: given });
+      expect(a.answers.length).toBeGreaterThan(0);
+      for (const c of a.answers) {
+        if (refs.includes(c.row)) expect(c.predictedLatencyMs).toBe(lat[c.row]);
+        else {
+          expect(c.predictedLatencyMs).toBeCloseTo(Math.exp(given[c.row] as number), 9);
+          expect(c.predictedLatencyMs * Math.exp(a.calibration.margin)).toBeLessThanOrEqual(b * (1 + 1e-12));
+        }
+      }
+      const e = opt.answer(refMs, b, { top: 1, method: "exhaustive", logLatency: given });
+      const limit = Math.log(b) - e.calibration.margin;
+      let best = -1;
+      for (let r = 0; r < table.rows; r++) {
+        const ok = refs.includes(r) ? (lat[r] as number) <= b : (given[r] as number) <= limit;
+        if (ok && (best < 0 || (acc[r] as number) > (acc[best] as number))) best = r;
+      }
+      expect((e.answers[0] as { accuracy: number }).accuracy).toBe(acc[best]);
+    }
+    // the calibrated device model answers otherwise somewhere
+    expect(budgets.some((b) => opt.answer(refMs, b, { top: 1, method: "exhaustive" }).answers[0]?.row !== opt.answer(refMs, b, { top: 1, method: "exhaustive", logLatency: given }).answers[0]?.row)).toBe(true);
+    expect(() => opt.answer(refMs, budgets[2] as number, { logLatency: given.subarray(1) })).toThrow(/logLatency has 15624 values; valid: one per row of the table \(15625\)/);
+    const bad = given.slice();
+    bad[7] = Number.NaN;
+    expect(() => opt.answer(refMs, budgets[2] as number, { logLatency: bad })).toThrow(/logLatency at row 7 is NaN; valid: a finite log latency/);
+    expect(given[7]).not.toBeNaN(); // the input is not mutated
+  });
   it("chose its margin on the validation devices and round-trips through JSON to identical answers", () => {
     expect(opt.calibration.source).toBe("validation");
     // least validation regret at <= 5 % over budget when a margin of the grid gets there, else the fewest over budget

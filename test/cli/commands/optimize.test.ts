@@ -65,6 +65,25 @@ describe("proxynas optimize", () => {
     expect(text.stdout).toMatch(/budget 6\.000 ms, cifar10 accuracy; 5 answer\(s\), best first/);
     expect(text.stderr).toMatch(/optimizer loaded from/);
   }, 400_000);
+  it("--check device-aware checks the answers with the device-aware blend on the same references; not with --preference", () => {
+    const file = latencies("raspi4", refs, "raspi4.csv");
+    const r = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "p50", "--check", "device-aware", ...pool);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { answers: Answer[]; budgetMs: number; check: string; margin: number };
+    expect(j.check).toBe("device-aware");
+    expect(j.answers.length).toBeGreaterThan(0);
+    for (const a of j.answers) expect(a.predictedLatencyMs * Math.exp(refs.includes(help.rowOfArch(a.arch) as number) ? 0 : j.margin)).toBeLessThanOrEqual(j.budgetMs * (1 + 1e-12));
+    const d = JSON.parse(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", String(j.budgetMs), ...pool).stdout) as { answers: Answer[]; check: string };
+    expect(d.check).toBe("device-model");
+    // the two checks predict other latencies for the same architectures
+    expect(d.answers.map((a) => a.predictedLatencyMs)).not.toEqual(j.answers.map((a) => a.predictedLatencyMs));
+    const bad = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--preference", "0.5", "--check", "device-aware", ...pool);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--check device-aware answers a --budget on NAS-Bench-201 tables/);
+    const unknown = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "6", "--check", "lookup", ...pool);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/--check/);
+  }, 400_000);
   it("answers a preference weight instead of a budget: highest utility first; 0 asks for speed, 1 for accuracy", () => {
     const file = latencies("gold_6226", refs, "gold.csv");
     const run = (w: string) => {
