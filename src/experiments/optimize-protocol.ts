@@ -152,8 +152,6 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
       const setup = { pool: split.pool, validation: split.validation, references: refs, accuracy, seed, latencyTable, ...options.optimizer, synthetic, ...cache };
       const opt = await architectureOptimizer(table, setup);
       const realOnly = methods.has("optimizer, real devices only") ? await architectureOptimizer(table, { ...setup, synthetic: 0 }) : undefined;
-      // the device-aware check's context: the pool's latencies beside the optimizer's own device model
-      const checkCtx = methods.has("optimizer, device-aware check") ? adaptContext(latencyTable, split.pool, { deviceModel: opt.deviceModel }) : undefined;
       training.push({ accuracy, seed, synthetic, ms: opt.training.ms, epochs: opt.training.epochs, margin: opt.margin });
       if (realOnly) training.push({ accuracy, seed, synthetic: 0, ms: realOnly.training.ms, epochs: realOnly.training.epochs, margin: realOnly.margin });
       for (const target of split.targets) {
@@ -174,10 +172,10 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
           });
         if (methods.has("optimizer")) answerWith(opt, "optimizer", "network");
         if (realOnly) answerWith(realOnly, "optimizer, real devices only", "network");
-        if (checkCtx) {
+        if (methods.has("optimizer, device-aware check")) {
           // one adaptation per device on the 10 reference latencies, counted in each of its answers
           const tAdapt = performance.now();
-          const logLatency = adaptTarget(checkCtx, (r) => lat[r] as number, { samples: refs.length, rows: refs, method: "device-aware", seed, target }).predictions.map(Math.log);
+          const logLatency = opt.deviceAwareLogLatency(refMs);
           const adaptMs = performance.now() - tAdapt;
           budgets.forEach((b, i) => {
             const t0 = performance.now();
@@ -237,10 +235,10 @@ export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], 
   } catch (e) {
     if (!(e instanceof BudgetBelowFastestError)) throw e;
     // ln ms when given, else ms: the fastest row either way
-    const latencyMs = logLatency ?? o.predictLatency(refMs).latencyMs;
+    const predicted = logLatency ?? o.predictLatency(refMs).latencyMs;
     let best = 0;
-    latencyMs.forEach((v, r) => {
-      if (v < (latencyMs[best] as number)) best = r;
+    predicted.forEach((v, r) => {
+      if (v < (predicted[best] as number)) best = r;
     });
     return best;
   }

@@ -20,6 +20,8 @@ import { NB201_EDGES, NB201_OPS, nb201Format, nb201FromCode, nb201Parse } from "
 import { quantiles } from "../stats/quantile.js";
 import { standardise } from "../stats/zscore.js";
 import { ridgeFit } from "../predict/ridge.js";
+import { adaptContext, adaptTarget } from "../adapt/adapt.js";
+import type { AdaptContext } from "../adapt/method.js";
 import type { DeviceAwarePredictor } from "./device-aware-predictor.js";
 import { budgetFrontier, optimumUnderBudget } from "./exact-optima.js";
 import { accuracyRange, checkPreferenceWeight, preferenceScale, preferenceUtility, type AccuracyRange, type PreferenceScale } from "./preference.js";
@@ -235,8 +237,8 @@ export interface AnswerOptions {
    * The device's predicted log latency (ln ms) of every row from another
    * predictor, checked instead of the calibrated device model: for example
    * the `device-aware` adaptation on the same reference measurements
-   * (`adaptTarget(adaptContext(table, pool, { deviceModel: opt.deviceModel }), ...)`),
-   * which also reads the pool's latencies. The margin is still scaled by the
+   * ({@link ArchitectureOptimizer.deviceAwareLogLatency}), which also reads
+   * the pool's latencies. The margin is still scaled by the
    * device model's residual sd on the references; measured references stay
    * measured.
    */
@@ -287,6 +289,8 @@ export class ArchitectureOptimizer {
   private readonly codeOf: Int32Array;
   private readonly acc: Float64Array;
   private accRange: AccuracyRange | undefined;
+  /** The context of {@link deviceAwareLogLatency}: the model's pool read from the table, built on first use. */
+  private checkContext: AdaptContext | undefined;
 
   private constructor(
     private readonly table: LatencyTable,
@@ -325,6 +329,30 @@ export class ArchitectureOptimizer {
   /** The device-aware model that checks its answers (for an adaptation context: `adaptContext(table, pool, { deviceModel: opt.deviceModel })`). */
   get deviceModel(): DeviceAwarePredictor {
     return this.model;
+  }
+
+  /**
+   * Every row's log latency (ln ms) on a device by the `device-aware`
+   * adaptation on its reference measurements: the device model blended with
+   * the proxy adaptation of the model's pool (read from the optimizer's
+   * table), seeded with the optimizer's seed. The column
+   * `answer(..., { logLatency })` checks for a device unlike the pool; one
+   * adaptation per device (about 0.1 s), so reuse it across budgets.
+   *
+   * @throws {InvalidArgumentError} when the count of reference latencies is not the optimizer's
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   * @example
+   * ```ts
+   * const logLatency = opt.deviceAwareLogLatency(refMs);
+   * opt.answer(refMs, 20, { logLatency }).answers[0];
+   * ```
+   */
+  deviceAwareLogLatency(referenceMs: ArrayLike<number>): Float64Array {
+    const refs = this.meta.references;
+    if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
+    this.checkContext ??= adaptContext(this.table, this.model.pool, { deviceModel: this.model });
+    const at = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
+    return adaptTarget(this.checkContext, (r) => at.get(r) as number, { samples: refs.length, rows: refs, method: "device-aware", seed: this.meta.seed }).predictions.map(Math.log);
   }
 
   /**
@@ -590,21 +618,22 @@ export class ArchitectureOptimizer {
     const logp = logSoftmaxPerEdge(logits);
     const beam = method === "network" ? beamOf(logp, width).map((c) => ({ ...c, row: this.rowOf[c.code] as number })).filter((c) => c.row >= 0) : [];
     // one call: the references (the device's calibration) and the beam
-    const pred = this.model.predictLogRows(referenceMs, [...refs, ...beam.map((c) => c.row)]);
+    // with a given log-latency column the device model predicts the references alone (its calibration's sd scales the margin)
+    const given = options.logLatency;
+    const pred = this.model.predictLogRows(referenceMs, given ? [...refs] : [...refs, ...beam.map((c) => c.row)]);
     const cal = deviceCalibration(referenceMs, pred.subarray(0, refs.length));
     const logMargin = margin.constant + margin.perSd * cal.sd;
     const calibration = { ...cal, margin: logMargin };
     const limit = Math.log(budgetMs) - logMargin;
     const measured = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
     // the checked log latency: the given predictor's, else the device model's calibrated to the references
-    const given = options.logLatency;
     const logOf = given ? (row: number) => given[row] as number : (_row: number, logPred: number) => cal.shift + cal.scale * logPred;
     // a reference architecture's latency is measured, not predicted
     const latencyOf = (row: number, logPred: number) => measured.get(row) ?? Math.exp(logOf(row, logPred));
     const fits = (row: number, logPred: number) => (measured.has(row) ? (measured.get(row) as number) <= budgetMs : logOf(row, logPred) <= limit);
     const feasible: OptimizerCandidate[] = [];
     beam.forEach((c, i) => {
-      const lp = pred[refs.length + i] as number;
+      const lp = given ? Number.NaN : (pred[refs.length + i] as number);
       const acc = this.acc[c.row] as number;
       if (fits(c.row, lp) && !Number.isNaN(acc)) feasible.push({ row: c.row, arch: this.table.archAt(c.row), predictedLatencyMs: latencyOf(c.row, lp), accuracy: acc, logProbability: c.score });
     });
@@ -625,11 +654,11 @@ export class ArchitectureOptimizer {
           }
         }
         if (!rows.length) break;
-        const lps = this.model.predictLogRows(referenceMs, rows);
+        const lps = given ? undefined : this.model.predictLogRows(referenceMs, rows);
         checked += rows.length;
         const found: OptimizerCandidate[] = [];
         rows.forEach((q, i) => {
-          const lp = lps[i] as number;
+          const lp = lps ? (lps[i] as number) : Number.NaN;
           if (fits(q, lp)) found.push({ row: q, arch: this.table.archAt(q), predictedLatencyMs: latencyOf(q, lp), accuracy: this.acc[q] as number, logProbability: logProbabilityOf(logp, this.codeOf[q] as number) });
         });
         feasible.push(...found);
@@ -638,7 +667,7 @@ export class ArchitectureOptimizer {
       return { answers: feasible.sort(order).slice(0, top), source: "beam", checked, feasibleInBeam, calibration };
     }
     if (options.scan === false && method === "network") return { answers: [], source: "beam", checked, feasibleInBeam: 0, calibration };
-    const all = this.model.predictLog(referenceMs);
+    const all = given ?? this.model.predictLog(referenceMs);
     const rows: OptimizerCandidate[] = [];
     let fastest = Number.POSITIVE_INFINITY;
     for (let r = 0; r < all.length; r++) {

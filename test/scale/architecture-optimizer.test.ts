@@ -10,6 +10,7 @@ import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima
 import { syntheticDevices } from "../../src/scale/synthetic-devices.js";
 import { quantiles } from "../../src/stats/quantile.js";
 import { mirrorDir } from "../helpers/mirror.js";
+import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
 
 let table: LatencyTable;
 let refs: number[];
@@ -152,6 +153,12 @@ describe("ArchitectureOptimizer", () => {
     bad[7] = Number.NaN;
     expect(() => opt.answer(refMs, budgets[2] as number, { logLatency: bad })).toThrow(/logLatency at row 7 is NaN; valid: a finite log latency/);
     expect(given[7]).not.toBeNaN(); // the input is not mutated
+  });
+  it("deviceAwareLogLatency is the device-aware adaptation of its model's pool on the references, seeded with its seed; a wrong count of references is a typed error", () => {
+    const { refMs, lat } = device("pixel2");
+    const expected = adaptTarget(adaptContext(table, pool, { deviceModel: model }), (r) => lat[r] as number, { samples: refs.length, rows: refs, method: "device-aware", seed: 3 }).predictions.map(Math.log);
+    expect(Array.from(opt.deviceAwareLogLatency(refMs))).toEqual(Array.from(expected));
+    expect(() => opt.deviceAwareLogLatency(refMs.slice(1))).toThrow(/9 reference latencies; valid: one per reference architecture \(10\)/);
   });
   it("chose its margin on the validation devices and round-trips through JSON to identical answers", () => {
     expect(opt.calibration.source).toBe("validation");

@@ -13,7 +13,6 @@ import type { LatencyTable } from "../../data/latency-table.js";
 import { architectureOptimizer, OPTIMIZER_SYNTHETIC } from "../../scale/optimizer-cache.js";
 import { OFA_MIXTURES, ofaArchitectureOptimizer } from "../../scale/ofa-optimizer-cache.js";
 import { referenceRows } from "../../scale/references.js";
-import { adaptContext, adaptTarget } from "../../adapt/adapt.js";
 import { quantiles } from "../../stats/quantile.js";
 import { NB201_ACCURACIES } from "../../experiments/search-protocol.js";
 import { intOption, loadSource, mirrorOption } from "../options.js";
@@ -136,7 +135,7 @@ export function registerOptimize(program: Command): void {
     if (!budget) throw new InvalidArgumentError("optimize: give --budget or --preference");
     // the device-aware check: the pool's proxy adaptation blended with the optimizer's device model, on the same reference latencies
     const tCheck = performance.now();
-    const logLatency = check === "device-aware" ? adaptTarget(adaptContext(latencyTable, pool, { deviceModel: opt.deviceModel }), (r) => refMs[refs.indexOf(r)] as number, { samples: refs.length, rows: refs, method: "device-aware", seed }).predictions.map(Math.log) : undefined;
+    const logLatency = check === "device-aware" ? opt.deviceAwareLogLatency(refMs) : undefined;
     // its adaptation counts in the answer's time
     const checkMs = performance.now() - tCheck;
     const budgetMs = "ms" in budget ? budget.ms : (quantiles(logLatency ? logLatency.map(Math.exp) : opt.predictLatency(refMs).latencyMs, [budget.percentile])[0] as number);
