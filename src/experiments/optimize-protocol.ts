@@ -16,7 +16,7 @@
 import type { FetchOptions } from "../data/fetch.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
-import { BudgetBelowFastestError, type ArchitectureOptimizer } from "../scale/architecture-optimizer.js";
+import { BudgetBelowFastestError, POOL_SIMILARITY_GATE, type ArchitectureOptimizer, type FeasibilityCheck } from "../scale/architecture-optimizer.js";
 import { budgetFrontier, optimumUnderBudget } from "../scale/exact-optima.js";
 import { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "../scale/optimizer-cache.js";
 import { referenceRows, type ReferenceChoice } from "../scale/references.js";
@@ -30,7 +30,7 @@ import { SCALE_SPLITS, type ScaleSplit } from "./scale-protocol.js";
 import { NB201_ACCURACIES } from "./search-protocol.js";
 
 /** What answers a (device, budget): the optimizer, or a search on the same calibrated predictions. */
-export type OptimizeMethod = "optimizer" | "optimizer, real devices only" | "optimizer, device-aware check" | "exhaustive on predictions" | "nsga2 on predictions" | "one proxy, adapted on the references";
+export type OptimizeMethod = "optimizer" | "optimizer, real devices only" | "optimizer, device-aware check" | "optimizer, device-model check" | "exhaustive on predictions" | "nsga2 on predictions" | "one proxy, adapted on the references";
 
 /**
  * The methods, in report order.
@@ -44,16 +44,17 @@ export const OPTIMIZE_METHODS: readonly OptimizeMethod[] = ["optimizer", "optimi
 
 /**
  * Methods run only when asked for (`methods`), not by default: the
- * optimizer's network with the `device-aware` adaptation on the same 10
- * reference latencies as its feasibility check (one adaptation per device,
- * counted in each answer) instead of the calibrated device model.
+ * optimizer's network with one feasibility check for every device instead
+ * of the `auto` check's choice: the `device-aware` adaptation on the same 10
+ * reference latencies (one adaptation per device, counted in each answer),
+ * or the calibrated device model alone.
  *
  * @example
  * ```ts
  * await runOptimizeProtocol(SCALE_SPLITS.help, { methods: ["optimizer", ...OPTIMIZE_OPTIONAL_METHODS] });
  * ```
  */
-export const OPTIMIZE_OPTIONAL_METHODS: readonly OptimizeMethod[] = ["optimizer, device-aware check"];
+export const OPTIMIZE_OPTIONAL_METHODS: readonly OptimizeMethod[] = ["optimizer, device-aware check", "optimizer, device-model check"];
 
 /**
  * The first paper's pipeline at the same 10 target measurements: one proxy
@@ -83,6 +84,8 @@ export interface OptimizeRun {
   readonly over: boolean;
   /** Wall time of the answer (ms); NSGA-II: one run, which serves every budget of the device. */
   readonly ms: number;
+  /** `optimizer` (the auto check) only: the predictor that checked the device's answers; a device-aware adaptation is made in the device's first answer and kept for the others. */
+  readonly check?: "device-model" | "device-aware";
 }
 
 /** Training cost per seed and accuracy. */
@@ -159,10 +162,12 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
         const refMs = refs.map((r) => lat[r] as number);
         const frontier = budgetFrontier(lat, acc);
         const budgets = quantiles(lat, REGRET_PERCENTILES);
+        // what the auto check picks for this device: the device model when a pool device ranks its references alike
+        const autoCheck = opt.poolSimilarity(refMs).srcc >= POOL_SIMILARITY_GATE ? "device-model" : "device-aware";
         const push = (method: OptimizeMethod, i: number, row: number, ms: number) => {
           const b = budgets[i] as number;
           const best = acc[optimumUnderBudget(frontier, b)] as number;
-          runs.push({ split: split.name, accuracy, target, seed, method, percentile: REGRET_PERCENTILES[i] as number, budgetMs: b, row, regret: Math.max(0, best - (acc[row] as number)), over: (lat[row] as number) > b, ms });
+          runs.push({ split: split.name, accuracy, target, seed, method, percentile: REGRET_PERCENTILES[i] as number, budgetMs: b, row, regret: Math.max(0, best - (acc[row] as number)), over: (lat[row] as number) > b, ms, ...(method === "optimizer" ? { check: autoCheck } : {}) });
         };
         const answerWith = (o: ArchitectureOptimizer, method: OptimizeMethod, how: "network" | "exhaustive") =>
           budgets.forEach((b, i) => {
@@ -171,6 +176,12 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
             push(method, i, row, performance.now() - t0);
           });
         if (methods.has("optimizer")) answerWith(opt, "optimizer", "network");
+        if (methods.has("optimizer, device-model check"))
+          budgets.forEach((b, i) => {
+            const t0 = performance.now();
+            const row = firstAnswer(opt, refMs, b, "network", undefined, "device-model");
+            push("optimizer, device-model check", i, row, performance.now() - t0);
+          });
         if (realOnly) answerWith(realOnly, "optimizer, real devices only", "network");
         if (methods.has("optimizer, device-aware check")) {
           // one adaptation per device on the 10 reference latencies, counted in each of its answers
@@ -186,9 +197,9 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
         if (methods.has("exhaustive on predictions")) answerWith(opt, "exhaustive on predictions", "exhaustive");
         const searched = methods.has("nsga2 on predictions");
         if (!searched && !proxyCtx) continue;
-        // every row's calibrated prediction, which NSGA-II searches (its time counts it, as the exhaustive search's does), and the device's margin, which both baselines apply
+        // every row's prediction by the optimizer's check (the auto check's: the calibrated device model, or the adaptation for a device unlike the pool), which NSGA-II searches (its time counts it, as the exhaustive search's does), and the device's margin, which both baselines apply
         const t0 = performance.now();
-        const { latencyMs, calibration } = opt.predictLatency(refMs);
+        const { latencyMs, calibration } = opt.checkedLatency(refMs);
         const predictMs = performance.now() - t0;
         const logMargin = opt.margin.constant + opt.margin.perSd * calibration.sd;
         if (searched) {
@@ -228,14 +239,14 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
   return { runs, training };
 }
 
-/** The optimizer's first answer's row (checked with `logLatency` when given); the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
-export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive", logLatency?: Float64Array): number {
+/** The optimizer's first answer's row (checked with `logLatency` when given, else by `check`); the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
+export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive", logLatency?: Float64Array, check: FeasibilityCheck = "auto"): number {
   try {
-    return (o.answer(refMs, budget, { top: 1, method, ...(logLatency ? { logLatency } : {}) }).answers[0] as { row: number }).row;
+    return (o.answer(refMs, budget, { top: 1, method, check, ...(logLatency ? { logLatency } : {}) }).answers[0] as { row: number }).row;
   } catch (e) {
     if (!(e instanceof BudgetBelowFastestError)) throw e;
     // ln ms when given, else ms: the fastest row either way
-    const predicted = logLatency ?? o.predictLatency(refMs).latencyMs;
+    const predicted = logLatency ?? o.checkedLatency(refMs, check).latencyMs;
     let best = 0;
     predicted.forEach((v, r) => {
       if (v < (predicted[best] as number)) best = r;

@@ -8,7 +8,9 @@
  * Every answer is checked against the device-aware latency predictor: a
  * candidate is feasible when its predicted latency times e^margin is within
  * the budget, and a candidate predicted over that is never returned as
- * feasible. When no beam candidate is feasible, the answer falls back to the
+ * feasible. For a device that no pool device ranks like (on the reference
+ * architectures), the check is the `device-aware` adaptation on the same
+ * references instead of the device model alone ({@link FeasibilityCheck}). When no beam candidate is feasible, the answer falls back to the
  * predictor's exhaustive answer (and says so).
  */
 import type * as TF from "@tensorflow/tfjs";
@@ -18,6 +20,7 @@ import { seededRng, shuffled, standardNormal } from "../random.js";
 import { initBackend, tfjs } from "../runtime/backend.js";
 import { NB201_EDGES, NB201_OPS, nb201Format, nb201FromCode, nb201Parse } from "../spaces/nb201.js";
 import { quantiles } from "../stats/quantile.js";
+import { spearman } from "../stats/correlation.js";
 import { standardise } from "../stats/zscore.js";
 import { ridgeFit } from "../predict/ridge.js";
 import { adaptContext, adaptTarget } from "../adapt/adapt.js";
@@ -166,6 +169,32 @@ const CALIBRATION_PERCENTILES: readonly number[] = Array.from({ length: OPTIMIZE
 /** The margins calibration tries: constant 0, 0.02, ..., 0.1, 0.15, 0.2, times perSd 0..1.5 in steps of 0.25. */
 export const MARGIN_GRID: readonly FeasibilityMargin[] = [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2].flatMap((constant) => [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5].map((perSd) => ({ constant, perSd })));
 
+/**
+ * Which predictor checks an answer's candidates: `device-model`, the
+ * device-aware model calibrated to the device's reference latencies;
+ * `device-aware`, the `device-aware` adaptation on the same references (the
+ * device model blended with the proxy adaptation of its pool; one
+ * adaptation per device, kept for that device's next answers); `auto`, the
+ * device model when some pool device ranks the reference architectures like
+ * the device (SRCC at least {@link POOL_SIMILARITY_GATE}), else the
+ * adaptation, since the model is then outside the devices it learned from.
+ */
+export type FeasibilityCheck = "auto" | "device-model" | "device-aware";
+
+/**
+ * The `auto` check's gate: the least SRCC, on the reference architectures,
+ * between the device and its most similar pool device for the device model
+ * alone to check its answers. Chosen on the clustering-cut splits and HELP's
+ * 4 validation devices, which no optimizer bar judges (docs/scaling.md).
+ */
+export const POOL_SIMILARITY_GATE = 0.99;
+
+/** The pool device that ranks the reference architectures most like a device, and that SRCC. */
+export interface PoolSimilarity {
+  readonly device: string;
+  readonly srcc: number;
+}
+
 /** One answer: an architecture, its predicted latency on the device, its accuracy. */
 export interface OptimizerCandidate {
   readonly row: number;
@@ -188,6 +217,9 @@ export interface OptimizerAnswer {
   readonly feasibleInBeam: number;
   /** The device's calibration (see {@link FeasibilityMargin}) and the log margin applied. */
   readonly calibration: DeviceCalibration & { readonly margin: number };
+  /** The predictor that checked the candidates (`given`: the `logLatency` option's column), and the pool device most like this one on the references. */
+  readonly check: "device-model" | "device-aware" | "given";
+  readonly closest: PoolSimilarity;
 }
 
 /**
@@ -233,6 +265,8 @@ export interface AnswerOptions {
   readonly method?: "network" | "exhaustive";
   /** When no candidate of the beam is feasible: scan every row's prediction (default true), or return no answer. */
   readonly scan?: boolean;
+  /** The predictor that checks candidates (default `auto`; see {@link FeasibilityCheck}); `logLatency`, when given, takes its place. */
+  readonly check?: FeasibilityCheck;
   /**
    * The device's predicted log latency (ln ms) of every row from another
    * predictor, checked instead of the calibrated device model: for example
@@ -291,6 +325,10 @@ export class ArchitectureOptimizer {
   private accRange: AccuracyRange | undefined;
   /** The context of {@link deviceAwareLogLatency}: the model's pool read from the table, built on first use. */
   private checkContext: AdaptContext | undefined;
+  /** The pool devices' latencies on the references, for {@link poolSimilarity}. */
+  private poolRefs: { readonly device: string; readonly ms: number[] }[] | undefined;
+  /** The last device's `device-aware` column, keyed by its reference latencies: a device's answers at several budgets adapt once. */
+  private lastColumn: { readonly key: string; readonly logLatency: Float64Array } | undefined;
 
   private constructor(
     private readonly table: LatencyTable,
@@ -348,11 +386,80 @@ export class ArchitectureOptimizer {
    * ```
    */
   deviceAwareLogLatency(referenceMs: ArrayLike<number>): Float64Array {
+    return this.deviceAwareColumn(referenceMs).slice();
+  }
+
+  /** {@link deviceAwareLogLatency}, kept for the last device (the caller must not change it). */
+  private deviceAwareColumn(referenceMs: ArrayLike<number>): Float64Array {
     const refs = this.meta.references;
     if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
+    const key = Array.from(referenceMs).join(",");
+    if (this.lastColumn?.key === key) return this.lastColumn.logLatency;
     this.checkContext ??= adaptContext(this.table, this.model.pool, { deviceModel: this.model });
     const at = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
-    return adaptTarget(this.checkContext, (r) => at.get(r) as number, { samples: refs.length, rows: refs, method: "device-aware", seed: this.meta.seed }).predictions.map(Math.log);
+    const logLatency = adaptTarget(this.checkContext, (r) => at.get(r) as number, { samples: refs.length, rows: refs, method: "device-aware", seed: this.meta.seed }).predictions.map(Math.log);
+    this.lastColumn = { key, logLatency };
+    return logLatency;
+  }
+
+  /**
+   * The pool device whose latencies on the reference architectures rank
+   * most like the device's (SRCC over the references; NaN when none can be
+   * computed): how far the device is from the devices the device model
+   * learned from, and the `auto` check's gate ({@link FeasibilityCheck}).
+   *
+   * @throws {InvalidArgumentError} when the count of reference latencies is not the optimizer's
+   * @example
+   * ```ts
+   * opt.poolSimilarity(refMs); // { device: "pixel3", srcc: 0.988 }
+   * ```
+   */
+  poolSimilarity(referenceMs: ArrayLike<number>): PoolSimilarity {
+    const refs = this.meta.references;
+    if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
+    this.poolRefs ??= this.model.pool.map((device) => {
+      const lat = this.table.latency(device);
+      return { device, ms: refs.map((r) => lat[r] as number) };
+    });
+    const mine = Array.from(referenceMs);
+    let best: PoolSimilarity = { device: (this.poolRefs[0] as { device: string }).device, srcc: Number.NaN };
+    for (const p of this.poolRefs) {
+      const v = spearman(p.ms, mine).value;
+      if (v > best.srcc || (Number.isNaN(best.srcc) && !Number.isNaN(v))) best = { device: p.device, srcc: v };
+    }
+    return best;
+  }
+
+  /** The check a device gets (see {@link FeasibilityCheck}) and, for the adaptation, its column. */
+  private resolveCheck(referenceMs: ArrayLike<number>, check: FeasibilityCheck): { check: "device-model" | "device-aware"; closest: PoolSimilarity; logLatency?: Float64Array } {
+    if (check !== "auto" && check !== "device-model" && check !== "device-aware") throw new InvalidArgumentError(`architecture optimizer: check ${JSON.stringify(check)}; valid: auto, device-model, device-aware`);
+    const closest = this.poolSimilarity(referenceMs);
+    const adapt = check === "device-aware" || (check === "auto" && !(closest.srcc >= POOL_SIMILARITY_GATE));
+    return adapt ? { check: "device-aware", closest, logLatency: this.deviceAwareColumn(referenceMs) } : { check: "device-model", closest };
+  }
+
+  /**
+   * Every row's latency (ms) as the feasibility check predicts it for a
+   * device: the calibrated device model or the `device-aware` adaptation
+   * (`check`, default `auto`, as {@link answer} picks), references as
+   * measured, with the device model's calibration (whose sd scales the
+   * margin either way). What a search on the same predictions searches.
+   *
+   * @throws {InvalidArgumentError} for a wrong count of reference latencies or an unknown check
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
+   * @example
+   * ```ts
+   * const { latencyMs, check } = opt.checkedLatency(refMs); // check: "device-model" or "device-aware"
+   * ```
+   */
+  checkedLatency(referenceMs: ArrayLike<number>, check: FeasibilityCheck = "auto"): { readonly latencyMs: Float64Array; readonly calibration: DeviceCalibration; readonly check: "device-model" | "device-aware"; readonly closest: PoolSimilarity } {
+    const model = this.predictLatency(referenceMs);
+    const resolved = this.resolveCheck(referenceMs, check);
+    const given = resolved.logLatency;
+    if (!given) return { ...model, check: resolved.check, closest: resolved.closest };
+    const latencyMs = Float64Array.from(given, Math.exp);
+    this.meta.references.forEach((r, i) => (latencyMs[r] = referenceMs[i] as number));
+    return { latencyMs, calibration: model.calibration, check: resolved.check, closest: resolved.closest };
   }
 
   /**
@@ -615,18 +722,20 @@ export class ArchitectureOptimizer {
     if (options.logLatency !== undefined) checkLogLatency(options.logLatency, this.table.rows);
     const logits = this.logits(referenceMs, budgetMs);
     const refs = this.meta.references;
+    const resolved = options.logLatency !== undefined ? { check: "given" as const, closest: this.poolSimilarity(referenceMs), logLatency: options.logLatency } : this.resolveCheck(referenceMs, options.check ?? "auto");
+    const checkedBy = { check: resolved.check, closest: resolved.closest };
     const logp = logSoftmaxPerEdge(logits);
     const beam = method === "network" ? beamOf(logp, width).map((c) => ({ ...c, row: this.rowOf[c.code] as number })).filter((c) => c.row >= 0) : [];
     // one call: the references (the device's calibration) and the beam
     // with a given log-latency column the device model predicts the references alone (its calibration's sd scales the margin)
-    const given = options.logLatency;
+    const given = resolved.logLatency;
     const pred = this.model.predictLogRows(referenceMs, given ? [...refs] : [...refs, ...beam.map((c) => c.row)]);
     const cal = deviceCalibration(referenceMs, pred.subarray(0, refs.length));
     const logMargin = margin.constant + margin.perSd * cal.sd;
     const calibration = { ...cal, margin: logMargin };
     const limit = Math.log(budgetMs) - logMargin;
     const measured = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
-    // the checked log latency: the given predictor's, else the device model's calibrated to the references
+    // the checked log latency: the given or adapted column, else the device model's calibrated to the references
     const logOf = given ? (row: number) => given[row] as number : (_row: number, logPred: number) => cal.shift + cal.scale * logPred;
     // a reference architecture's latency is measured, not predicted
     const latencyOf = (row: number, logPred: number) => measured.get(row) ?? Math.exp(logOf(row, logPred));
@@ -664,9 +773,9 @@ export class ArchitectureOptimizer {
         feasible.push(...found);
         from = found.sort(order).slice(0, ANSWER_DEFAULTS.refineFrom);
       }
-      return { answers: feasible.sort(order).slice(0, top), source: "beam", checked, feasibleInBeam, calibration };
+      return { answers: feasible.sort(order).slice(0, top), source: "beam", checked, feasibleInBeam, calibration, ...checkedBy };
     }
-    if (options.scan === false && method === "network") return { answers: [], source: "beam", checked, feasibleInBeam: 0, calibration };
+    if (options.scan === false && method === "network") return { answers: [], source: "beam", checked, feasibleInBeam: 0, calibration, ...checkedBy };
     const all = given ?? this.model.predictLog(referenceMs);
     const rows: OptimizerCandidate[] = [];
     let fastest = Number.POSITIVE_INFINITY;
@@ -677,7 +786,7 @@ export class ArchitectureOptimizer {
     }
     if (!rows.length) throw new BudgetBelowFastestError(`architecture optimizer: budget ${budgetMs} ms is below the fastest architecture's predicted latency on this device, ${fastest.toPrecision(4)} ms (with the feasibility margin); give a larger budget`);
     const answers = rows.sort(order).slice(0, top).map((c) => ({ ...c, logProbability: logProbabilityOf(logp, this.codeOf[c.row] as number) }));
-    return { answers, source: "exhaustive", checked, feasibleInBeam: 0, calibration };
+    return { answers, source: "exhaustive", checked, feasibleInBeam: 0, calibration, ...checkedBy };
   }
 
   /**
@@ -704,7 +813,8 @@ export class ArchitectureOptimizer {
     const score = (c: OptimizerCandidate) => ({ ...c, utility: preferenceUtility(c.predictedLatencyMs, c.accuracy, weight, scale) });
     const order = (a: { utility: number; predictedLatencyMs: number; row: number }, b: { utility: number; predictedLatencyMs: number; row: number }) => b.utility - a.utility || a.predictedLatencyMs - b.predictedLatencyMs || a.row - b.row;
     if (options.method === "exhaustive") {
-      const { latencyMs } = this.predictLatency(referenceMs);
+      // the same predictions as the network's answers are checked with
+      const { latencyMs } = this.checkedLatency(referenceMs);
       const all: (OptimizerCandidate & { utility: number })[] = [];
       latencyMs.forEach((l, r) => {
         const a = this.acc[r] as number;

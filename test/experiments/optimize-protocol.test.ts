@@ -9,6 +9,7 @@ import { mirrorDir } from "../helpers/mirror.js";
 import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
 import { architectureOptimizer } from "../../src/scale/optimizer-cache.js";
 import { referenceRows } from "../../src/scale/references.js";
+import { POOL_SIMILARITY_GATE } from "../../src/scale/architecture-optimizer.js";
 
 const split = TINY_SPLIT;
 const optimizer = TINY_OPTIMIZER;
@@ -64,14 +65,14 @@ describe("runOptimizeProtocol", () => {
     expect(runs).toHaveLength(2 * 2 * 9);
     await expect(runOptimizeProtocol(split, { ...options, methods: ["grid search" as never] })).rejects.toThrowError(/method "grid search"; valid: optimizer, optimizer, real devices only, exhaustive on predictions.*optimizer, device-aware check/);
   }, 240_000);
-  it("the device-aware check, asked for only: the optimizer's answer checked with the device-aware adaptation on the same references", async () => {
+  it("one check for every device, asked for only: the optimizer's answer checked with the device-aware adaptation on the same references, or with the device model; the default optimizer's is one of them, picked by the closest pool device", async () => {
     const mirror = mirrorDir();
     const latencyTable = await loadTable("help-nb201", { mirror });
     const table = latencyTable.join(await loadTable("nb201-accuracy", { mirror }));
     const modelCache = mkdtempSync(path.join(os.tmpdir(), "pnb-opt-"));
     expect(OPTIMIZE_METHODS).not.toContain("optimizer, device-aware check");
     const { runs } = await runOptimizeProtocol(split, { seeds: 1, accuracies: ["cifar10"], table, latencyTable, mirror, optimizer, modelCache, methods: ["optimizer", ...OPTIMIZE_OPTIONAL_METHODS] });
-    expect([...new Set(runs.map((r) => r.method))]).toEqual(["optimizer", "optimizer, device-aware check"]);
+    expect([...new Set(runs.map((r) => r.method))]).toEqual(["optimizer", "optimizer, device-model check", "optimizer, device-aware check"]);
     expectRegretAgainstOptimum(runs, table);
     const refs = (await referenceRows(table, { pool: split.pool, mirror })).rows;
     const opt = await architectureOptimizer(table, { pool: split.pool, validation: split.validation, references: refs, accuracy: "cifar10", seed: 0, latencyTable, ...optimizer, cacheDir: modelCache });
@@ -81,7 +82,12 @@ describe("runOptimizeProtocol", () => {
       const logLatency = adaptTarget(ctx, (r) => lat[r] as number, { samples: refs.length, rows: refs, method: "device-aware", seed: 0, target }).predictions.map(Math.log);
       const mine = runs.filter((r) => r.method === "optimizer, device-aware check" && r.target === target);
       expect(mine).toHaveLength(9);
-      for (const r of mine) expect(r.row).toBe(firstAnswer(opt, refs.map((q) => lat[q] as number), r.budgetMs, "network", logLatency));
+      const refMs = refs.map((q) => lat[q] as number);
+      for (const r of mine) expect(r.row).toBe(firstAnswer(opt, refMs, r.budgetMs, "network", logLatency));
+      const model = runs.filter((r) => r.method === "optimizer, device-model check" && r.target === target);
+      for (const r of model) expect(r.row).toBe(firstAnswer(opt, refMs, r.budgetMs, "network", undefined, "device-model"));
+      const picked = opt.poolSimilarity(refMs).srcc >= POOL_SIMILARITY_GATE ? model : mine;
+      expect(runs.filter((r) => r.method === "optimizer" && r.target === target).map((r) => r.row)).toEqual(picked.map((r) => r.row));
     }
   }, 240_000);
 });

@@ -3,7 +3,8 @@ import type { LatencyTable } from "../../src/data/latency-table.js";
 import { loadReferenceArchitectures } from "../../src/data/load-help.js";
 import { loadTable } from "../../src/data/load.js";
 import { seededRng } from "../../src/random.js";
-import { ArchitectureOptimizer, BudgetBelowFastestError, DEFAULT_MARGIN, MARGIN_GRID, VIOLATION_TARGET, type FeasibilityMargin } from "../../src/scale/architecture-optimizer.js";
+import { ArchitectureOptimizer, BudgetBelowFastestError, DEFAULT_MARGIN, MARGIN_GRID, POOL_SIMILARITY_GATE, VIOLATION_TARGET, type FeasibilityMargin } from "../../src/scale/architecture-optimizer.js";
+import { spearman } from "../../src/stats/correlation.js";
 import { nb201Parse } from "../../src/spaces/nb201.js";
 import { DeviceAwarePredictor } from "../../src/scale/device-aware-predictor.js";
 import { budgetFrontier, optimumUnderBudget } from "../../src/scale/exact-optima.js";
@@ -111,8 +112,9 @@ describe("ArchitectureOptimizer", () => {
     const { latencyMs } = opt.predictLatency(refMs);
     const acc = table.accuracy("cifar10");
     for (const b of budgets) {
-      const a = opt.answer(refMs, b, { top: 1, method: "exhaustive" });
+      const a = opt.answer(refMs, b, { top: 1, method: "exhaustive", check: "device-model" });
       expect(a.source).toBe("exhaustive");
+      expect(a.check).toBe("device-model");
       const limit = b * Math.exp(-a.calibration.margin);
       let best = -1;
       for (let r = 0; r < table.rows; r++) {
@@ -159,6 +161,43 @@ describe("ArchitectureOptimizer", () => {
     const expected = adaptTarget(adaptContext(table, pool, { deviceModel: model }), (r) => lat[r] as number, { samples: refs.length, rows: refs, method: "device-aware", seed: 3 }).predictions.map(Math.log);
     expect(Array.from(opt.deviceAwareLogLatency(refMs))).toEqual(Array.from(expected));
     expect(() => opt.deviceAwareLogLatency(refMs.slice(1))).toThrow(/9 reference latencies; valid: one per reference architecture \(10\)/);
+  });
+  it("poolSimilarity is the pool device whose reference latencies rank most like the device's; a wrong count is a typed error", () => {
+    const { refMs } = device("gold_6226");
+    const srcc = pool.map((d) => spearman(refs.map((r) => table.latency(d)[r] as number), refMs).value);
+    const best = srcc.indexOf(Math.max(...srcc));
+    expect(opt.poolSimilarity(refMs)).toEqual({ device: pool[best], srcc: srcc[best] });
+    // a pool device is its own closest, at SRCC 1
+    expect(opt.poolSimilarity(device("pixel3").refMs)).toEqual({ device: "pixel3", srcc: 1 });
+    expect(() => opt.poolSimilarity(refMs.slice(2))).toThrow(/8 reference latencies; valid: one per reference architecture \(10\)/);
+  });
+  it("the auto check: the device model for a device the pool ranks like, the device-aware adaptation for one it does not; the same answers as asking for each; checkedLatency gives what was checked", () => {
+    const like = device("pixel3");
+    const a = opt.answer(like.refMs, like.budgets[2] as number, { top: 3 });
+    expect(a.check).toBe("device-model");
+    expect(a.closest.srcc).toBeGreaterThanOrEqual(POOL_SIMILARITY_GATE);
+    expect(a.answers).toEqual(opt.answer(like.refMs, like.budgets[2] as number, { top: 3, check: "device-model" }).answers);
+    expect(Array.from(opt.checkedLatency(like.refMs).latencyMs)).toEqual(Array.from(opt.predictLatency(like.refMs).latencyMs));
+    // the same latencies in reverse order over the references: no pool device ranks them alike
+    const unlike = [...like.refMs].reverse();
+    const before = unlike.slice();
+    expect(opt.poolSimilarity(unlike).srcc).toBeLessThan(POOL_SIMILARITY_GATE);
+    const column = opt.deviceAwareLogLatency(unlike);
+    column.fill(0); // a copy: changing it changes no answer
+    const given = opt.deviceAwareLogLatency(unlike);
+    for (const b of [2, 4, 8].map((f) => Math.min(...unlike) * f)) {
+      const u = opt.answer(unlike, b, { top: 3 });
+      expect(u.check).toBe("device-aware");
+      expect(u.answers).toEqual(opt.answer(unlike, b, { top: 3, logLatency: given }).answers);
+      expect(u.answers).toEqual(opt.answer(unlike, b, { top: 3, check: "device-aware" }).answers);
+      expect(opt.answer(unlike, b, { top: 3, logLatency: given }).check).toBe("given");
+    }
+    const checked = opt.checkedLatency(unlike);
+    expect(checked.check).toBe("device-aware");
+    refs.forEach((r, i) => expect(checked.latencyMs[r]).toBe(unlike[i]));
+    expect(checked.latencyMs[5]).toBeCloseTo(Math.exp(given[5] as number), 9);
+    expect(unlike).toEqual(before);
+    expect(() => opt.answer(unlike, 5, { check: "lookup" as never })).toThrow(/check "lookup"; valid: auto, device-model, device-aware/);
   });
   it("chose its margin on the validation devices and round-trips through JSON to identical answers", () => {
     expect(opt.calibration.source).toBe("validation");

@@ -91,11 +91,11 @@ export function registerOptimize(program: Command): void {
       .option("--validation-devices <list>", "devices for early stopping (default with the default pool: HELP's validation devices, 4 on help-nb201, titan_rtx_1 and titan_rtx_32 on help-ofa)")
       .option("--seed <n>", "seed of the models", "0")
       .option("--synthetic <n>", `synthetic devices mixed from the pool beside its real devices when the optimizer is trained (default ${OPTIMIZER_SYNTHETIC} on NAS-Bench-201, ${OFA_MIXTURES} on Once-for-All)`)
-      .option("--check <predictor>", "what checks each answer's latency against the budget (NAS-Bench-201, --budget): device-model (the device-aware model calibrated to the references) or device-aware (its blend with the pool's proxy adaptation on the same references; fewer answers over budget on devices unlike the pool, docs/scaling.md)", "device-model")
+      .option("--check <predictor>", "what checks each answer's latency against the budget (NAS-Bench-201): auto (the device model, or the device-aware adaptation when no pool device ranks the references like this one), device-model (the device-aware model calibrated to the references) or device-aware (its blend with the pool's proxy adaptation on the same references; fewer answers over budget on devices unlike the pool; --budget only), docs/scaling.md", "auto")
       .option("--format <fmt>", "json|text", "json"),
   ).action(async (opts: Record<string, string | undefined>) => {
     const format = oneOf("--format", opts["format"], ["json", "text"] as const);
-    const check = oneOf("--check", opts["check"], ["device-model", "device-aware"] as const);
+    const check = oneOf("--check", opts["check"], ["auto", "device-model", "device-aware"] as const);
     const accuracy = oneOf("--accuracy", opts["accuracy"], NB201_ACCURACIES);
     const top = intOption("--top", opts["top"], 1) as number;
     const seed = intOption("--seed", opts["seed"], 0) as number;
@@ -106,7 +106,7 @@ export function registerOptimize(program: Command): void {
     const dataset = opts["dataset"] as string;
     const fetch = opts["mirror"] ? { mirror: opts["mirror"] } : {};
     const latencyTable = await loadSource(dataset, fetch);
-    if (check === "device-aware" && (weight !== undefined || latencyTable.space !== "nb201")) throw new InvalidArgumentError("optimize: --check device-aware answers a --budget on NAS-Bench-201 tables; give --check device-model (the default) with --preference or on Once-for-All");
+    if (check !== "auto" && (weight !== undefined || latencyTable.space !== "nb201")) throw new InvalidArgumentError("optimize: --check device-model|device-aware answers a --budget on NAS-Bench-201 tables; leave --check at auto (the default) with --preference or on Once-for-All");
     if (latencyTable.space === "ofa-mbv3") {
       await optimizeOfa(latencyTable, dataset, opts, { format, top, seed, budget, weight, fetch, mixtures: intOption("--synthetic", opts["synthetic"] ?? String(OFA_MIXTURES), 0) as number });
       return;
@@ -133,14 +133,13 @@ export function registerOptimize(program: Command): void {
       return;
     }
     if (!budget) throw new InvalidArgumentError("optimize: give --budget or --preference");
-    // the device-aware check: the pool's proxy adaptation blended with the optimizer's device model, on the same reference latencies
+    // the check's predictions (auto: the device model, or the device-aware adaptation for a device unlike the pool); an adaptation counts in the answer's time
     const tCheck = performance.now();
-    const logLatency = check === "device-aware" ? opt.deviceAwareLogLatency(refMs) : undefined;
-    // its adaptation counts in the answer's time
-    const checkMs = performance.now() - tCheck;
-    const budgetMs = "ms" in budget ? budget.ms : (quantiles(logLatency ? logLatency.map(Math.exp) : opt.predictLatency(refMs).latencyMs, [budget.percentile])[0] as number);
+    const checked = opt.checkedLatency(refMs, check);
+    const checkMs = checked.check === "device-aware" ? performance.now() - tCheck : 0;
+    const budgetMs = "ms" in budget ? budget.ms : (quantiles(checked.latencyMs, [budget.percentile])[0] as number);
     const t0 = performance.now();
-    const a = opt.answer(refMs, budgetMs, { top, ...(logLatency ? { logLatency } : {}) });
+    const a = opt.answer(refMs, budgetMs, { top, check });
     const ms = performance.now() - t0 + checkMs;
     const answers = a.answers.map((c) => ({ arch: c.arch, index: table.indexAt(c.row), predictedLatencyMs: c.predictedLatencyMs, predictedAccuracy: c.accuracy }));
     const result = {
@@ -153,7 +152,8 @@ export function registerOptimize(program: Command): void {
       checked: a.checked,
       feasibleInBeam: a.feasibleInBeam,
       margin: a.calibration.margin,
-      check,
+      check: a.check,
+      closestPoolDevice: a.closest,
       msPerAnswer: ms,
       pool,
     };
@@ -161,7 +161,7 @@ export function registerOptimize(program: Command): void {
     else {
       process.stdout.write(`budget ${budgetMs.toPrecision(4)} ms${"percentile" in budget ? ` (p${budget.percentile * 100} of the predicted latencies)` : ""}, ${accuracy} accuracy; ${answers.length} answer(s), best first:\n`);
       for (const x of answers) process.stdout.write(`  ${x.predictedAccuracy.toFixed(2).padStart(6)} %  ${x.predictedLatencyMs.toPrecision(4).padStart(8)} ms  index ${String(x.index).padStart(5)}  ${x.arch}\n`);
-      process.stdout.write(`${a.source === "beam" ? `from the optimizer's beam and one-edge changes of its best (${a.checked} architectures checked, ${a.feasibleInBeam} of the beam's within the budget)` : "no beam answer was within the budget: every architecture's prediction scanned"}, in ${ms.toFixed(1)} ms; ${check === "device-aware" ? "predicted latencies of the device-aware blend on the reference measurements" : "predicted latencies calibrated to the reference measurements"}, margin e^${a.calibration.margin.toFixed(3)}\n`);
+      process.stdout.write(`${a.source === "beam" ? `from the optimizer's beam and one-edge changes of its best (${a.checked} architectures checked, ${a.feasibleInBeam} of the beam's within the budget)` : "no beam answer was within the budget: every architecture's prediction scanned"}, in ${ms.toFixed(1)} ms; ${a.check === "device-aware" ? "predicted latencies of the device-aware blend on the reference measurements" : "predicted latencies calibrated to the reference measurements"} (closest pool device on the references: ${a.closest.device}, SRCC ${a.closest.srcc.toFixed(3)}), margin e^${a.calibration.margin.toFixed(3)}\n`);
     }
   });
 }

@@ -7,6 +7,7 @@ import type { LatencyTable } from "../../../src/data/latency-table.js";
 import { loadReferenceArchitectures } from "../../../src/data/load-help.js";
 import { loadTable } from "../../../src/data/load.js";
 import { mirrorDir } from "../../helpers/mirror.js";
+import { POOL_SIMILARITY_GATE } from "../../../src/scale/architecture-optimizer.js";
 
 const cache = mkdtempSync(path.join(os.tmpdir(), "pnb-cache-"));
 const cli = (...args: string[]) => {
@@ -65,7 +66,7 @@ describe("proxynas optimize", () => {
     expect(text.stdout).toMatch(/budget 6\.000 ms, cifar10 accuracy; 5 answer\(s\), best first/);
     expect(text.stderr).toMatch(/optimizer loaded from/);
   }, 400_000);
-  it("--check device-aware checks the answers with the device-aware blend on the same references; not with --preference", () => {
+  it("--check device-aware checks the answers with the device-aware blend on the same references, device-model with the device model, auto picks one by the closest pool device; not with --preference", () => {
     const file = latencies("raspi4", refs, "raspi4.csv");
     const r = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "p50", "--check", "device-aware", ...pool);
     expect(r.code, r.stderr).toBe(0);
@@ -73,13 +74,17 @@ describe("proxynas optimize", () => {
     expect(j.check).toBe("device-aware");
     expect(j.answers.length).toBeGreaterThan(0);
     for (const a of j.answers) expect(a.predictedLatencyMs * Math.exp(refs.includes(help.rowOfArch(a.arch) as number) ? 0 : j.margin)).toBeLessThanOrEqual(j.budgetMs * (1 + 1e-12));
-    const d = JSON.parse(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", String(j.budgetMs), ...pool).stdout) as { answers: Answer[]; check: string };
+    const d = JSON.parse(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", String(j.budgetMs), "--check", "device-model", ...pool).stdout) as { answers: Answer[]; check: string };
     expect(d.check).toBe("device-model");
+    const auto = JSON.parse(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", String(j.budgetMs), ...pool).stdout) as { answers: Answer[]; check: string; closestPoolDevice: { device: string; srcc: number } };
+    // the default: the device model when a pool device ranks the references like raspi4, else the blend; the same answers as that check asked for
+    expect(auto.check).toBe(auto.closestPoolDevice.srcc >= POOL_SIMILARITY_GATE ? "device-model" : "device-aware");
+    expect(auto.answers).toEqual((auto.check === "device-model" ? d : j).answers);
     // the two checks predict other latencies for the same architectures
     expect(d.answers.map((a) => a.predictedLatencyMs)).not.toEqual(j.answers.map((a) => a.predictedLatencyMs));
     const bad = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--preference", "0.5", "--check", "device-aware", ...pool);
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/--check device-aware answers a --budget on NAS-Bench-201 tables/);
+    expect(bad.stderr).toMatch(/--check device-model\|device-aware answers a --budget on NAS-Bench-201 tables/);
     const unknown = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "6", "--check", "lookup", ...pool);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/--check/);
