@@ -7,6 +7,21 @@ import { InvalidArgumentError } from "../errors.js";
 
 const RADIX = 1 << 16;
 
+/**
+ * Below this many values a comparison sort is faster than the radix passes,
+ * whose 65,536 buckets cost the same for 10 values as for 10,000 (an SRCC of
+ * 10 values: about 0.7 ms by radix, microseconds by comparison). Same order.
+ */
+const SMALL = 256;
+
+/** Stable argsort by comparison, ties in the starting order. */
+function smallArgsort(n: number, key: (i: number) => number, initial?: Uint32Array): Uint32Array {
+  const a = identityOr(n, initial);
+  const pos = new Uint32Array(n);
+  a.forEach((r, k) => (pos[r] = k));
+  return Uint32Array.from(Array.from(a).sort((i, j) => key(i) - key(j) || (pos[i] as number) - (pos[j] as number)));
+}
+
 function radixPass(keys: Uint32Array, shift: number, src: Uint32Array, dst: Uint32Array, count: Uint32Array): void {
   count.fill(0);
   for (let i = 0; i < src.length; i++) {
@@ -38,6 +53,7 @@ function radixPass(keys: Uint32Array, shift: number, src: Uint32Array, dst: Uint
  */
 export function argsortUint32(keys: Uint32Array, initial?: Uint32Array): Uint32Array {
   const n = keys.length;
+  if (n < SMALL) return smallArgsort(n, (i) => keys[i] as number, initial);
   let a = identityOr(n, initial);
   let b: Uint32Array = new Uint32Array(n);
   let max = 0;
@@ -76,6 +92,7 @@ export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
     if (Number.isNaN(v)) throw new InvalidArgumentError(`argsortFloat64: value ${i} is NaN; drop missing values first`);
     f[i] = v === 0 ? 0 : v;
   }
+  if (n < SMALL) return smallArgsort(n, (i) => f[i] as number);
   const words = new Uint32Array(f.buffer);
   const lo = new Uint32Array(n);
   const hi = new Uint32Array(n);

@@ -13,4 +13,17 @@ describe("argsort", () => {
     const ref = v.map((_, i) => i).sort((a, b) => (v[a] as number) - (v[b] as number) || a - b);
     expect(order).toEqual(ref);
   });
+  it("short inputs (a comparison sort below 256 values) give the same stable order as the radix passes, with a starting order too", () => {
+    const rng = seededRng(5);
+    for (const n of [0, 1, 2, 10, 255, 256, 300]) {
+      const v = Array.from({ length: n }, () => [Infinity, -Infinity, 0, -0][Math.floor(rng.next() * 8)] ?? Math.round((rng.next() - 0.5) * 20) / 3);
+      const ref = v.map((_, i) => i).sort((a, b) => ((v[a] as number) < (v[b] as number) ? -1 : (v[a] as number) > (v[b] as number) ? 1 : a - b));
+      expect(Array.from(argsortFloat64(v))).toEqual(ref);
+      const keys = Uint32Array.from(v, (x) => (Number.isFinite(x) ? Math.abs(Math.round(x)) : 7));
+      const start = Uint32Array.from(v.map((_, i) => n - 1 - i));
+      const pos = new Map(Array.from(start).map((r, k) => [r, k]));
+      const refU = Array.from(start).sort((a, b) => (keys[a] as number) - (keys[b] as number) || (pos.get(a) as number) - (pos.get(b) as number));
+      expect(Array.from(argsortUint32(keys, start))).toEqual(refU);
+    }
+  });
 });
