@@ -176,7 +176,7 @@ export const MARGIN_GRID: readonly FeasibilityMargin[] = [0, 0.02, 0.04, 0.06, 0
  * device model blended with the proxy adaptation of its pool; one
  * adaptation per device, kept for that device's next answers); `auto`, the
  * device model when some pool device ranks the reference architectures like
- * the device (SRCC at least {@link POOL_SIMILARITY_GATE}), else the
+ * the device (SRCC at least `POOL_SIMILARITY_GATE`, 0.99), else the
  * adaptation, since the model is then outside the devices it learned from.
  */
 export type FeasibilityCheck = "auto" | "device-model" | "device-aware";
