@@ -329,6 +329,8 @@ export class ArchitectureOptimizer {
   private poolRefs: { readonly device: string; readonly ms: number[] }[] | undefined;
   /** The last device's `device-aware` column, keyed by its reference latencies: a device's answers at several budgets adapt once. */
   private lastColumn: { readonly key: string; readonly logLatency: Float64Array } | undefined;
+  /** The last device's {@link poolSimilarity}, keyed the same way. */
+  private lastSimilarity: { readonly key: string; readonly closest: PoolSimilarity } | undefined;
 
   private constructor(
     private readonly table: LatencyTable,
@@ -417,6 +419,8 @@ export class ArchitectureOptimizer {
   poolSimilarity(referenceMs: ArrayLike<number>): PoolSimilarity {
     const refs = this.meta.references;
     if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
+    const key = Array.from(referenceMs).join(",");
+    if (this.lastSimilarity?.key === key) return this.lastSimilarity.closest;
     this.poolRefs ??= this.model.pool.map((device) => {
       const lat = this.table.latency(device);
       return { device, ms: refs.map((r) => lat[r] as number) };
@@ -427,6 +431,7 @@ export class ArchitectureOptimizer {
       const v = spearman(p.ms, mine).value;
       if (v > best.srcc || (Number.isNaN(best.srcc) && !Number.isNaN(v))) best = { device: p.device, srcc: v };
     }
+    this.lastSimilarity = { key, closest: best };
     return best;
   }
 
