@@ -411,6 +411,7 @@ export class ArchitectureOptimizer {
    * learned from, and the `auto` check's gate ({@link FeasibilityCheck}).
    *
    * @throws {InvalidArgumentError} when the count of reference latencies is not the optimizer's
+   * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
    * @example
    * ```ts
    * opt.poolSimilarity(refMs); // { device: "pixel3", srcc: 0.988 }
@@ -421,6 +422,8 @@ export class ArchitectureOptimizer {
     if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
     const key = Array.from(referenceMs).join(",");
     if (this.lastSimilarity?.key === key) return this.lastSimilarity.closest;
+    // a NaN, zero, negative or infinite latency is an error, not a pair left out of the SRCC
+    referenceVector(referenceMs, "architecture optimizer");
     this.poolRefs ??= this.model.pool.map((device) => {
       const lat = this.table.latency(device);
       return { device, ms: refs.map((r) => lat[r] as number) };

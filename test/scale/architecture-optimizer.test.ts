@@ -170,6 +170,7 @@ describe("ArchitectureOptimizer", () => {
     // a pool device is its own closest, at SRCC 1
     expect(opt.poolSimilarity(device("pixel3").refMs)).toEqual({ device: "pixel3", srcc: 1 });
     expect(() => opt.poolSimilarity(refMs.slice(2))).toThrow(/8 reference latencies; valid: one per reference architecture \(10\)/);
+    expect(() => opt.poolSimilarity([...refMs.slice(0, 9), Number.NaN])).toThrow(/reference latency 10 of 10 is NaN; valid: a finite latency > 0 ms/);
   });
   it("the auto check: the device model for a device the pool ranks like, the device-aware adaptation for one it does not; the same answers as asking for each; checkedLatency gives what was checked", () => {
     const like = device("pixel3");
