@@ -66,7 +66,7 @@ export async function runMetaD2AComparison(options: MetaD2AComparisonOptions = {
     const opt = await architectureOptimizer(table, setup);
     for (const c of HELP_METAD2A_TABLE4) {
       const lat = table.latency(c.device);
-      const row = firstAnswer(opt, refs.map((r) => lat[r] as number), c.constraintMs, "network");
+      const { row } = firstAnswer(opt, refs.map((r) => lat[r] as number), c.constraintMs, "network");
       const best = optimumUnderBudget(budgetFrontier(lat, acc), c.constraintMs);
       runs.push({ device: c.device, constraintMs: c.constraintMs, seed, row, arch: table.archAt(row), latencyMs: lat[row] as number, accuracy: acc[row] as number, over: (lat[row] as number) > c.constraintMs, optimumAccuracy: acc[best] as number });
     }

@@ -16,7 +16,7 @@
 import type { FetchOptions } from "../data/fetch.js";
 import type { LatencyTable } from "../data/latency-table.js";
 import { loadTable } from "../data/load.js";
-import { BudgetBelowFastestError, POOL_SIMILARITY_GATE, type ArchitectureOptimizer, type FeasibilityCheck } from "../scale/architecture-optimizer.js";
+import { BudgetBelowFastestError, type ArchitectureOptimizer, type FeasibilityCheck } from "../scale/architecture-optimizer.js";
 import { budgetFrontier, optimumUnderBudget } from "../scale/exact-optima.js";
 import { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "../scale/optimizer-cache.js";
 import { referenceRows, type ReferenceChoice } from "../scale/references.js";
@@ -162,26 +162,19 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
         const refMs = refs.map((r) => lat[r] as number);
         const frontier = budgetFrontier(lat, acc);
         const budgets = quantiles(lat, REGRET_PERCENTILES);
-        // what the auto check picks for this device: the device model when a pool device ranks its references alike
-        const autoCheck = opt.poolSimilarity(refMs).srcc >= POOL_SIMILARITY_GATE ? "device-model" : "device-aware";
-        const push = (method: OptimizeMethod, i: number, row: number, ms: number) => {
+        const push = (method: OptimizeMethod, i: number, row: number, ms: number, check?: "device-model" | "device-aware" | "given") => {
           const b = budgets[i] as number;
           const best = acc[optimumUnderBudget(frontier, b)] as number;
-          runs.push({ split: split.name, accuracy, target, seed, method, percentile: REGRET_PERCENTILES[i] as number, budgetMs: b, row, regret: Math.max(0, best - (acc[row] as number)), over: (lat[row] as number) > b, ms, ...(method === "optimizer" ? { check: autoCheck } : {}) });
+          runs.push({ split: split.name, accuracy, target, seed, method, percentile: REGRET_PERCENTILES[i] as number, budgetMs: b, row, regret: Math.max(0, best - (acc[row] as number)), over: (lat[row] as number) > b, ms, ...(method === "optimizer" && check !== undefined && check !== "given" ? { check } : {}) });
         };
-        const answerWith = (o: ArchitectureOptimizer, method: OptimizeMethod, how: "network" | "exhaustive") =>
+        const answerWith = (o: ArchitectureOptimizer, method: OptimizeMethod, how: "network" | "exhaustive", check: FeasibilityCheck = "auto") =>
           budgets.forEach((b, i) => {
             const t0 = performance.now();
-            const row = firstAnswer(o, refMs, b, how);
-            push(method, i, row, performance.now() - t0);
+            const a = firstAnswer(o, refMs, b, how, undefined, check);
+            push(method, i, a.row, performance.now() - t0, a.check);
           });
         if (methods.has("optimizer")) answerWith(opt, "optimizer", "network");
-        if (methods.has("optimizer, device-model check"))
-          budgets.forEach((b, i) => {
-            const t0 = performance.now();
-            const row = firstAnswer(opt, refMs, b, "network", undefined, "device-model");
-            push("optimizer, device-model check", i, row, performance.now() - t0);
-          });
+        if (methods.has("optimizer, device-model check")) answerWith(opt, "optimizer, device-model check", "network", "device-model");
         if (realOnly) answerWith(realOnly, "optimizer, real devices only", "network");
         if (methods.has("optimizer, device-aware check")) {
           // one adaptation per device on the 10 reference latencies, counted in each of its answers
@@ -190,7 +183,7 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
           const adaptMs = performance.now() - tAdapt;
           budgets.forEach((b, i) => {
             const t0 = performance.now();
-            const row = firstAnswer(opt, refMs, b, "network", logLatency);
+            const { row } = firstAnswer(opt, refMs, b, "network", logLatency);
             push("optimizer, device-aware check", i, row, adaptMs + performance.now() - t0);
           });
         }
@@ -239,19 +232,21 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
   return { runs, training };
 }
 
-/** The optimizer's first answer's row (checked with `logLatency` when given, else by `check`); the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
-export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive", logLatency?: Float64Array, check: FeasibilityCheck = "auto"): number {
+/** The optimizer's first answer's row and the predictor that checked it (`logLatency` when given, else `check`'s pick); the fastest predicted architecture when the budget is below every prediction (then an answer over budget, counted as such). */
+export function firstAnswer(o: ArchitectureOptimizer, refMs: readonly number[], budget: number, method: "network" | "exhaustive", logLatency?: Float64Array, check: FeasibilityCheck = "auto"): { row: number; check: "device-model" | "device-aware" | "given" } {
   try {
-    return (o.answer(refMs, budget, { top: 1, method, check, ...(logLatency ? { logLatency } : {}) }).answers[0] as { row: number }).row;
+    const a = o.answer(refMs, budget, { top: 1, method, check, ...(logLatency ? { logLatency } : {}) });
+    return { row: (a.answers[0] as { row: number }).row, check: a.check };
   } catch (e) {
     if (!(e instanceof BudgetBelowFastestError)) throw e;
     // ln ms when given, else ms: the fastest row either way
-    const predicted = logLatency ?? o.checkedLatency(refMs, check).latencyMs;
+    const checked = logLatency ? undefined : o.checkedLatency(refMs, check);
+    const predicted = logLatency ?? (checked as { latencyMs: Float64Array }).latencyMs;
     let best = 0;
     predicted.forEach((v, r) => {
       if (v < (predicted[best] as number)) best = r;
     });
-    return best;
+    return { row: best, check: checked?.check ?? "given" };
   }
 }
 

@@ -327,10 +327,8 @@ export class ArchitectureOptimizer {
   private checkContext: AdaptContext | undefined;
   /** The pool devices' latencies on the references, for {@link poolSimilarity}. */
   private poolRefs: { readonly device: string; readonly ms: number[] }[] | undefined;
-  /** The last device's `device-aware` column, keyed by its reference latencies: a device's answers at several budgets adapt once. */
-  private lastColumn: { readonly key: string; readonly logLatency: Float64Array } | undefined;
-  /** The last device's {@link poolSimilarity}, keyed the same way. */
-  private lastSimilarity: { readonly key: string; readonly closest: PoolSimilarity } | undefined;
+  /** The last device's {@link poolSimilarity} and `device-aware` column, keyed by its reference latencies: a device's answers at several budgets compute each once. */
+  private lastDevice: { key: string; closest?: PoolSimilarity; logLatency?: Float64Array } | undefined;
 
   private constructor(
     private readonly table: LatencyTable,
@@ -391,17 +389,24 @@ export class ArchitectureOptimizer {
     return this.deviceAwareColumn(referenceMs).slice();
   }
 
-  /** {@link deviceAwareLogLatency}, kept for the last device (the caller must not change it). */
-  private deviceAwareColumn(referenceMs: ArrayLike<number>): Float64Array {
+  /** The memo of the device with these reference latencies (a new one replaces the last device's); a wrong count is a typed error. */
+  private deviceMemo(referenceMs: ArrayLike<number>): { key: string; closest?: PoolSimilarity; logLatency?: Float64Array } {
     const refs = this.meta.references;
     if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
     const key = Array.from(referenceMs).join(",");
-    if (this.lastColumn?.key === key) return this.lastColumn.logLatency;
+    if (this.lastDevice?.key !== key) this.lastDevice = { key };
+    return this.lastDevice;
+  }
+
+  /** {@link deviceAwareLogLatency}, kept for the last device (the caller must not change it). */
+  private deviceAwareColumn(referenceMs: ArrayLike<number>): Float64Array {
+    const memo = this.deviceMemo(referenceMs);
+    if (memo.logLatency) return memo.logLatency;
+    const refs = this.meta.references;
     this.checkContext ??= adaptContext(this.table, this.model.pool, { deviceModel: this.model });
     const at = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
-    const logLatency = adaptTarget(this.checkContext, (r) => at.get(r) as number, { samples: refs.length, rows: refs, method: "device-aware", seed: this.meta.seed }).predictions.map(Math.log);
-    this.lastColumn = { key, logLatency };
-    return logLatency;
+    memo.logLatency = adaptTarget(this.checkContext, (r) => at.get(r) as number, { samples: refs.length, rows: refs, method: "device-aware", seed: this.meta.seed }).predictions.map(Math.log);
+    return memo.logLatency;
   }
 
   /**
@@ -418,10 +423,9 @@ export class ArchitectureOptimizer {
    * ```
    */
   poolSimilarity(referenceMs: ArrayLike<number>): PoolSimilarity {
+    const memo = this.deviceMemo(referenceMs);
+    if (memo.closest) return memo.closest;
     const refs = this.meta.references;
-    if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
-    const key = Array.from(referenceMs).join(",");
-    if (this.lastSimilarity?.key === key) return this.lastSimilarity.closest;
     // a NaN, zero, negative or infinite latency is an error, not a pair left out of the SRCC
     referenceVector(referenceMs, "architecture optimizer");
     this.poolRefs ??= this.model.pool.map((device) => {
@@ -434,7 +438,7 @@ export class ArchitectureOptimizer {
       const v = spearman(p.ms, mine).value;
       if (v > best.srcc || (Number.isNaN(best.srcc) && !Number.isNaN(v))) best = { device: p.device, srcc: v };
     }
-    this.lastSimilarity = { key, closest: best };
+    memo.closest = best;
     return best;
   }
 
@@ -461,13 +465,15 @@ export class ArchitectureOptimizer {
    * ```
    */
   checkedLatency(referenceMs: ArrayLike<number>, check: FeasibilityCheck = "auto"): { readonly latencyMs: Float64Array; readonly calibration: DeviceCalibration; readonly check: "device-model" | "device-aware"; readonly closest: PoolSimilarity } {
-    const model = this.predictLatency(referenceMs);
     const resolved = this.resolveCheck(referenceMs, check);
     const given = resolved.logLatency;
-    if (!given) return { ...model, check: resolved.check, closest: resolved.closest };
+    if (!given) return { ...this.predictLatency(referenceMs), check: resolved.check, closest: resolved.closest };
+    // the adaptation's column: the device model predicts the references alone, for the calibration whose sd scales the margin
+    const refs = this.meta.references;
+    const calibration = deviceCalibration(referenceMs, this.model.predictLogRows(referenceMs, [...refs]));
     const latencyMs = Float64Array.from(given, Math.exp);
-    this.meta.references.forEach((r, i) => (latencyMs[r] = referenceMs[i] as number));
-    return { latencyMs, calibration: model.calibration, check: resolved.check, closest: resolved.closest };
+    refs.forEach((r, i) => (latencyMs[r] = referenceMs[i] as number));
+    return { latencyMs, calibration, check: resolved.check, closest: resolved.closest };
   }
 
   /**

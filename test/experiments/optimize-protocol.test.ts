@@ -83,9 +83,9 @@ describe("runOptimizeProtocol", () => {
       const mine = runs.filter((r) => r.method === "optimizer, device-aware check" && r.target === target);
       expect(mine).toHaveLength(9);
       const refMs = refs.map((q) => lat[q] as number);
-      for (const r of mine) expect(r.row).toBe(firstAnswer(opt, refMs, r.budgetMs, "network", logLatency));
+      for (const r of mine) expect(r.row).toBe(firstAnswer(opt, refMs, r.budgetMs, "network", logLatency).row);
       const model = runs.filter((r) => r.method === "optimizer, device-model check" && r.target === target);
-      for (const r of model) expect(r.row).toBe(firstAnswer(opt, refMs, r.budgetMs, "network", undefined, "device-model"));
+      for (const r of model) expect(r.row).toBe(firstAnswer(opt, refMs, r.budgetMs, "network", undefined, "device-model").row);
       const picked = opt.poolSimilarity(refMs).srcc >= POOL_SIMILARITY_GATE ? model : mine;
       expect(runs.filter((r) => r.method === "optimizer" && r.target === target).map((r) => r.row)).toEqual(picked.map((r) => r.row));
     }
