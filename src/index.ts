@@ -121,7 +121,7 @@ export { referenceVector, type ReferenceVector } from "./scale/reference-vector.
 export { referenceRows, type ReferenceRows, type ReferenceSource, type ReferenceChoice } from "./scale/references.js";
 export { deviceMap, type DeviceMap, type DeviceMapPoint } from "./scale/device-map.js";
 export { preferenceScale, preferenceOptimum, type PreferenceScale, type AccuracyRange } from "./scale/preference.js";
-export { ArchitectureOptimizer, type PreferenceAnswer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration, type FeasibilityCheck, type PoolSimilarity } from "./scale/architecture-optimizer.js";
+export { ArchitectureOptimizer, type PreferenceAnswer, type ArchitectureOptimizerOptions, type ArchitectureOptimizerJson, type OptimizerDevice, type OptimizerCandidate, type OptimizerAnswer, type AnswerOptions, type FeasibilityMargin, type DeviceCalibration, type FeasibilityCheck, type MarginSd, type PoolSimilarity } from "./scale/architecture-optimizer.js";
 export { architectureOptimizer, OPTIMIZER_SYNTHETIC, type OptimizerSetup } from "./scale/optimizer-cache.js";
 export { ofaArchitectureOptimizer, OFA_MIXTURES, type OfaOptimizerSetup } from "./scale/ofa-optimizer-cache.js";
 export { OfaArchitectureOptimizer, type OfaOptimizerAnswer, type OfaOptimizerCandidate, type OfaOptimizerJson, type OfaOptimizerOptions, type OfaOptimizerDevice } from "./scale/ofa-architecture-optimizer.js";

@@ -173,6 +173,8 @@ export interface Adaptation {
   readonly deviceModelWeight?: number;
   /** `device-aware` only: the weight of a ridge on the operation counts (log latency, no device knowledge) in the final blend, chosen on the samples (0..1); the rest is the blend of the device model and the bagged adaptation. */
   readonly countsWeight?: number;
+  /** `device-aware` only: the root mean square of the blend's held-out log errors on the samples (ln units), an estimate of its error sd from the measured rows alone (absent with too few held-out samples). */
+  readonly heldOutLogError?: number;
 }
 
 /**
@@ -230,6 +232,7 @@ export function adaptTarget(ctx: AdaptContext, measure: (row: number) => number,
     ...(result.outOfBagSrcc === undefined ? {} : { outOfBagSrcc: result.outOfBagSrcc }),
     ...(result.modelWeight === undefined ? {} : { deviceModelWeight: result.modelWeight }),
     ...(result.countsWeight === undefined ? {} : { countsWeight: result.countsWeight }),
+    ...(result.heldOutLogError === undefined ? {} : { heldOutLogError: result.heldOutLogError }),
   };
 }
 

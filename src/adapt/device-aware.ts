@@ -145,5 +145,28 @@ export function deviceAware(ctx: AdaptContext, m: Measured, options: MethodOptio
   const predictions = Float64Array.from(bagged.predictions, (v, r) =>
     Math.exp((1 - wc) * (w * (logModel[r] as number) + (1 - w) * Math.log(Math.max(v, floor))) + wc * (counts.logPredictions[r] as number)),
   );
-  return { predictions, modelWeight: w, countsWeight: wc, ...(bagged.outOfBagSrcc === undefined ? {} : { outOfBagSrcc: bagged.outOfBagSrcc }) };
+  const heldOut = heldOutLogError(m, held, w, wc, counts.logLoo);
+  return { predictions, modelWeight: w, countsWeight: wc, ...(heldOut === undefined ? {} : { heldOutLogError: heldOut }), ...(bagged.outOfBagSrcc === undefined ? {} : { outOfBagSrcc: bagged.outOfBagSrcc }) };
+}
+
+/**
+ * The root mean square of the blend's held-out log errors: each sample with
+ * an out-of-bag prediction, predicted by the parts' {@link heldOutParts}
+ * predictions and the counts ridge's exact leave-one-out one, mixed with the
+ * blend's weights; undefined with fewer than `OOB_MIN` such samples.
+ *
+ * @example
+ * ```ts
+ * heldOutLogError(m, held, 0.5, 0, counts.logLoo); // ln units, e.g. 0.05
+ * ```
+ */
+export function heldOutLogError(m: Measured, held: { index: readonly number[]; model: readonly number[]; bagged: readonly number[] }, w: number, wc: number, countsLoo: ArrayLike<number>): number | undefined {
+  const n = held.index.length;
+  if (n < OOB_MIN) return undefined;
+  let e = 0;
+  held.index.forEach((i, q) => {
+    const rest = w * (held.model[q] as number) + (1 - w) * (held.bagged[q] as number);
+    e += ((1 - wc) * rest + wc * (countsLoo[i] as number) - Math.log(m.values[i] as number)) ** 2;
+  });
+  return Math.sqrt(e / n);
 }

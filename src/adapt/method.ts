@@ -127,4 +127,11 @@ export interface MethodResult {
   readonly modelWeight?: number;
   /** `device-aware` only: the operation-count ridge's weight in the blend, chosen on the samples (the rest is split by `modelWeight`). */
   readonly countsWeight?: number;
+  /**
+   * `device-aware` only: the root mean square of the blend's held-out log
+   * errors on the samples (each sample predicted by parts that did not see
+   * it), an estimate of its error sd from the measured rows alone. Absent
+   * with fewer than `OOB_MIN` held-out samples.
+   */
+  readonly heldOutLogError?: number;
 }

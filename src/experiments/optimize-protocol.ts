@@ -179,11 +179,11 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
         if (methods.has("optimizer, device-aware check")) {
           // one adaptation per device on the 10 reference latencies, counted in each of its answers
           const tAdapt = performance.now();
-          const logLatency = opt.deviceAwareLogLatency(refMs);
+          opt.checkedLatency(refMs, "device-aware");
           const adaptMs = performance.now() - tAdapt;
           budgets.forEach((b, i) => {
             const t0 = performance.now();
-            const { row } = firstAnswer(opt, refMs, b, "network", logLatency);
+            const { row } = firstAnswer(opt, refMs, b, "network", undefined, "device-aware");
             push("optimizer, device-aware check", i, row, adaptMs + performance.now() - t0);
           });
         }
@@ -192,9 +192,9 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
         if (!searched && !proxyCtx) continue;
         // every row's prediction by the optimizer's check (the auto check's: the calibrated device model, or the adaptation for a device unlike the pool), which NSGA-II searches (its time counts it, as the exhaustive search's does), and the device's margin, which both baselines apply
         const t0 = performance.now();
-        const { latencyMs, calibration } = opt.checkedLatency(refMs);
+        const { latencyMs, marginSd } = opt.checkedLatency(refMs);
         const predictMs = performance.now() - t0;
-        const logMargin = opt.margin.constant + opt.margin.perSd * calibration.sd;
+        const logMargin = opt.margin.constant + opt.margin.perSd * marginSd;
         if (searched) {
           // NSGA-II on the calibrated predictions, one run per device, answered at each budget from its front with the same margin
           const t1 = performance.now();

@@ -85,8 +85,8 @@ export interface ArchitectureOptimizerOptions {
  * How far under the budget a candidate's calibrated predicted latency must
  * be, in log units: `constant` + `perSd` x the standard deviation of the
  * calibrated log errors on the device's own reference measurements
- * ({@link DeviceCalibration}). A device the model predicts badly gets a
- * wider margin.
+ * ({@link DeviceCalibration}; {@link MarginSd} for the alternative). A
+ * device the model predicts badly gets a wider margin.
  */
 export interface FeasibilityMargin {
   readonly constant: number;
@@ -182,6 +182,27 @@ export const MARGIN_GRID: readonly FeasibilityMargin[] = [0, 0.02, 0.04, 0.06, 0
 export type FeasibilityCheck = "auto" | "device-model" | "device-aware";
 
 /**
+ * Which error sd scales the margin's `perSd`: `device-model` (default), the
+ * device model's residual sd on the references after calibration, whichever
+ * predictor checks; `checking`, the sd of the predictor that checks: that
+ * residual sd, or, when the `device-aware` adaptation checks, its held-out
+ * log error on the references (`heldOutLogError`), usually far smaller on a
+ * device unlike the pool. `checking` answers with less regret and about as
+ * many answers over budget on the devices the margin was chosen on, but more
+ * over budget on the dissimilar-pool splits (docs/experiments.md), so it is
+ * not the default.
+ */
+export type MarginSd = "checking" | "device-model";
+
+/** What the optimizer keeps of the last device it answered for (keyed by its reference latencies). */
+interface DeviceMemo {
+  key: string;
+  closest?: PoolSimilarity;
+  logLatency?: Float64Array;
+  heldOutLogError?: number | undefined;
+}
+
+/**
  * The `auto` check's gate: the least SRCC, on the reference architectures,
  * between the device and its most similar pool device for the device model
  * alone to check its answers. Chosen on the clustering-cut splits and HELP's
@@ -261,6 +282,8 @@ export interface AnswerOptions {
   readonly refine?: number;
   /** The feasibility check's margin (default: the optimizer's). */
   readonly margin?: FeasibilityMargin;
+  /** The error sd that scales the margin (default `device-model`; see {@link MarginSd}). */
+  readonly marginSd?: MarginSd;
   /** `network` (default): the network's beam; `exhaustive`: every row's calibrated prediction scanned (the baseline the network saves). */
   readonly method?: "network" | "exhaustive";
   /** When no candidate of the beam is feasible: scan every row's prediction (default true), or return no answer. */
@@ -272,9 +295,9 @@ export interface AnswerOptions {
    * predictor, checked instead of the calibrated device model: for example
    * the `device-aware` adaptation on the same reference measurements
    * ({@link ArchitectureOptimizer.deviceAwareLogLatency}), which also reads
-   * the pool's latencies. The margin is still scaled by the
-   * device model's residual sd on the references; measured references stay
-   * measured.
+   * the pool's latencies. The margin is scaled by the device model's
+   * residual sd on the references (this column's error is not known here);
+   * measured references stay measured.
    */
   readonly logLatency?: ArrayLike<number>;
 }
@@ -328,7 +351,7 @@ export class ArchitectureOptimizer {
   /** The pool devices' latencies on the references, for {@link poolSimilarity}. */
   private poolRefs: { readonly device: string; readonly ms: number[] }[] | undefined;
   /** The last device's {@link poolSimilarity} and `device-aware` column, keyed by its reference latencies: a device's answers at several budgets compute each once. */
-  private lastDevice: { key: string; closest?: PoolSimilarity; logLatency?: Float64Array } | undefined;
+  private lastDevice: DeviceMemo | undefined;
 
   private constructor(
     private readonly table: LatencyTable,
@@ -390,7 +413,7 @@ export class ArchitectureOptimizer {
   }
 
   /** The memo of the device with these reference latencies (a new one replaces the last device's); a wrong count is a typed error. */
-  private deviceMemo(referenceMs: ArrayLike<number>): { key: string; closest?: PoolSimilarity; logLatency?: Float64Array } {
+  private deviceMemo(referenceMs: ArrayLike<number>): DeviceMemo {
     const refs = this.meta.references;
     if (referenceMs.length !== refs.length) throw new InvalidArgumentError(`architecture optimizer: ${referenceMs.length} reference latencies; valid: one per reference architecture (${refs.length})`);
     const key = Array.from(referenceMs).join(",");
@@ -400,13 +423,31 @@ export class ArchitectureOptimizer {
 
   /** {@link deviceAwareLogLatency}, kept for the last device (the caller must not change it). */
   private deviceAwareColumn(referenceMs: ArrayLike<number>): Float64Array {
+    return this.deviceAwareFit(referenceMs).logLatency;
+  }
+
+  /** The `device-aware` adaptation of the last device: its log-latency column and held-out log error (computed once per device). */
+  private deviceAwareFit(referenceMs: ArrayLike<number>): { logLatency: Float64Array; heldOutLogError: number | undefined } {
     const memo = this.deviceMemo(referenceMs);
-    if (memo.logLatency) return memo.logLatency;
+    if (memo.logLatency) return { logLatency: memo.logLatency, heldOutLogError: memo.heldOutLogError };
     const refs = this.meta.references;
     this.checkContext ??= adaptContext(this.table, this.model.pool, { deviceModel: this.model });
     const at = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));
-    memo.logLatency = adaptTarget(this.checkContext, (r) => at.get(r) as number, { samples: refs.length, rows: refs, method: "device-aware", seed: this.meta.seed }).predictions.map(Math.log);
-    return memo.logLatency;
+    const a = adaptTarget(this.checkContext, (r) => at.get(r) as number, { samples: refs.length, rows: refs, method: "device-aware", seed: this.meta.seed });
+    memo.logLatency = a.predictions.map(Math.log);
+    memo.heldOutLogError = a.heldOutLogError;
+    return { logLatency: memo.logLatency, heldOutLogError: memo.heldOutLogError };
+  }
+
+  /**
+   * The error sd that scales a device's margin (see {@link MarginSd}): the
+   * device model's calibration residual sd `calSd`, or the adaptation's
+   * held-out log error, by the check that decides.
+   */
+  private marginSd(referenceMs: ArrayLike<number>, check: "device-model" | "device-aware" | "given", calSd: number, rule: MarginSd): number {
+    if (rule !== "checking" && rule !== "device-model") throw new InvalidArgumentError(`architecture optimizer: marginSd ${JSON.stringify(rule)}; valid: checking, device-model`);
+    if (rule === "device-model" || check !== "device-aware") return calSd;
+    return this.deviceAwareFit(referenceMs).heldOutLogError ?? calSd;
   }
 
   /**
@@ -454,8 +495,9 @@ export class ArchitectureOptimizer {
    * Every row's latency (ms) as the feasibility check predicts it for a
    * device: the calibrated device model or the `device-aware` adaptation
    * (`check`, default `auto`, as {@link answer} picks), references as
-   * measured, with the device model's calibration (whose sd scales the
-   * margin either way). What a search on the same predictions searches.
+   * measured, with the device model's calibration and the error sd that
+   * scales the margin under `marginSd` (see {@link MarginSd}). What a search
+   * on the same predictions searches.
    *
    * @throws {InvalidArgumentError} for a wrong count of reference latencies or an unknown check
    * @throws {InvalidDataError} for a NaN, zero, negative or infinite reference latency
@@ -464,16 +506,20 @@ export class ArchitectureOptimizer {
    * const { latencyMs, check } = opt.checkedLatency(refMs); // check: "device-model" or "device-aware"
    * ```
    */
-  checkedLatency(referenceMs: ArrayLike<number>, check: FeasibilityCheck = "auto"): { readonly latencyMs: Float64Array; readonly calibration: DeviceCalibration; readonly check: "device-model" | "device-aware"; readonly closest: PoolSimilarity } {
+  checkedLatency(referenceMs: ArrayLike<number>, check: FeasibilityCheck = "auto", marginSd: MarginSd = "device-model"): { readonly latencyMs: Float64Array; readonly calibration: DeviceCalibration; readonly marginSd: number; readonly check: "device-model" | "device-aware"; readonly closest: PoolSimilarity } {
     const resolved = this.resolveCheck(referenceMs, check);
     const given = resolved.logLatency;
-    if (!given) return { ...this.predictLatency(referenceMs), check: resolved.check, closest: resolved.closest };
-    // the adaptation's column: the device model predicts the references alone, for the calibration whose sd scales the margin
+    if (!given) {
+      this.marginSd(referenceMs, resolved.check, 0, marginSd);
+      const p = this.predictLatency(referenceMs);
+      return { ...p, marginSd: p.calibration.sd, check: resolved.check, closest: resolved.closest };
+    }
+    // the adaptation's column: the device model predicts the references alone, for its calibration (whose sd scales the margin unless marginSd says otherwise)
     const refs = this.meta.references;
     const calibration = deviceCalibration(referenceMs, this.model.predictLogRows(referenceMs, [...refs]));
     const latencyMs = Float64Array.from(given, Math.exp);
     refs.forEach((r, i) => (latencyMs[r] = referenceMs[i] as number));
-    return { latencyMs, calibration, check: resolved.check, closest: resolved.closest };
+    return { latencyMs, calibration, marginSd: this.marginSd(referenceMs, resolved.check, calibration.sd, marginSd), check: resolved.check, closest: resolved.closest };
   }
 
   /**
@@ -741,11 +787,11 @@ export class ArchitectureOptimizer {
     const logp = logSoftmaxPerEdge(logits);
     const beam = method === "network" ? beamOf(logp, width).map((c) => ({ ...c, row: this.rowOf[c.code] as number })).filter((c) => c.row >= 0) : [];
     // one call: the references (the device's calibration) and the beam
-    // with a given log-latency column the device model predicts the references alone (its calibration's sd scales the margin)
+    // with a given log-latency column the device model predicts the references alone (its calibration; its sd scales the margin unless the adaptation checks)
     const given = resolved.logLatency;
     const pred = this.model.predictLogRows(referenceMs, given ? [...refs] : [...refs, ...beam.map((c) => c.row)]);
     const cal = deviceCalibration(referenceMs, pred.subarray(0, refs.length));
-    const logMargin = margin.constant + margin.perSd * cal.sd;
+    const logMargin = margin.constant + margin.perSd * this.marginSd(referenceMs, resolved.check, cal.sd, options.marginSd ?? "device-model");
     const calibration = { ...cal, margin: logMargin };
     const limit = Math.log(budgetMs) - logMargin;
     const measured = new Map(refs.map((r, i) => [r, referenceMs[i] as number]));

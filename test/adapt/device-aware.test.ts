@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adaptContext, adaptTarget } from "../../src/adapt/adapt.js";
-import { countsWeight } from "../../src/adapt/device-aware.js";
+import { countsWeight, heldOutLogError } from "../../src/adapt/device-aware.js";
 import type { AdaptContext, DeviceModel } from "../../src/adapt/method.js";
 import type { LatencyTable } from "../../src/data/latency-table.js";
 import { seededRng } from "../../src/random.js";
@@ -36,6 +36,26 @@ describe("device-aware (with stand-in device models)", () => {
     const log = Float64Array.from(target, (v) => Math.log(v));
     const a = adaptTarget(adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, [1, 2], log) }), (r) => target[r] as number, { samples: 5, method: "device-aware" });
     expect(a.deviceModelWeight).toBe(0.5);
+    expect(a.heldOutLogError).toBeUndefined();
+  });
+  it("reports its held-out log error on the samples: near 0 for a device model that knows the target, large for one that answers noise", () => {
+    const target = table.latency("eagle_gtx");
+    const refs = [3, 50, 400, 900, 1500];
+    const rng = seededRng(5);
+    const measure = (r: number) => target[r] as number;
+    const good = adaptTarget(adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, refs, Float64Array.from(target, Math.log)) }), measure, { samples: 20, method: "device-aware", seed: 1 });
+    const bad = adaptTarget(adaptContext(table, ["true_vpu"], { deviceModel: fake(table.rows, refs, Float64Array.from(target, () => rng.next() * 5)) }), measure, { samples: 20, method: "device-aware", seed: 1 });
+    expect(good.heldOutLogError).toBeLessThan(0.01);
+    expect(bad.heldOutLogError).toBeGreaterThan(0.05);
+  });
+  it("heldOutLogError is the root mean square of the blend's held-out log errors, undefined under 5 held-out samples", () => {
+    const m = { rows: [0, 1, 2, 3, 4, 5], values: Float64Array.from([1, 2, 3, 4, 5, 6], Math.exp) };
+    const held = { index: [0, 1, 2, 3, 4], model: [1.1, 2, 3, 4, 5], bagged: [1, 2, 3, 4, 5.3] };
+    const loo = [1, 2, 3, 4, 5, 6];
+    expect(heldOutLogError(m, held, 1, 0, loo)).toBeCloseTo(Math.sqrt(0.01 / 5), 12);
+    expect(heldOutLogError(m, held, 0, 0, loo)).toBeCloseTo(Math.sqrt(0.09 / 5), 12);
+    expect(heldOutLogError(m, held, 0.5, 1, loo)).toBe(0);
+    expect(heldOutLogError(m, { index: [0, 1, 2, 3], model: [1, 2, 3, 4], bagged: [1, 2, 3, 4] }, 0.5, 0, loo)).toBeUndefined();
   });
 });
 

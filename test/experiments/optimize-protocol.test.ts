@@ -31,7 +31,8 @@ describe("runOptimizeProtocol", () => {
     for (const target of split.targets) {
       const lat = table.latency(target);
       const adapted = adaptTarget(adaptContext(latencyTable, ["pixel3"]), (r) => lat[r] as number, { samples: refs.length, rows: refs, seed: 0, target }).predictions;
-      const sd = opt.predictLatency(refs.map((r) => lat[r] as number)).calibration.sd;
+      // the margin of the optimizer's check on this device
+      const sd = opt.checkedLatency(refs.map((r) => lat[r] as number)).marginSd;
       const limitOf = (b: number) => b * Math.exp(-(opt.margin.constant + opt.margin.perSd * sd));
       for (const r of runs.filter((x) => x.method === "one proxy, adapted on the references" && x.target === target)) {
         let best = -1;

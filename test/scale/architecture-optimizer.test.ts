@@ -189,7 +189,8 @@ describe("ArchitectureOptimizer", () => {
     for (const b of [2, 4, 8].map((f) => Math.min(...unlike) * f)) {
       const u = opt.answer(unlike, b, { top: 3 });
       expect(u.check).toBe("device-aware");
-      expect(u.answers).toEqual(opt.answer(unlike, b, { top: 3, logLatency: given }).answers);
+      // a given column gets the device model's sd in its margin; the adaptation's check its own held-out error, so the same margin is given here
+      expect(u.answers).toEqual(opt.answer(unlike, b, { top: 3, logLatency: given, margin: { constant: u.calibration.margin, perSd: 0 } }).answers);
       expect(u.answers).toEqual(opt.answer(unlike, b, { top: 3, check: "device-aware" }).answers);
       expect(opt.answer(unlike, b, { top: 3, logLatency: given }).check).toBe("given");
     }
@@ -199,6 +200,25 @@ describe("ArchitectureOptimizer", () => {
     expect(checked.latencyMs[5]).toBeCloseTo(Math.exp(given[5] as number), 9);
     expect(unlike).toEqual(before);
     expect(() => opt.answer(unlike, 5, { check: "lookup" as never })).toThrow(/check "lookup"; valid: auto, device-model, device-aware/);
+  });
+  it("scales the margin by the device model's residual sd, or with marginSd checking by the sd of the predictor that checks (the adaptation's held-out log error when it checks)", () => {
+    const { refMs, lat, budgets } = device("pixel2");
+    const b = budgets[2] as number;
+    const held = adaptTarget(adaptContext(table, pool, { deviceModel: model }), (r) => lat[r] as number, { samples: refs.length, rows: refs, method: "device-aware", seed: 3 }).heldOutLogError as number;
+    const m = opt.margin;
+    const adapted = opt.answer(refMs, b, { top: 1, check: "device-aware", marginSd: "checking" });
+    expect(held).toBeGreaterThan(0);
+    expect(adapted.calibration.margin).toBeCloseTo(m.constant + m.perSd * held, 12);
+    expect(opt.checkedLatency(refMs, "device-aware", "checking").marginSd).toBeCloseTo(held, 12);
+    const old = opt.answer(refMs, b, { top: 1, check: "device-aware" });
+    expect(old.calibration.margin).toBeCloseTo(m.constant + m.perSd * old.calibration.sd, 12);
+    expect(opt.checkedLatency(refMs, "device-aware").marginSd).toBe(old.calibration.sd);
+    expect(held).not.toBeCloseTo(old.calibration.sd, 6);
+    const byModel = opt.answer(refMs, b, { top: 1, check: "device-model", marginSd: "checking" });
+    expect(byModel.calibration.margin).toBeCloseTo(m.constant + m.perSd * byModel.calibration.sd, 12);
+    expect(opt.checkedLatency(refMs, "device-model").marginSd).toBe(byModel.calibration.sd);
+    expect(() => opt.answer(refMs, b, { marginSd: "larger" as never })).toThrow(/marginSd "larger"; valid: checking, device-model/);
+    expect(() => opt.checkedLatency(refMs, "device-model", "larger" as never)).toThrow(/marginSd "larger"; valid: checking, device-model/);
   });
   it("chose its margin on the validation devices and round-trips through JSON to identical answers", () => {
     expect(opt.calibration.source).toBe("validation");

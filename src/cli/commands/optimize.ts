@@ -92,10 +92,12 @@ export function registerOptimize(program: Command): void {
       .option("--seed <n>", "seed of the models", "0")
       .option("--synthetic <n>", `synthetic devices mixed from the pool beside its real devices when the optimizer is trained (default ${OPTIMIZER_SYNTHETIC} on NAS-Bench-201, ${OFA_MIXTURES} on Once-for-All)`)
       .option("--check <predictor>", "what checks each answer's latency against the budget (NAS-Bench-201): auto (the device model, or the device-aware adaptation when no pool device ranks the references like this one), device-model (the device-aware model calibrated to the references) or device-aware (its blend with the pool's proxy adaptation on the same references; fewer answers over budget on devices unlike the pool; --budget only), docs/scaling.md", "auto")
+      .option("--margin-sd <rule>", "which error sd scales the feasibility margin (NAS-Bench-201, --budget): device-model (the device model's residual sd on the references, whichever predictor checks) or checking (the adaptation's own held-out error when it checks: less regret, more answers over budget on devices unlike the pool), docs/experiments.md", "device-model")
       .option("--format <fmt>", "json|text", "json"),
   ).action(async (opts: Record<string, string | undefined>) => {
     const format = oneOf("--format", opts["format"], ["json", "text"] as const);
     const check = oneOf("--check", opts["check"], ["auto", "device-model", "device-aware"] as const);
+    const marginSd = oneOf("--margin-sd", opts["marginSd"], ["device-model", "checking"] as const);
     const accuracy = oneOf("--accuracy", opts["accuracy"], NB201_ACCURACIES);
     const top = intOption("--top", opts["top"], 1) as number;
     const seed = intOption("--seed", opts["seed"], 0) as number;
@@ -107,6 +109,7 @@ export function registerOptimize(program: Command): void {
     const fetch = opts["mirror"] ? { mirror: opts["mirror"] } : {};
     const latencyTable = await loadSource(dataset, fetch);
     if (check !== "auto" && (weight !== undefined || latencyTable.space !== "nb201")) throw new InvalidArgumentError("optimize: --check device-model|device-aware answers a --budget on NAS-Bench-201 tables; leave --check at auto (the default) with --preference or on Once-for-All");
+    if (marginSd !== "device-model" && (weight !== undefined || latencyTable.space !== "nb201")) throw new InvalidArgumentError("optimize: --margin-sd checking answers a --budget on NAS-Bench-201 tables; leave --margin-sd at device-model (the default) with --preference or on Once-for-All");
     if (latencyTable.space === "ofa-mbv3") {
       await optimizeOfa(latencyTable, dataset, opts, { format, top, seed, budget, weight, fetch, mixtures: intOption("--synthetic", opts["synthetic"] ?? String(OFA_MIXTURES), 0) as number });
       return;
@@ -139,12 +142,12 @@ export function registerOptimize(program: Command): void {
     if ("ms" in budget) budgetMs = budget.ms;
     else {
       const tCheck = performance.now();
-      const checked = opt.checkedLatency(refMs, check);
+      const checked = opt.checkedLatency(refMs, check, marginSd);
       if (checked.check === "device-aware") checkMs = performance.now() - tCheck;
       budgetMs = quantiles(checked.latencyMs, [budget.percentile])[0] as number;
     }
     const t0 = performance.now();
-    const a = opt.answer(refMs, budgetMs, { top, check });
+    const a = opt.answer(refMs, budgetMs, { top, check, marginSd });
     const ms = performance.now() - t0 + checkMs;
     const answers = a.answers.map((c) => ({ arch: c.arch, index: table.indexAt(c.row), predictedLatencyMs: c.predictedLatencyMs, predictedAccuracy: c.accuracy }));
     const result = {

@@ -88,6 +88,13 @@ describe("proxynas optimize", () => {
     const unknown = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "6", "--check", "lookup", ...pool);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/--check/);
+    // --margin-sd checking: the adaptation's check with its own held-out error in the margin, a narrower one here
+    const own = JSON.parse(cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", String(j.budgetMs), "--check", "device-aware", "--margin-sd", "checking", ...pool).stdout) as { answers: Answer[]; margin: number };
+    expect(own.margin).not.toBe(j.margin);
+    for (const a of own.answers) expect(a.predictedLatencyMs * Math.exp(refs.includes(help.rowOfArch(a.arch) as number) ? 0 : own.margin)).toBeLessThanOrEqual(j.budgetMs * (1 + 1e-12));
+    const badSd = cli("optimize", "--dataset", "help-nb201", "--latencies", file, "--budget", "6", "--margin-sd", "larger", ...pool);
+    expect(badSd.code).not.toBe(0);
+    expect(badSd.stderr).toMatch(/--margin-sd/);
   }, 400_000);
   it("answers a preference weight instead of a budget: highest utility first; 0 asks for speed, 1 for accuracy", () => {
     const file = latencies("gold_6226", refs, "gold.csv");
