@@ -194,6 +194,11 @@ export type FeasibilityCheck = "auto" | "device-model" | "device-aware";
  */
 export type MarginSd = "checking" | "device-model";
 
+/** A typed error for a {@link MarginSd} that is not one. */
+function checkMarginSd(rule: MarginSd): void {
+  if (rule !== "checking" && rule !== "device-model") throw new InvalidArgumentError(`architecture optimizer: marginSd ${JSON.stringify(rule)}; valid: checking, device-model`);
+}
+
 /** What the optimizer keeps of the last device it answered for (keyed by its reference latencies). */
 interface DeviceMemo {
   key: string;
@@ -445,7 +450,7 @@ export class ArchitectureOptimizer {
    * held-out log error, by the check that decides.
    */
   private marginSd(referenceMs: ArrayLike<number>, check: "device-model" | "device-aware" | "given", calSd: number, rule: MarginSd): number {
-    if (rule !== "checking" && rule !== "device-model") throw new InvalidArgumentError(`architecture optimizer: marginSd ${JSON.stringify(rule)}; valid: checking, device-model`);
+    checkMarginSd(rule);
     if (rule === "device-model" || check !== "device-aware") return calSd;
     return this.deviceAwareFit(referenceMs).heldOutLogError ?? calSd;
   }
@@ -510,7 +515,7 @@ export class ArchitectureOptimizer {
     const resolved = this.resolveCheck(referenceMs, check);
     const given = resolved.logLatency;
     if (!given) {
-      this.marginSd(referenceMs, resolved.check, 0, marginSd);
+      checkMarginSd(marginSd);
       const p = this.predictLatency(referenceMs);
       return { ...p, marginSd: p.calibration.sd, check: resolved.check, closest: resolved.closest };
     }
