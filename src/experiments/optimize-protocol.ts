@@ -177,9 +177,9 @@ export async function runOptimizeProtocol(split: ScaleSplit = SCALE_SPLITS.help,
         if (methods.has("optimizer, device-model check")) answerWith(opt, "optimizer, device-model check", "network", "device-model");
         if (realOnly) answerWith(realOnly, "optimizer, real devices only", "network");
         if (methods.has("optimizer, device-aware check")) {
-          // one adaptation per device on the 10 reference latencies, counted in each of its answers
+          // one adaptation per device on the 10 reference latencies (kept by the optimizer for the device's answers), counted in each of them
           const tAdapt = performance.now();
-          opt.checkedLatency(refMs, "device-aware");
+          opt.deviceAwareLogLatency(refMs);
           const adaptMs = performance.now() - tAdapt;
           budgets.forEach((b, i) => {
             const t0 = performance.now();

@@ -194,11 +194,6 @@ export type FeasibilityCheck = "auto" | "device-model" | "device-aware";
  */
 export type MarginSd = "checking" | "device-model";
 
-/** A typed error for a {@link MarginSd} that is not one. */
-function checkMarginSd(rule: MarginSd): void {
-  if (rule !== "checking" && rule !== "device-model") throw new InvalidArgumentError(`architecture optimizer: marginSd ${JSON.stringify(rule)}; valid: checking, device-model`);
-}
-
 /** What the optimizer keeps of the last device it answered for (keyed by its reference latencies). */
 interface DeviceMemo {
   key: string;
@@ -414,7 +409,7 @@ export class ArchitectureOptimizer {
    * ```
    */
   deviceAwareLogLatency(referenceMs: ArrayLike<number>): Float64Array {
-    return this.deviceAwareColumn(referenceMs).slice();
+    return this.deviceAwareFit(referenceMs).logLatency.slice();
   }
 
   /** The memo of the device with these reference latencies (a new one replaces the last device's); a wrong count is a typed error. */
@@ -426,12 +421,7 @@ export class ArchitectureOptimizer {
     return this.lastDevice;
   }
 
-  /** {@link deviceAwareLogLatency}, kept for the last device (the caller must not change it). */
-  private deviceAwareColumn(referenceMs: ArrayLike<number>): Float64Array {
-    return this.deviceAwareFit(referenceMs).logLatency;
-  }
-
-  /** The `device-aware` adaptation of the last device: its log-latency column and held-out log error (computed once per device). */
+  /** The `device-aware` adaptation of the last device: its log-latency column (the caller must not change it) and held-out log error, computed once per device. */
   private deviceAwareFit(referenceMs: ArrayLike<number>): { logLatency: Float64Array; heldOutLogError: number | undefined } {
     const memo = this.deviceMemo(referenceMs);
     if (memo.logLatency) return { logLatency: memo.logLatency, heldOutLogError: memo.heldOutLogError };
@@ -450,7 +440,7 @@ export class ArchitectureOptimizer {
    * held-out log error, by the check that decides.
    */
   private marginSd(referenceMs: ArrayLike<number>, check: "device-model" | "device-aware" | "given", calSd: number, rule: MarginSd): number {
-    checkMarginSd(rule);
+    if (rule !== "checking" && rule !== "device-model") throw new InvalidArgumentError(`architecture optimizer: marginSd ${JSON.stringify(rule)}; valid: checking, device-model`);
     if (rule === "device-model" || check !== "device-aware") return calSd;
     return this.deviceAwareFit(referenceMs).heldOutLogError ?? calSd;
   }
@@ -493,7 +483,7 @@ export class ArchitectureOptimizer {
     if (check !== "auto" && check !== "device-model" && check !== "device-aware") throw new InvalidArgumentError(`architecture optimizer: check ${JSON.stringify(check)}; valid: auto, device-model, device-aware`);
     const closest = this.poolSimilarity(referenceMs);
     const adapt = check === "device-aware" || (check === "auto" && !(closest.srcc >= POOL_SIMILARITY_GATE));
-    return adapt ? { check: "device-aware", closest, logLatency: this.deviceAwareColumn(referenceMs) } : { check: "device-model", closest };
+    return adapt ? { check: "device-aware", closest, logLatency: this.deviceAwareFit(referenceMs).logLatency } : { check: "device-model", closest };
   }
 
   /**
@@ -515,9 +505,8 @@ export class ArchitectureOptimizer {
     const resolved = this.resolveCheck(referenceMs, check);
     const given = resolved.logLatency;
     if (!given) {
-      checkMarginSd(marginSd);
       const p = this.predictLatency(referenceMs);
-      return { ...p, marginSd: p.calibration.sd, check: resolved.check, closest: resolved.closest };
+      return { ...p, marginSd: this.marginSd(referenceMs, resolved.check, p.calibration.sd, marginSd), check: resolved.check, closest: resolved.closest };
     }
     // the adaptation's column: the device model predicts the references alone, for its calibration (whose sd scales the margin unless marginSd says otherwise)
     const refs = this.meta.references;
@@ -792,7 +781,7 @@ export class ArchitectureOptimizer {
     const logp = logSoftmaxPerEdge(logits);
     const beam = method === "network" ? beamOf(logp, width).map((c) => ({ ...c, row: this.rowOf[c.code] as number })).filter((c) => c.row >= 0) : [];
     // one call: the references (the device's calibration) and the beam
-    // with a given log-latency column the device model predicts the references alone (its calibration; its sd scales the margin unless the adaptation checks)
+    // with a given log-latency column the device model predicts the references alone (its calibration; marginSd says whose sd scales the margin)
     const given = resolved.logLatency;
     const pred = this.model.predictLogRows(referenceMs, given ? [...refs] : [...refs, ...beam.map((c) => c.row)]);
     const cal = deviceCalibration(referenceMs, pred.subarray(0, refs.length));

@@ -142,7 +142,7 @@ export function registerOptimize(program: Command): void {
     if ("ms" in budget) budgetMs = budget.ms;
     else {
       const tCheck = performance.now();
-      const checked = opt.checkedLatency(refMs, check, marginSd);
+      const checked = opt.checkedLatency(refMs, check);
       if (checked.check === "device-aware") checkMs = performance.now() - tCheck;
       budgetMs = quantiles(checked.latencyMs, [budget.percentile])[0] as number;
     }
